@@ -1,0 +1,44 @@
+/** What the detector returns. Pure data: no DOM, no browser API. */
+
+export type Family = 'party' | 'state';
+
+/** An abbreviation as written in a code, with what it stands for where known. */
+export interface Abbreviation {
+  /** Normalized abbreviation (e.g. "QĐ", "BTCTW"); undefined when a bare reference gives none. */
+  abbr?: string;
+  /** Vietnamese name (e.g. "Quyết định", "Ban Tổ chức Trung ương"); undefined when unknown. */
+  name?: string;
+}
+
+export interface Reference {
+  /** The text as written in the input, from start to end. */
+  raw: string;
+  /** Normalized code ("137-QĐ/TW", "100/2019/NĐ-CP"); undefined for bare and plenum references. */
+  code?: string;
+  /** UTF-16 offsets into the input: raw === text.slice(start, end). */
+  start: number;
+  end: number;
+  family: Family;
+  /** The number without leading zeros ("17", "100"); undefined for plenum references without one. */
+  number?: string;
+  /** Year inside a state code ("2019" in 100/2019/NĐ-CP). */
+  codeYear?: string;
+  /** Document type; for QĐ the prose word decides between Quyết định and Quy định. */
+  type: Abbreviation;
+  /** The issuer abbreviation in the code (TW, BTCTW, TU, CP…) with what it stands for. */
+  issuer: Abbreviation;
+  /** True when the code was not written in full (bare number, plenum name, shorthand). */
+  inferred: boolean;
+  /** Type word used in the prose right before the code ("Kế hoạch", "Quy định"). */
+  proseType?: string;
+  /** Date the sentence gives for the document: "YYYY-MM-DD", or "YYYY" when only the year is given. */
+  date?: string;
+  /** Issuing body as the sentence names it ("Bộ Chính trị", "Ban Thường vụ Tỉnh ủy"). */
+  issuerName?: string;
+  /** Term in Roman numerals ("XIII"), from "khóa XIII". */
+  term?: string;
+  /** Subject clause ("về đại hội đảng bộ các cấp …"), up to the clause end. */
+  subject?: string;
+  /** Plenum number for "Nghị quyết Trung ương 7" style references. */
+  plenum?: number;
+}
