@@ -1,0 +1,104 @@
+/**
+ * The bundled dataset's shape: what the build writes to public/ and what the background loads into IndexedDB.
+ * Bump DATASET_SCHEMA when a field changes meaning; the store migrates from one version to the next.
+ */
+import type { Family } from '../detector/types';
+
+export const DATASET_SCHEMA = 1;
+
+/** How sure we are of a record's facts. */
+export type Confidence = 'official' | 'secondary' | 'news-only';
+
+/** A public source a fact was read from. */
+export interface Source {
+  url: string;
+  /** What this source says, when sources disagree (e.g. "date 2019-05-30"). */
+  note?: string;
+}
+
+/** One reading of a field where sources disagree: both kept, neither picked silently. */
+export interface Reading {
+  field: 'date' | 'issuer' | 'title' | 'term' | 'type';
+  value: string;
+  sources: string[];
+}
+
+export type RelationKind = 'implements' | 'guides' | 'replaces' | 'amends';
+
+export interface Relation {
+  kind: RelationKind;
+  /** Document id this one relates to. */
+  target: string;
+  sources: string[];
+}
+
+export interface DocumentRecord {
+  /** Stable id: normalized code plus what tells reused codes apart, e.g. "35-CT/TW@2019-05-30". */
+  id: string;
+  code: string;
+  family: Family;
+  number: string;
+  typeAbbr: string;
+  /** Vietnamese type name ("Chỉ thị"); for QĐ the real type (Quyết định or Quy định). */
+  typeName: string;
+  issuerAbbr: string;
+  /** Issuing body ("Bộ Chính trị", "Ban Bí thư", "Chính phủ"). */
+  issuer?: string;
+  /** ISO date, or a year alone; empty rather than guessed. */
+  date?: string;
+  /** Term in Roman numerals ("XIII"). */
+  term?: string;
+  /** Plenum number for Central Committee resolutions ("Nghị quyết Trung ương 7"). */
+  plenum?: number;
+  title?: string;
+  /** Status as a source stated it, with the date it was read where known. */
+  status?: { text: string; source: string };
+  officialUrl?: string;
+  /** Province or place for local documents (…/TU, …/HU). */
+  place?: string;
+  aliases: string[];
+  relations: Relation[];
+  readings: Reading[];
+  sources: Source[];
+  confidence: Confidence;
+  /** True for codes only known from news: facts are what the citing sentences say. */
+  knownFromNews?: boolean;
+}
+
+export interface ArticleRecord {
+  id: string;
+  url: string;
+  outlet: string;
+  /** Site domain (e.g. "baonamdinh.vn"), used for the outlet → province table. */
+  site?: string;
+  title: string;
+  date?: string;
+  license?: string;
+}
+
+export type MentionStatus = 'resolved' | 'ambiguous' | 'unresolved';
+
+export interface MentionRecord {
+  articleId: string;
+  /** Resolved document id; absent when ambiguous or unresolved. */
+  documentId?: string;
+  /** Candidate document ids when ambiguous. */
+  candidates?: string[];
+  code?: string;
+  raw: string;
+  start: number;
+  end: number;
+  date?: string;
+  issuerName?: string;
+  term?: string;
+  status: MentionStatus;
+}
+
+export interface Dataset {
+  schema: number;
+  /** Content hash of everything below. */
+  version: string;
+  documents: DocumentRecord[];
+  articles: ArticleRecord[];
+  mentions: MentionRecord[];
+}
