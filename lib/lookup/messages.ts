@@ -1,0 +1,138 @@
+/**
+ * The typed messages between extension scripts and the background lookup service, and their shape checks.
+ * Pure: no browser API, so the service and its tests share one definition of what a valid message is.
+ */
+import type { Reference } from '../detector/types';
+import type { ResolveContext } from '../resolver/resolve';
+
+/** Every lookup message carries this channel, so other listeners can ignore it cheaply. */
+export const LOOKUP_CHANNEL = 'vanban-lens/lookup';
+
+/** Largest batch one resolve message may carry (a long page sends a few). */
+export const MAX_BATCH = 2000;
+export const MAX_PAGE_SIZE = 100;
+export const MAX_SEARCH_LIMIT = 100;
+const MAX_STRING = 2000;
+
+export type LookupErrorCode = 'bad-request' | 'not-found' | 'not-ready' | 'internal';
+
+export type LookupRequest =
+  | { op: 'resolve'; refs: Reference[]; page: ResolveContext }
+  | { op: 'document'; id: string }
+  | { op: 'relatedArticles'; id: string; page: number; pageSize: number }
+  | { op: 'relatedDocuments'; id: string }
+  | { op: 'sameCodeOtherTerms'; id: string }
+  | { op: 'search'; query: string; limit: number }
+  | { op: 'status' };
+
+export interface LookupMessage {
+  channel: typeof LOOKUP_CHANNEL;
+  request: LookupRequest;
+}
+
+export type LookupResponse =
+  | { ok: true; value: unknown }
+  | { ok: false; error: { code: LookupErrorCode; message: string } };
+
+/** What the service knows about the loaded dataset. */
+export interface DatasetStatus {
+  /** True once a dataset is active and queries are answered. */
+  ready: boolean;
+  version?: string;
+  schema?: number;
+  documents?: number;
+  articles?: number;
+  mentions?: number;
+  /** ISO time of the last successful load, and how long it took. */
+  loadedAt?: string;
+  loadMs?: number;
+  /** The last load error, when the newest load failed (the previous dataset stays in use). */
+  lastError?: string;
+}
+
+export function isLookupMessage(message: unknown): message is { channel: typeof LOOKUP_CHANNEL; request: unknown } {
+  return isObject(message) && message.channel === LOOKUP_CHANNEL;
+}
+
+/** Checks a request's shape; returns the normalized request or the reason it is refused. */
+export function parseRequest(input: unknown): { request: LookupRequest } | { error: string } {
+  if (!isObject(input)) return { error: 'request must be an object' };
+  const op = input.op;
+  switch (op) {
+    case 'resolve': {
+      const refs = input.refs;
+      if (!Array.isArray(refs)) return { error: 'refs must be an array' };
+      if (refs.length > MAX_BATCH) return { error: `at most ${MAX_BATCH} references per message` };
+      for (let i = 0; i < refs.length; i++) {
+        const why = referenceError(refs[i]);
+        if (why) return { error: `refs[${i}]: ${why}` };
+      }
+      const page = input.page === undefined ? {} : input.page;
+      if (!isObject(page)) return { error: 'page must be an object' };
+      for (const key of ['pageDate', 'site'] as const) {
+        if (page[key] !== undefined && !isShortString(page[key])) return { error: `page.${key} must be a string` };
+      }
+      const ctx: ResolveContext = {};
+      if (typeof page.pageDate === 'string') ctx.pageDate = page.pageDate;
+      if (typeof page.site === 'string') ctx.site = page.site;
+      return { request: { op, refs: refs as Reference[], page: ctx } };
+    }
+    case 'document':
+    case 'relatedDocuments':
+    case 'sameCodeOtherTerms': {
+      if (!isId(input.id)) return { error: 'id must be a non-empty string' };
+      return { request: { op, id: input.id } };
+    }
+    case 'relatedArticles': {
+      if (!isId(input.id)) return { error: 'id must be a non-empty string' };
+      const page = input.page ?? 0;
+      const pageSize = input.pageSize ?? 20;
+      if (!isIntIn(page, 0, 1_000_000)) return { error: 'page must be an integer ≥ 0' };
+      if (!isIntIn(pageSize, 1, MAX_PAGE_SIZE)) return { error: `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}` };
+      return { request: { op, id: input.id, page, pageSize } };
+    }
+    case 'search': {
+      if (typeof input.query !== 'string' || input.query.length > 500) return { error: 'query must be a string of at most 500 characters' };
+      const limit = input.limit ?? 20;
+      if (!isIntIn(limit, 1, MAX_SEARCH_LIMIT)) return { error: `limit must be an integer from 1 to ${MAX_SEARCH_LIMIT}` };
+      return { request: { op, query: input.query, limit } };
+    }
+    case 'status':
+      return { request: { op } };
+    default:
+      return { error: `unknown op ${JSON.stringify(String(op)).slice(0, 60)}` };
+  }
+}
+
+/** Why a value is not a Reference, or undefined when it is one (enough of one for lookups). */
+export function referenceError(value: unknown): string | undefined {
+  if (!isObject(value)) return 'not an object';
+  if (!isShortString(value.raw)) return 'raw must be a string';
+  if (!Number.isInteger(value.start) || !Number.isInteger(value.end)) return 'start and end must be integers';
+  if (value.family !== 'party' && value.family !== 'state') return 'family must be "party" or "state"';
+  if (typeof value.inferred !== 'boolean') return 'inferred must be a boolean';
+  for (const key of ['type', 'issuer'] as const) {
+    const abbr = value[key];
+    if (!isObject(abbr)) return `${key} must be an object`;
+    if (abbr.abbr !== undefined && !isShortString(abbr.abbr)) return `${key}.abbr must be a string`;
+    if (abbr.name !== undefined && !isShortString(abbr.name)) return `${key}.name must be a string`;
+  }
+  for (const key of ['code', 'number', 'codeYear', 'proseType', 'date', 'issuerName', 'term', 'subject'] as const) {
+    if (value[key] !== undefined && !isShortString(value[key])) return `${key} must be a string`;
+  }
+  if (value.plenum !== undefined && !isIntIn(value.plenum, 0, 100)) return 'plenum must be a small integer';
+  return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isShortString(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_STRING;
+}
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 500;
+}
+function isIntIn(value: unknown, min: number, max: number): value is number {
+  return Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+}
