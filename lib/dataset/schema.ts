@@ -76,7 +76,7 @@ export interface ArticleRecord {
   license?: string;
 }
 
-export type MentionStatus = 'resolved' | 'ambiguous' | 'unresolved';
+export type MentionStatus = 'resolved' | 'ambiguous' | 'unresolved' | 'needs-place';
 
 export interface MentionRecord {
   articleId: string;
@@ -91,7 +91,33 @@ export interface MentionRecord {
   date?: string;
   issuerName?: string;
   term?: string;
+  /** Subject clause the sentence gives, when any (shortened). */
+  subject?: string;
+  /** Place used for a local code, when any. */
+  place?: string;
   status: MentionStatus;
+  /** Why the resolver decided as it did (the best candidate's reasons). */
+  reasons?: string[];
+}
+
+/** An outlet's site and, for provincial newspapers, the province it serves. */
+export interface SiteRecord {
+  /** Host name without "www." ("baonamdinh.vn"). */
+  site: string;
+  outlet?: string;
+  /** Province (or centrally-run city) the outlet serves; absent for national outlets. */
+  province?: string;
+  /** Where the site → province fact comes from (corpus index rows or a public page). */
+  sources: string[];
+}
+
+/** Two documents cited in the same articles. */
+export interface CoCitation {
+  /** Document ids, a < b. */
+  a: string;
+  b: string;
+  /** Number of articles citing both. */
+  articles: number;
 }
 
 export interface Dataset {
@@ -101,4 +127,6 @@ export interface Dataset {
   documents: DocumentRecord[];
   articles: ArticleRecord[];
   mentions: MentionRecord[];
+  sites: SiteRecord[];
+  coCitations: CoCitation[];
 }

@@ -1,0 +1,257 @@
+/**
+ * Resolution of a detected reference to the documents it may name. Pure: no IndexedDB, no browser API; shared
+ * by the dataset build, the background lookup service and the command-line scanner.
+ *
+ * Honest by construction: a reference resolves only when its code (or alias) and its context single out one
+ * document; otherwise it stays "ambiguous" with ranked candidates and their reasons, "unresolved" when no known
+ * document fits, or "needs-place" for local codes (…/TU, …/QĐ-UBND) when no place is known.
+ */
+import type { Reference } from '../detector/types';
+import type { DocumentRecord } from '../dataset/schema';
+import { aliasKey, keyTokens } from './alias-key';
+import { codeKey, issuerKey, numberKey, typeKey } from './code-key';
+import { isLocalCode, isLocalIssuer, placeFromIssuerName, placeKey } from './local-codes';
+import { termForDate, termNumeral, termStart } from './party-terms';
+import { placeForSite, type SiteTable } from './site-place';
+
+export interface ResolveContext {
+  /** The page's (article's) date, "YYYY-MM-DD" or "YYYY". */
+  pageDate?: string;
+  /** The page's host name ("baonamdinh.vn", "www.baonamdinh.vn"). */
+  site?: string;
+  /** Site → province table (the dataset's `sites`); needed to place local codes from the site. */
+  sites?: SiteTable;
+  /** A place the caller already knows for the page (overrides the site table). */
+  place?: string;
+}
+
+export interface Candidate {
+  id: string;
+  code: string;
+  date?: string;
+  issuer?: string;
+  term?: string;
+  title?: string;
+  score: number;
+  /** Why this candidate: "exact code", "date 2019-05-30 matches", "term XIII", "latest before page date …". */
+  reasons: string[];
+}
+
+export type ResolutionStatus = 'resolved' | 'ambiguous' | 'unresolved' | 'needs-place';
+
+export interface Resolution {
+  status: ResolutionStatus;
+  /** Best first. Empty for 'unresolved' and 'needs-place'. */
+  candidates: Candidate[];
+  /** For local codes: the place used, and where it came from ("sentence" or "site"). */
+  place?: { name: string; from: 'sentence' | 'site' | 'context' };
+}
+
+/** Which index keys to fetch candidate documents by (exact normalized codes; alias keys; number+type+issuer). */
+export function lookupKeys(ref: Reference): { codes: string[]; aliases: string[]; numberTypeIssuer?: [string, string, string] } {
+  const codes = ref.code ? [codeKey(ref.code)] : [];
+  const aliases = new Set<string>();
+  if (ref.inferred || !ref.code) {
+    const raw = aliasKey(ref.raw);
+    if (raw) aliases.add(raw);
+  }
+  if (ref.plenum !== undefined) {
+    aliases.add(plenumKey(ref.plenum));
+    const term = termNumeral(ref.term) ?? ref.term;
+    if (term) aliases.add(plenumKey(ref.plenum, term));
+  }
+  let numberTypeIssuer: [string, string, string] | undefined;
+  const type = ref.type.abbr;
+  const issuer = ref.issuer.abbr ?? (ref.family === 'party' ? 'TW' : undefined);
+  if (ref.number && type && issuer) numberTypeIssuer = [numberKey(ref.number), typeKey(type), issuerKey(issuer)];
+  return { codes, aliases: [...aliases].sort(), numberTypeIssuer };
+}
+
+/** Index keys of a document: the same normalizations lookupKeys uses, for building the store's indexes. */
+export function documentKeys(doc: DocumentRecord): { code: string; aliases: string[]; numberTypeIssuer: [string, string, string] } {
+  const aliases = new Set<string>();
+  for (const a of doc.aliases) aliases.add(aliasKey(a));
+  if (doc.plenum !== undefined && doc.typeAbbr === 'NQ') {
+    aliases.add(plenumKey(doc.plenum));
+    if (doc.term) aliases.add(plenumKey(doc.plenum, doc.term));
+  }
+  aliases.add(aliasKey(`${doc.typeName} ${numberKey(doc.number)}`));
+  aliases.add(aliasKey(`${doc.typeAbbr} ${numberKey(doc.number)}`));
+  return {
+    code: codeKey(doc.code),
+    aliases: [...aliases].filter(Boolean).sort(),
+    numberTypeIssuer: [numberKey(doc.number), typeKey(doc.typeAbbr), issuerKey(doc.issuerAbbr)],
+  };
+}
+
+function plenumKey(plenum: number, term?: string): string {
+  return aliasKey(`nghi quyet trung uong ${plenum}${term ? ` khoa ${term}` : ''}`);
+}
+
+/** Every date a document is known by (its date and any disagreeing readings). */
+function docDates(doc: DocumentRecord): string[] {
+  const dates = doc.date ? [doc.date] : [];
+  for (const r of doc.readings) if (r.field === 'date' && !dates.includes(r.value)) dates.push(r.value);
+  return dates;
+}
+
+function docTerms(doc: DocumentRecord): string[] {
+  const terms = new Set<string>();
+  if (doc.term) terms.add(doc.term);
+  for (const r of doc.readings) if (r.field === 'term') terms.add(termNumeral(r.value) ?? r.value);
+  if (terms.size === 0) for (const d of docDates(doc)) { const t = termForDate(d); if (t) terms.add(t); }
+  return [...terms];
+}
+
+/** Does the document carry the reference's identity (code, or number/type/plenum/alias for inferred ones)? */
+function sameIdentity(ref: Reference, doc: DocumentRecord, aliasKeys: string[]): boolean {
+  if (ref.code) return codeKey(ref.code) === codeKey(doc.code);
+  const keys = documentKeys(doc);
+  if (ref.plenum !== undefined) {
+    if (doc.plenum !== ref.plenum || doc.typeAbbr !== 'NQ') return false;
+    return ref.number === undefined || numberKey(ref.number) === keys.numberTypeIssuer[0];
+  }
+  if (ref.number && ref.type.abbr) {
+    const [n, t, i] = keys.numberTypeIssuer;
+    if (n !== numberKey(ref.number) || t !== typeKey(ref.type.abbr)) return false;
+    const issuer = ref.issuer.abbr ?? (ref.family === 'party' ? 'TW' : undefined);
+    return !issuer || i === issuerKey(issuer);
+  }
+  return aliasKeys.some((k) => keys.aliases.includes(k));
+}
+
+/** Overlap of the sentence's subject with a title, 0..1 (shared word pairs over the shorter side). */
+export function subjectOverlap(subject: string, title: string): number {
+  const pairs = (text: string) => {
+    const t = keyTokens(text).filter((w) => w !== 've' && w !== 'viec');
+    const out = new Set<string>();
+    for (let i = 0; i + 1 < t.length; i++) out.add(`${t[i]} ${t[i + 1]}`);
+    return out;
+  };
+  const a = pairs(subject);
+  const b = pairs(title);
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const p of a) if (b.has(p)) shared++;
+  return shared / Math.min(a.size, b.size);
+}
+
+interface Scored {
+  doc: DocumentRecord;
+  /** Score from the sentence's own context (date, year, term, plenum, subject, issuer). */
+  evidence: number;
+  score: number;
+  reasons: string[];
+  excluded: boolean;
+}
+
+function scoreCandidate(ref: Reference, doc: DocumentRecord): Scored {
+  const s: Scored = { doc, evidence: 0, score: 0, reasons: [], excluded: false };
+  s.reasons.push(ref.code ? 'exact code' : ref.plenum !== undefined ? `plenum ${ref.plenum}` : 'number and type');
+  const dates = docDates(doc);
+  if (ref.date) {
+    const full = /^\d{4}-\d{2}-\d{2}$/.test(ref.date);
+    const year = ref.date.slice(0, 4);
+    if (full && dates.includes(ref.date)) { s.evidence += 100; s.reasons.push(`date ${ref.date} matches`); }
+    else if (dates.some((d) => d.slice(0, 4) === year)) {
+      // A full date the document is not known by is a contradiction only when the document's full date is known.
+      if (full && dates.some((d) => d.length === 10 && d.slice(0, 4) === year)) s.excluded = true;
+      else { s.evidence += 50; s.reasons.push(`year ${year} matches`); }
+    } else if (dates.length > 0) s.excluded = true;
+  }
+  const refTerm = termNumeral(ref.term) ?? ref.term;
+  if (refTerm) {
+    const terms = docTerms(doc);
+    if (terms.includes(refTerm)) { s.evidence += 40; s.reasons.push(`term ${refTerm}`); }
+    else if (terms.length > 0) s.excluded = true;
+  }
+  if (ref.plenum !== undefined && doc.plenum !== undefined) {
+    if (ref.plenum === doc.plenum) { s.evidence += 20; if (ref.code) s.reasons.push(`plenum ${ref.plenum}`); }
+    else s.excluded = true;
+  }
+  if (ref.subject && doc.title) {
+    const overlap = subjectOverlap(ref.subject, doc.title);
+    if (overlap >= 0.5) { s.evidence += Math.round(60 * overlap); s.reasons.push('subject matches title'); }
+  }
+  if (ref.issuerName && doc.issuer) {
+    const a = aliasKey(ref.issuerName);
+    const b = aliasKey(doc.issuer);
+    if (a && b && (a.includes(b) || b.includes(a))) { s.evidence += 5; s.reasons.push(`issuer ${doc.issuer}`); }
+  }
+  s.score = s.evidence + (doc.confidence === 'official' ? 2 : doc.confidence === 'secondary' ? 1 : 0) - (doc.knownFromNews ? 1 : 0);
+  return s;
+}
+
+/** The date used to order candidates in time: the document's date, else the start of its term. */
+function timeOf(doc: DocumentRecord): string | undefined {
+  const d = docDates(doc)[0];
+  if (d) return d;
+  return doc.term ? termStart(doc.term) : undefined;
+}
+
+function toCandidate(s: Scored): Candidate {
+  const d = s.doc;
+  return { id: d.id, code: d.code, date: d.date, issuer: d.issuer, term: d.term, title: d.title, score: s.score, reasons: s.reasons };
+}
+
+function byScore(a: Scored, b: Scored): number {
+  return b.score - a.score || (timeOf(b.doc) ?? '').localeCompare(timeOf(a.doc) ?? '') || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0);
+}
+
+/** Ranks the candidate documents for a reference and decides, never guessing silently. */
+export function resolveReference(ref: Reference, candidates: DocumentRecord[], ctx: ResolveContext): Resolution {
+  const keys = lookupKeys(ref);
+  const seen = new Set<string>();
+  let pool = candidates.filter((d) => {
+    if (seen.has(d.id)) return false;
+    seen.add(d.id);
+    return sameIdentity(ref, d, keys.aliases);
+  });
+
+  let place: Resolution['place'];
+  const local = ref.code ? isLocalCode(ref.code) : isLocalIssuer(ref.issuer.abbr);
+  if (local) {
+    const fromSentence = placeFromIssuerName(ref.issuerName);
+    const fromSite = ctx.place ? undefined : placeForSite(ctx.site, ctx.sites);
+    if (fromSentence) place = { name: fromSentence, from: 'sentence' };
+    else if (ctx.place) place = { name: ctx.place, from: 'context' };
+    else if (fromSite) place = { name: fromSite, from: 'site' };
+    if (!place) return { status: 'needs-place', candidates: [] };
+    const key = placeKey(place.name);
+    pool = pool.filter((d) => d.place !== undefined && placeKey(d.place) === key);
+  }
+
+  const scored = pool.map((d) => scoreCandidate(ref, d));
+  if (place) for (const s of scored) s.reasons.push(`place ${place.name} (${place.from})`);
+  const live = scored.filter((s) => !s.excluded).sort(byScore);
+  if (live.length === 0) return { status: 'unresolved', candidates: [], place };
+  if (live.length === 1) {
+    const only = live[0] as Scored;
+    if (only.evidence === 0) only.reasons.push(ref.code ? 'only known document with this code' : 'only known document with this name');
+    return { status: 'resolved', candidates: [toCandidate(only)], place };
+  }
+
+  // Several documents carry the code: the sentence's context decides when it singles one out.
+  const best = (live[0] as Scored).evidence;
+  const tied = live.filter((s) => s.evidence === best);
+  if (tied.length === 1 && best > 0) return { status: 'resolved', candidates: live.map(toCandidate), place };
+
+  // Else the page's date: the latest document dated before it (numbers restart every term).
+  if (ctx.pageDate) {
+    const page = ctx.pageDate;
+    const dated = tied.map((s) => ({ s, t: timeOf(s.doc) }));
+    const undatedTie = dated.some((x) => x.t === undefined);
+    // A year-only time in the page's year cannot be ordered against a full page date.
+    const before = dated.filter((x) => x.t !== undefined && (x.t.length === 4 ? x.t < page.slice(0, 4) : x.t <= page));
+    const unorderable = dated.some((x) => x.t !== undefined && x.t.length === 4 && x.t === page.slice(0, 4));
+    if (!undatedTie && !unorderable && before.length > 0) {
+      before.sort((a, b) => (b.t as string).localeCompare(a.t as string));
+      const pick = (before[0] as { s: Scored }).s;
+      pick.score += 10;
+      pick.reasons.push(`latest before page date ${page}`);
+      const rest = live.filter((s) => s !== pick);
+      return { status: 'resolved', candidates: [pick, ...rest].map(toCandidate), place };
+    }
+  }
+  return { status: 'ambiguous', candidates: live.map(toCandidate), place };
+}
