@@ -1,0 +1,65 @@
+/**
+ * The shapes of written codes, as one regular expression with bounded quantifiers only (linear time):
+ *   Party   NUMBER-TYPE/ISSUER(-UNIT)*          17-KH/TW, 26-HD/BTCTW, 367-QĐ/TWĐTN-VP
+ *   State   NUMBER/YEAR/TYPE-ISSUER(-X)*        100/2019/NĐ-CP, 55/2005/TTLT-BNV-VPCP, 82/2005-QĐ-UBND
+ *           NUMBER/YEAR/QHnn                     80/2015/QH13
+ *           NUMBER/TYPE-ISSUER(-UNIT)*          749/QĐ-TTg, 560/NQ-UBTVQH15
+ *           NUMBER/ISSUER(-UNIT)*               4912/UBND-NC (công văn carry no type)
+ *   Swapped Party forms                          18/NQ-TW, 646/QĐ/QUTW
+ * Variants: any dash, spaces, non-breaking spaces and a line break around separators, soft hyphens and
+ * zero-width characters, lower case, decomposed Unicode (Ư as U + combining horn), leading zeros.
+ */
+
+const IGN = '\\u00AD\\u200B-\\u200D\\u2060\\uFEFF';
+/** Up to four spaces (any kind, a line break included) or invisible characters. */
+const S = `[\\s${IGN}]{0,4}`;
+const DASH = `[\\-\\u2010-\\u2015\\u2212${IGN}]`;
+/** No letter (any Vietnamese one, composed or not) or digit may follow an abbreviation. */
+const END = '(?![A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF\\u0300-\\u036F\\d])';
+const WORD = `[A-Za-zĐđƯư][A-Za-zĐđƯư\\u031B${IGN}]{0,11}`;
+const ISS = `${WORD}\\d{0,2}${END}`;
+const ISSLIST = `${ISS}(?:${DASH}{1,2}${ISS}){0,4}`;
+
+const SOURCE =
+  `(\\d{1,5})(?:` +
+  // Party: number, dash (or a space), type, slash, issuer list.
+  `${S}(${DASH}?)${S}(${WORD})${S}\\/${S}(${ISSLIST})` +
+  `|` +
+  // Slash forms: optional year, first abbreviation, then a dash or slash and the rest.
+  `${S}\\/${S}(?:(\\d{4})${S}[\\/\\-\\u2010-\\u2015]${S})?(${WORD}\\d{0,2}${END})(?:${S}(${DASH}|\\/)${S}(${ISSLIST}))?` +
+  `)`;
+
+/** A fresh global regex each call, so callers never share lastIndex. */
+export function codePattern(): RegExp {
+  return new RegExp(SOURCE, 'g');
+}
+
+/** Groups of one code match. */
+export interface CodeMatch {
+  index: number;
+  raw: string;
+  number: string;
+  /** Party form: the dash between number and type ('' when only a space separated them). */
+  partyDash?: string;
+  partyType?: string;
+  partyIssuers?: string;
+  year?: string;
+  first?: string;
+  restSeparator?: string;
+  rest?: string;
+}
+
+export function readCodeMatch(m: RegExpExecArray): CodeMatch {
+  return {
+    index: m.index,
+    raw: m[0],
+    number: m[1]!,
+    partyDash: m[2],
+    partyType: m[3],
+    partyIssuers: m[4],
+    year: m[5],
+    first: m[6],
+    restSeparator: m[7],
+    rest: m[8],
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * detect(text) → every reference to a Party or State document in `text`, with what its own sentence says.
+ * Pure: no DOM, no browser API. Linear in the input: every pattern has bounded quantifiers, and the
+ * sentence is read only in a bounded window around each reference.
+ */
+import { PROSE_TYPES } from './abbreviations';
+import { codeFacts } from './code-reference';
+import { codePattern, readCodeMatch } from './code-pattern';
+import { composeText } from './composed-text';
+import { bodyBefore, bodyFacts } from './issuing-body';
+import { insideLink } from './link-context';
+import { cleanText } from './normalize';
+import { findBareReferences } from './bare-reference';
+import { findPlenumReferences } from './plenum-reference';
+import { readAfter, readBefore } from './sentence-context';
+import type { Family, Reference } from './types';
+
+/** How far to read around a reference for its sentence. */
+const BEFORE_WINDOW = 100;
+const AFTER_WINDOW = 320;
+
+type Draft = Omit<Reference, 'raw'> & { needsProse?: boolean };
+
+export function detect(input: string): Reference[] {
+  if (typeof input !== 'string' || input.length === 0) return [];
+  try {
+    return detectIn(input);
+  } catch {
+    // The detector never throws on any string; a bug in a rule costs that text its references, not the page.
+    return [];
+  }
+}
+
+function detectIn(input: string): Reference[] {
+  const { text, toInput } = composeText(input);
+  const drafts: Draft[] = [];
+
+  const re = codePattern();
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const match = readCodeMatch(m);
+    const start = match.index;
+    const end = start + match.raw.trimEnd().length;
+    if (!startsCleanly(text, start) || insideLink(text, start, end)) continue;
+    const facts = codeFacts(match);
+    if (!facts) continue;
+    drafts.push({
+      code: facts.code,
+      start,
+      end,
+      family: facts.family,
+      number: facts.number,
+      codeYear: facts.codeYear,
+      type: facts.type,
+      issuer: facts.issuer,
+      inferred: false,
+      needsProse: facts.needsProseConfirmation,
+    });
+  }
+
+  const taken = (s: number, e: number) => drafts.some((d) => s < d.end && d.start < e);
+  const codeCount = drafts.length;
+  for (const p of findPlenumReferences(text)) {
+    if (insideLink(text, p.start, p.end)) continue;
+    drafts.push({
+      start: p.start,
+      end: p.end,
+      family: 'party',
+      number: p.number,
+      type: { abbr: 'NQ', name: 'Nghị quyết' },
+      issuer: { abbr: 'TW', name: 'Ban Chấp hành Trung ương' },
+      inferred: true,
+      plenum: p.plenum,
+      ...(p.term ? { term: p.term } : {}),
+    });
+  }
+  for (const b of findBareReferences(text)) {
+    if (taken(b.start, b.end) || insideLink(text, b.start, b.end)) continue;
+    const entry = PROSE_TYPES.find(([w]) => w.toLowerCase() === b.word.toLowerCase());
+    drafts.push({
+      start: b.start,
+      end: b.end,
+      family: entry?.[2] === 'state' ? 'state' : 'party',
+      number: b.number,
+      codeYear: b.year,
+      type: { abbr: entry?.[1] || undefined, name: entry?.[0] ?? b.word },
+      issuer: {},
+      inferred: true,
+      proseType: entry?.[0] ?? b.word,
+      needsProse: !b.hasSo,
+    });
+  }
+  if (drafts.length > codeCount) drafts.sort((a, b) => a.start - b.start);
+
+  const refs: Reference[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i];
+    const next = drafts[i + 1]?.start ?? text.length;
+    const ref = withSentence(text, d!, next);
+    if (ref) refs.push(ref);
+  }
+  shareTrailingIssuer(text, refs);
+  if (text === input) return refs;
+  return refs.map((r) => {
+    const start = toInput(r.start);
+    const end = toInput(r.end);
+    return { ...r, start, end, raw: input.slice(start, end) };
+  });
+}
+
+/** A code starts at a number that is not the tail of another number, date or word ("số31-QĐ/TW" is fine). */
+function startsCleanly(text: string, start: number): boolean {
+  if (start === 0) return true;
+  const prev = text[start - 1]!;
+  if (/[\d/.\-–]/.test(prev)) return !/[.\-–/]/.test(prev) ? false : !/\d/.test(text[start - 2] ?? '') && prev !== '/';
+  if (/[A-Za-z\u00C0-\u1EFF]/.test(prev)) return /(?:^|[^\p{L}])số$/iu.test(text.slice(Math.max(0, start - 4), start));
+  return true;
+}
+
+/** Sentence start: the last sentence break before `pos`, within the window. */
+function sentenceStart(text: string, pos: number): number {
+  const floor = Math.max(0, pos - BEFORE_WINDOW);
+  for (let i = pos - 1; i >= floor; i--) {
+    const c = text[i];
+    if (c === '\n' || ((c === '.' || c === '!' || c === '?' || c === ';') && /\s/.test(text[i + 1] ?? ''))) return i + 1;
+  }
+  return floor;
+}
+
+function withSentence(text: string, d: Draft, nextStart: number): Reference | undefined {
+  const before = cleanText(text.slice(sentenceStart(text, d.start), d.start));
+  const after = cleanText(text.slice(d.end, Math.min(nextStart, d.end + AFTER_WINDOW)));
+  // A bare reference carries its own type word; a body may still be named before it ("Bộ Chính trị ban hành …").
+  const b = d.proseType ? { proseType: d.proseType, issuerName: bodyBefore(before) } : readBefore(before);
+  const a = readAfter(after);
+  const { needsProse, ...base } = d;
+  const hasProseWord = Boolean(b.proseType);
+  if (needsProse && d.code && !/^(Công văn|Văn bản|Công điện)$/.test(b.proseType ?? '')) return undefined;
+  if (needsProse && !d.code && !a.date && !a.issuerName && !a.term && !endsClause(after)) return undefined;
+  const ref: Reference = { ...base, raw: text.slice(d.start, d.end) } as Reference;
+  const term = base.term ?? a.term;
+  if (hasProseWord) ref.proseType = b.proseType;
+  if (a.date) ref.date = a.date;
+  const issuerName = a.issuerName ?? b.issuerName;
+  if (issuerName) ref.issuerName = issuerName;
+  if (term) ref.term = term;
+  if (a.subject) ref.subject = a.subject;
+  refineType(ref);
+  if (ref.inferred) refineIssuer(ref);
+  return ref;
+}
+
+/** After a bare number, a citation ends its clause or goes on with "của", "về", "và"…; a count goes on with a noun. */
+function endsClause(after: string): boolean {
+  return /^\s*(?:$|[.,;:!?)”"]|\(|–|-\s|(?:của|về|và|hoặc|đã|được|đang|là|thì|cũng|nêu|yêu cầu|nhấn mạnh|ngày|năm \d{4}|khóa|khoá|\/)\b)/iu.test(after);
+}
+
+/** QĐ is Quyết định or Quy định: the prose word decides; without one, say both. */
+function refineType(ref: Reference): void {
+  if (ref.type.abbr !== 'QĐ') return;
+  if (ref.proseType === 'Quy định' || ref.proseType === 'Quyết định') ref.type = { abbr: 'QĐ', name: ref.proseType };
+  else if (ref.family === 'party' && !ref.inferred) ref.type = { abbr: 'QĐ', name: 'Quyết định hoặc Quy định' };
+}
+
+/** A bare reference's issuer comes from the body the sentence names. */
+function refineIssuer(ref: Reference): void {
+  if (ref.plenum !== undefined) return;
+  const body = ref.issuerName ? bodyFacts(ref.issuerName) : undefined;
+  if (!body) return;
+  const family: Family = body.family;
+  ref.family = family;
+  if (body.abbr) ref.issuer = { abbr: body.abbr, name: ref.issuerName };
+}
+
+/**
+ * "Chỉ thị số 35-CT/TW và Quy định số 205-QĐ/TW của Bộ Chính trị": a reference joined to the next by "và" or a
+ * comma, with nothing of its own in between, shares the next one's issuing body.
+ */
+function shareTrailingIssuer(text: string, refs: Reference[]): void {
+  for (let i = refs.length - 2; i >= 0; i--) {
+    const r = refs[i];
+    const n = refs[i + 1];
+    if (r!.issuerName || !n!.issuerName || r!.date || r!.subject) continue;
+    const between = cleanText(text.slice(r!.end, n!.start));
+    if (/^\s*(?:,|và|hoặc|,\s*và)\s*(?:[\p{L} ]{0,30}?(?:số)?\s*)?$/iu.test(between) && between.length < 40) {
+      r!.issuerName = n!.issuerName;
+      if (r!.inferred) refineIssuer(r!);
+    }
+  }
+}

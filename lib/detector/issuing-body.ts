@@ -1,0 +1,88 @@
+/** The issuing body as prose names it ("của Bộ Chính trị", "Ban Thường vụ Tỉnh ủy ban hành") and what code issuer it implies. */
+import type { Family } from './types';
+
+/** Words that end a body's name: what follows a name in a citation, never part of one. */
+const STOP = new Set([
+  'về', 've', 'ngày', 'khóa', 'khoá', 'nhiệm', 'và', 'hoặc', 'tại', 'đã', 'đang', 'sẽ', 'là', 'với', 'trong', 'đến',
+  'để', 'nhằm', 'theo', 'được', 'cho', 'có', 'của', 'năm', 'tháng', 'số', 'này', 'đó', 'thì', 'mà', 'nhưng', 'ký',
+  'quy', 'đề', 'trước', 'sau', 'từ', 'vừa', 'mới', 'cũng', 'không', 'như', 'nêu', 'yêu', 'khi', 'vào', 'ra',
+  'on', 'dated', 'of',
+]);
+
+/** Body names mapped to the issuer in their codes, most specific first. */
+const BODIES: ReadonlyArray<readonly [RegExp, string, Family]> = [
+  [/^Ban Tổ chức (Trung ương|TW|TƯ)/i, 'BTCTW', 'party'],
+  [/^Ban Tuyên giáo và Dân vận (Trung ương|TW|TƯ)/i, 'BTGDVTW', 'party'],
+  [/^Ban Tuyên giáo (Trung ương|TW|TƯ)/i, 'BTGTW', 'party'],
+  [/^Ban Dân vận (Trung ương|TW|TƯ)/i, 'BDVTW', 'party'],
+  [/^Ban Kinh tế (Trung ương|TW|TƯ)/i, 'BKTTW', 'party'],
+  [/^Ban Nội chính (Trung ương|TW|TƯ)/i, 'BNCTW', 'party'],
+  [/^Ban Chỉ đạo (Trung ương|TW|TƯ)/i, 'BCĐTW', 'party'],
+  [/^(Ủy|Uỷ) ban Kiểm tra (Trung ương|TW|TƯ)/i, 'UBKTTW', 'party'],
+  [/^Văn phòng (Trung ương|TW|TƯ)/i, 'VPTW', 'party'],
+  [/^Quân (ủy|uỷ) (Trung ương|TW|TƯ)/i, 'QUTW', 'party'],
+  [/^Đảng (ủy|uỷ) Quân sự (Trung ương|TW|TƯ)/i, 'ĐUQSTW', 'party'],
+  [/^(Trung ương|TW|TƯ) Đoàn/i, 'TWĐTN', 'party'],
+  [/^(Bộ Chính trị|BCT\b)/, 'TW', 'party'],
+  [/^Ban Bí thư/i, 'TW', 'party'],
+  [/^(Ban Chấp hành|BCH) (Trung ương|TW|TƯ)/i, 'TW', 'party'],
+  [/^Hội nghị (lần thứ \S+ )?(Ban Chấp hành |BCH )?(Trung ương|TW|TƯ)/i, 'TW', 'party'],
+  [/^(Trung ương|TW|TƯ)( Đảng)?$/i, 'TW', 'party'],
+  [/(Tỉnh|Thành) (ủy|uỷ)|Đảng bộ (tỉnh|thành phố)/i, 'TU', 'party'],
+  [/Huyện (ủy|uỷ)|Đảng bộ huyện/i, 'HU', 'party'],
+  [/Quận (ủy|uỷ)|Đảng bộ quận/i, 'QU', 'party'],
+  [/^Đảng (ủy|uỷ)/i, 'ĐU', 'party'],
+  [/^Thủ tướng/i, 'TTg', 'state'],
+  [/^Chính phủ/i, 'CP', 'state'],
+  [/^(Ủy|Uỷ) ban Thường vụ Quốc hội|^UBTVQH/i, 'UBTVQH', 'state'],
+  [/^Quốc hội/i, 'QH', 'state'],
+  [/^(Ủy|Uỷ) ban nhân dân|^UBND/i, 'UBND', 'state'],
+  [/^Hội đồng nhân dân|^HĐND/i, 'HĐND', 'state'],
+  [/^Bộ [A-ZĐ]/, '', 'state'],
+  [/^Ngân hàng Nhà nước/i, 'NHNN', 'state'],
+];
+
+export interface BodyFacts {
+  /** The issuer abbreviation such a body puts in its codes ('' when the name alone does not say). */
+  abbr: string;
+  family: Family;
+}
+
+export function bodyFacts(name: string): BodyFacts | undefined {
+  for (const [re, abbr, family] of BODIES) if (re.test(name)) return { abbr, family };
+  return undefined;
+}
+
+const isCapital = (w: string) => w[0] !== w[0]!.toLowerCase();
+
+/**
+ * Reads a body name at the start of `s` (cleaned text, right after "của" or "do"): a capitalised first word,
+ * then words up to punctuation or a word that cannot be part of a name. Returns the name and its length.
+ */
+export function readBodyName(s: string): { name: string; length: number } | undefined {
+  const token = /[^\s,;.:!?()“”"‘’'«»\[\]]+/y;
+  let pos = 0;
+  let end = 0;
+  let words = 0;
+  while (words < 14) {
+    while (s[pos] === ' ') pos++;
+    token.lastIndex = pos;
+    const m = token.exec(s);
+    if (!m) break;
+    const w = m[0];
+    if (words === 0 ? !isCapital(w) : STOP.has(w.toLowerCase())) break;
+    if (words > 0 && w === 'ban' && /^ hành/.test(s.slice(pos + w.length))) break;
+    words++;
+    pos += w.length;
+    end = pos;
+  }
+  if (!words) return undefined;
+  return { name: s.slice(0, end), length: end };
+}
+
+/** Bodies named before the type word: "Bộ Chính trị (đã) ban hành Kế hoạch số …". */
+const BEFORE = /((?:Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?|Ban Thường vụ (?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)|(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)|Chính phủ|Thủ tướng Chính phủ|Ban Tổ chức Trung ương|Quốc hội))(?: \S+){0,2}? (?:đã |vừa |mới )*(?:ký )?ban hành $/;
+
+export function bodyBefore(s: string): string | undefined {
+  return BEFORE.exec(s)?.[1];
+}

@@ -1,0 +1,40 @@
+/** Text clean-up shared by the detector's rules. */
+
+/** Characters that print as nothing or as a break opportunity: soft hyphen, zero-width space/joiners, BOM. */
+export const IGNORABLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+/** Every dash a code may be written with: hyphen-minus, hyphens, figure/en/em dashes, minus, non-breaking hyphen. */
+export const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+
+/**
+ * Cleans a piece of text for comparison: NFC, ignorable characters dropped, dashes made ASCII,
+ * runs of white space (non-breaking ones and line breaks included) made one space.
+ */
+export function cleanText(s: string): string {
+  return s.replace(IGNORABLE, '').normalize('NFC').replace(DASHES, '-').replace(/\s+/g, ' ');
+}
+
+/** Removes every space inside a code ("21 – NQ/ TW" → "21-NQ/TW") after cleanText. */
+export function compactCode(s: string): string {
+  return cleanText(s).replace(/ /g, '');
+}
+
+/** Drops leading zeros, keeping one digit: "017" → "17", "0" → "0". */
+export function stripLeadingZeros(n: string): string {
+  return n.replace(/^0+(?=\d)/, '');
+}
+
+/** The number as official codes write it: two digits below 10 ("05"), otherwise without leading zeros. */
+export function officialNumber(n: string): string {
+  const bare = stripLeadingZeros(n);
+  return bare.length === 1 ? `0${bare}` : bare;
+}
+
+/** Folds Vietnamese to ASCII lower case for keys: "Nghị quyết" → "nghi quyet". */
+export function foldVietnamese(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}
