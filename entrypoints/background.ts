@@ -1,2 +1,24 @@
-// Background: wiring only. The dataset and lookup service are registered here (see lib/data).
-export default defineBackground(() => {});
+// Background: wiring only. The lookup service (lib/lookup) is the one place that talks to IndexedDB (lib/store);
+// it loads the bundled dataset on install, on update, and at start when it is missing or a load was interrupted.
+import { browser } from 'wxt/browser';
+import { listenForLookups } from '../lib/lookup/listen';
+import { LookupService } from '../lib/lookup/service';
+import { readBundledDataset } from '../lib/store/bundled-dataset';
+
+export default defineBackground(() => {
+  const service = new LookupService({
+    source: () => readBundledDataset(),
+    extVersion: browser.runtime.getManifest().version,
+  });
+  listenForLookups(service);
+
+  const ensure = (recheck: boolean) =>
+    service.ensureDataset(recheck).then(
+      () => service.warmSearch().catch(() => {}),
+      (error) => console.error('[vanban-lens] dataset load failed; the previous dataset stays in use', error),
+    );
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install' || reason === 'update') void ensure(true);
+  });
+  void ensure(false);
+});

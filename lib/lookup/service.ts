@@ -1,0 +1,224 @@
+/**
+ * The background lookup service: the one place that talks to IndexedDB. It keeps the bundled dataset loaded
+ * (see ensureDataset), answers typed lookup messages, and turns every failure into a typed error response:
+ * a bad message never throws out of the listener.
+ */
+import type MiniSearch from 'minisearch';
+import type { Dataset } from '../dataset/schema';
+import { lookupKeys, resolveReference, type Resolution } from '../resolver/resolve';
+import { openStore, DB_NAME, type ActiveMeta, type ErrorMeta, type VblDb } from '../store/db';
+import { loadDataset, type LoadOutcome } from '../store/load-dataset';
+import {
+  candidatesForKeys,
+  getDocument,
+  getDocuments,
+  relatedArticles,
+  relatedDocuments,
+  sameCodeOtherTerms,
+  forEachDocumentBatch,
+} from '../store/queries';
+import {
+  isLookupMessage,
+  parseRequest,
+  type DatasetStatus,
+  type LookupErrorCode,
+  type LookupRequest,
+  type LookupResponse,
+} from './messages';
+import { createSearchIndex, searchIds, toIndexed } from './search-index';
+
+export interface LookupServiceOptions {
+  /** Reads the bundled dataset (the extension's own file; tests pass generated ones). */
+  source: () => Promise<Dataset>;
+  /** Extension version; a new one re-checks the bundled dataset's version at start. */
+  extVersion?: string;
+  dbName?: string;
+}
+
+export class ServiceError extends Error {
+  constructor(
+    readonly code: LookupErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Who sent a message: only the extension's own scripts and pages are answered. */
+export interface MessageSender {
+  id?: string;
+}
+
+export class LookupService {
+  private db?: Promise<VblDb>;
+  private active?: ActiveMeta;
+  private loading?: Promise<LoadOutcome | 'current'>;
+  private search?: { gen: number; index: Promise<ReturnType<typeof createSearchIndex>> };
+
+  constructor(private readonly options: LookupServiceOptions) {}
+
+  private database(): Promise<VblDb> {
+    if (!this.db) {
+      const opening = openStore(this.options.dbName ?? DB_NAME, undefined, () => {
+        // A newer schema wants the database: close ours; the next query reopens (and so migrates).
+        void opening.then((db) => db.close());
+        this.db = undefined;
+      });
+      this.db = opening;
+      opening.catch(() => {
+        if (this.db === opening) this.db = undefined;
+      });
+    }
+    return this.db;
+  }
+
+  /**
+   * Loads the bundled dataset when none is active, when a previous load was interrupted, when the extension
+   * version changed, or when `recheck` asks (install/update). Concurrent calls share one load.
+   */
+  ensureDataset(recheck = false): Promise<LoadOutcome | 'current'> {
+    // A start-up check already running answers a plain request; a recheck (install/update) queues behind it.
+    if (this.loading && !recheck) return this.loading;
+    const previous = this.loading;
+    const run = (previous ? previous.catch(() => undefined) : Promise.resolve()).then(() => this.loadIfNeeded(recheck));
+    this.loading = run;
+    const settle = () => {
+      if (this.loading === run) this.loading = undefined;
+    };
+    run.then(settle, settle);
+    return run;
+  }
+
+  private async loadIfNeeded(recheck: boolean): Promise<LoadOutcome | 'current'> {
+    const db = await this.database();
+    const active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
+    const staging = await db.get('meta', 'staging');
+    if (active && !staging && !recheck && active.extVersion === this.options.extVersion) {
+      this.active = active;
+      return 'current';
+    }
+    try {
+      const dataset = await this.options.source();
+      return await loadDataset(db, dataset, { extVersion: this.options.extVersion });
+    } catch (error) {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      await db.put('meta', { name: 'lastError', message, at: new Date().toISOString() }).catch(() => {});
+      throw error;
+    } finally {
+      this.active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
+    }
+  }
+
+  /** The active dataset; waits for a first load in progress. */
+  private async ready(): Promise<{ db: VblDb; active: ActiveMeta }> {
+    const db = await this.database();
+    if (!this.active) this.active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
+    if (!this.active && this.loading) {
+      await this.loading.catch(() => {});
+    }
+    if (!this.active) throw new ServiceError('not-ready', 'the dataset is not loaded yet');
+    return { db, active: this.active };
+  }
+
+  /** Answers one message; never throws. */
+  async respond(message: unknown, sender: MessageSender, selfId: string): Promise<LookupResponse> {
+    try {
+      if (!sender || sender.id !== selfId) throw new ServiceError('bad-request', 'messages are accepted only from this extension');
+      if (!isLookupMessage(message)) throw new ServiceError('bad-request', 'not a lookup message');
+      const parsed = parseRequest(message.request);
+      if ('error' in parsed) throw new ServiceError('bad-request', parsed.error);
+      return { ok: true, value: await this.handle(parsed.request) };
+    } catch (error) {
+      if (error instanceof ServiceError) return { ok: false, error: { code: error.code, message: error.message } };
+      console.error('[vanban-lens] lookup failed', error);
+      return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+    }
+  }
+
+  async handle(request: LookupRequest): Promise<unknown> {
+    if (request.op === 'status') return this.status();
+    const { db, active } = await this.ready();
+    const gen = active.gen;
+    const known = <T>(value: T | undefined, id: string): T => {
+      if (value === undefined) throw new ServiceError('not-found', `no document ${JSON.stringify(id)}`);
+      return value;
+    };
+    switch (request.op) {
+      case 'resolve': {
+        const keys = request.refs.map((ref) => lookupKeys(ref));
+        const lists = await candidatesForKeys(db, gen, keys);
+        const ctx = { ...request.page, ...(active.sites ? { sites: active.sites } : {}) };
+        return request.refs.map((ref, i): Resolution => {
+          try {
+            return resolveReference(ref, lists[i]!, ctx);
+          } catch (error) {
+            // One odd reference must not cost the page the rest of its batch.
+            console.warn('[vanban-lens] could not resolve', ref.raw, error);
+            return { status: 'unresolved', candidates: [] };
+          }
+        });
+      }
+      case 'document':
+        return known(await getDocument(db, gen, request.id), request.id);
+      case 'relatedArticles':
+        return known(await relatedArticles(db, gen, request.id, request.page, request.pageSize), request.id);
+      case 'relatedDocuments':
+        return known(await relatedDocuments(db, gen, request.id), request.id);
+      case 'sameCodeOtherTerms':
+        return known(await sameCodeOtherTerms(db, gen, request.id), request.id);
+      case 'search': {
+        const index = await this.searchIndex(db, gen);
+        const hits = searchIds(index, request.query, request.limit);
+        const docs = await getDocuments(db, gen, hits.map((h) => h.id));
+        return hits.flatMap((h, i) => (docs[i] ? [{ document: docs[i], score: h.score }] : []));
+      }
+    }
+  }
+
+  /** The search index of a generation, built on first use. */
+  private searchIndex(db: VblDb, gen: number): Promise<MiniSearch<ReturnType<typeof toIndexed>>> {
+    if (this.search?.gen !== gen) {
+      const index = (async () => {
+        const ms = createSearchIndex();
+        await forEachDocumentBatch(db, gen, 2000, (docs) => ms.addAll(docs.map(toIndexed)));
+        return ms;
+      })();
+      this.search = { gen, index };
+      index.catch(() => {
+        if (this.search?.index === index) this.search = undefined;
+      });
+    }
+    return this.search.index;
+  }
+
+  /** Builds the search index ahead of the first search (after a load, when the worker is idle). */
+  async warmSearch(): Promise<void> {
+    const { db, active } = await this.ready();
+    await this.searchIndex(db, active.gen);
+  }
+
+  async status(): Promise<DatasetStatus> {
+    const db = await this.database();
+    const active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
+    const lastError = (await db.get('meta', 'lastError')) as ErrorMeta | undefined;
+    const status: DatasetStatus = { ready: !!active };
+    if (active) {
+      Object.assign(status, {
+        version: active.version,
+        schema: active.schema,
+        ...active.counts,
+        loadedAt: active.loadedAt,
+        loadMs: active.loadMs,
+      });
+    }
+    if (lastError) status.lastError = lastError.message;
+    return status;
+  }
+
+  /** Closes the database (tests). */
+  async close(): Promise<void> {
+    const db = this.db;
+    this.db = undefined;
+    if (db) (await db).close();
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Reads against one generation of the store. Every function takes the active generation, so a load in progress
+ * (writing another generation) is never visible.
+ */
+import type { ArticleRecord, DocumentRecord } from '../dataset/schema';
+import type { GenKey, VblDb } from './db';
+
+export interface CandidateKeys {
+  codes: string[];
+  aliases: string[];
+  numberTypeIssuer?: [string, string, string];
+}
+
+/**
+ * Candidate documents for many key sets in one read transaction; identical keys are read once.
+ * Returns one list per key set, in order, each without duplicates.
+ */
+export async function candidatesForKeys(db: VblDb, gen: number, keySets: CandidateKeys[]): Promise<DocumentRecord[][]> {
+  const tx = db.transaction('documents', 'readonly');
+  const byCode = tx.store.index('byCode');
+  const byAlias = tx.store.index('byAlias');
+  const byNTI = tx.store.index('byNTI');
+  const reads = new Map<string, Promise<DocumentRecord[]>>();
+  const read = (kind: string, key: string[]): Promise<DocumentRecord[]> => {
+    const id = `${kind}\u0000${key.join('\u0000')}`;
+    let p = reads.get(id);
+    if (!p) {
+      const index = kind === 'code' ? byCode : kind === 'alias' ? byAlias : byNTI;
+      p = index.getAll([gen, ...key] as never).then((rows) => rows.map((r) => r.doc));
+      reads.set(id, p);
+    }
+    return p;
+  };
+  const results = await Promise.all(
+    keySets.map(async (keys) => {
+      const lists = await Promise.all([
+        ...keys.codes.map((c) => read('code', [c])),
+        ...keys.aliases.map((a) => read('alias', [a])),
+        ...(keys.numberTypeIssuer ? [read('nti', keys.numberTypeIssuer)] : []),
+      ]);
+      const seen = new Map<string, DocumentRecord>();
+      for (const list of lists) for (const doc of list) if (!seen.has(doc.id)) seen.set(doc.id, doc);
+      return [...seen.values()];
+    }),
+  );
+  await tx.done;
+  return results;
+}
+
+export async function getDocument(db: VblDb, gen: number, id: string): Promise<DocumentRecord | undefined> {
+  return (await db.get('documents', [gen, id]))?.doc;
+}
+
+export async function getDocuments(db: VblDb, gen: number, ids: string[]): Promise<Array<DocumentRecord | undefined>> {
+  const tx = db.transaction('documents', 'readonly');
+  const rows = await Promise.all(ids.map((id) => tx.store.get([gen, id])));
+  await tx.done;
+  return rows.map((r) => r?.doc);
+}
+
+/** Articles citing a document, newest first, one page of them; undefined when the document is unknown. */
+export async function relatedArticles(
+  db: VblDb,
+  gen: number,
+  id: string,
+  page: number,
+  pageSize: number,
+): Promise<{ items: ArticleRecord[]; total: number } | undefined> {
+  const tx = db.transaction(['documents', 'citations', 'articles'], 'readonly');
+  const [docKey, cites] = await Promise.all([
+    tx.objectStore('documents').getKey([gen, id]),
+    tx.objectStore('citations').get([gen, id]),
+  ]);
+  if (!docKey) return undefined;
+  const ids = cites?.articles ?? [];
+  const slice = ids.slice(page * pageSize, page * pageSize + pageSize);
+  const articles = tx.objectStore('articles');
+  const rows = await Promise.all(slice.map((a) => articles.get([gen, a])));
+  await tx.done;
+  return { items: rows.flatMap((r) => (r ? [r.article] : [])), total: ids.length };
+}
+
+export interface RelatedDocument {
+  document: DocumentRecord;
+  why: 'relation' | 'co-citation';
+  kind?: string;
+  strength?: number;
+}
+
+/**
+ * Documents related to one: explicit relations first (this document's own, then those pointing at it, kind
+ * suffixed "-by"), then documents cited in the same articles, strongest first. Undefined when unknown.
+ */
+export async function relatedDocuments(db: VblDb, gen: number, id: string): Promise<RelatedDocument[] | undefined> {
+  const tx = db.transaction(['documents', 'relations', 'citations'], 'readonly');
+  const docs = tx.objectStore('documents');
+  const relations = tx.objectStore('relations');
+  const key: GenKey = [gen, id];
+  const [self, outgoing, incoming, cites] = await Promise.all([
+    docs.get(key),
+    relations.index('bySource').getAll(key),
+    relations.index('byTarget').getAll(key),
+    tx.objectStore('citations').get(key),
+  ]);
+  if (!self) return undefined;
+  const wanted: Array<{ id: string; why: 'relation' | 'co-citation'; kind?: string; strength?: number }> = [];
+  const seen = new Set<string>([id]);
+  for (const r of outgoing) if (!seen.has(r.target[1])) { seen.add(r.target[1]); wanted.push({ id: r.target[1], why: 'relation', kind: r.kind }); }
+  for (const r of incoming) if (!seen.has(r.source[1])) { seen.add(r.source[1]); wanted.push({ id: r.source[1], why: 'relation', kind: `${r.kind}-by` }); }
+  for (const [other, strength] of cites?.cocited ?? []) {
+    if (!seen.has(other)) { seen.add(other); wanted.push({ id: other, why: 'co-citation', strength }); }
+  }
+  const rows = await Promise.all(wanted.map((w) => docs.get([gen, w.id])));
+  await tx.done;
+  const out: RelatedDocument[] = [];
+  wanted.forEach((w, i) => {
+    const document = rows[i]?.doc;
+    // A relation may point at a document the dataset does not hold: it is left out rather than invented.
+    if (document) out.push({ document, why: w.why, ...(w.kind ? { kind: w.kind } : {}), ...(w.strength ? { strength: w.strength } : {}) });
+  });
+  return out;
+}
+
+/** Other documents with the same code (numbers restart every term), oldest first; undefined when unknown. */
+export async function sameCodeOtherTerms(db: VblDb, gen: number, id: string): Promise<DocumentRecord[] | undefined> {
+  const tx = db.transaction('documents', 'readonly');
+  const self = await tx.store.get([gen, id]);
+  if (!self) return undefined;
+  const rows = await tx.store.index('byCode').getAll(self.code);
+  await tx.done;
+  return rows
+    .map((r) => r.doc)
+    .filter((d) => d.id !== id)
+    .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
+}
+
+/** Every document of a generation, in batches (for building the search index). */
+export async function forEachDocumentBatch(db: VblDb, gen: number, batch: number, fn: (docs: DocumentRecord[]) => void): Promise<void> {
+  let lower: IDBKeyRange = IDBKeyRange.bound([gen], [gen + 1], false, true);
+  for (;;) {
+    const rows = await db.getAll('documents', lower, batch);
+    if (rows.length === 0) return;
+    fn(rows.map((r) => r.doc));
+    if (rows.length < batch) return;
+    lower = IDBKeyRange.bound(rows[rows.length - 1]!.key, [gen + 1], true, true);
+  }
+}

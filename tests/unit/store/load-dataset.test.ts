@@ -1,0 +1,161 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { DATA_STORES, openStore, type ActiveMeta, type VblDb } from '../../../lib/store/db';
+import { buildRecords, loadDataset } from '../../../lib/store/load-dataset';
+import { candidatesForKeys, getDocument, relatedArticles } from '../../../lib/store/queries';
+import { lookupKeys } from '../../../lib/resolver/resolve';
+import { doc, fixtureDataset, freshDbName, partyRef } from './fixture';
+
+const V2_ONLY = doc({ id: '99-CT/TW@2025-01-01', code: '99-CT/TW', date: '2025-01-01', title: 'Chỉ in version two' });
+
+async function counts(db: VblDb): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const store of DATA_STORES) out[store] = await db.count(store);
+  return out;
+}
+
+async function activeGen(db: VblDb): Promise<number> {
+  return ((await db.get('meta', 'active')) as ActiveMeta).gen;
+}
+
+describe('loadDataset', () => {
+  it('loads documents, articles, grouped mentions, relations and citations under one generation', async () => {
+    const db = await openStore(freshDbName());
+    const outcome = await loadDataset(db, fixtureDataset('v1'), { chunkSize: 3 });
+    expect(outcome.status).toBe('loaded');
+    const gen = await activeGen(db);
+    expect(await counts(db)).toEqual({ documents: 7, articles: 4, mentions: 4, relations: 3, citations: 4 });
+    expect((await getDocument(db, gen, '57-NQ/TW@2024-12-22'))?.aliases).toEqual(['Nghị quyết 57']);
+    const [byCode] = await candidatesForKeys(db, gen, [lookupKeys(partyRef('35-CT/TW'))]);
+    expect(byCode!.map((d) => d.id).sort()).toEqual(['35-CT/TW@2014-05-26', '35-CT/TW@2019-05-30', '35-CT/TW@2024-06-14']);
+    const meta = (await db.get('meta', 'active')) as ActiveMeta;
+    expect(meta.counts).toEqual({ documents: 7, articles: 4, mentions: 11 });
+    db.close();
+  });
+
+  it('is idempotent: the same version again writes nothing', async () => {
+    const db = await openStore(freshDbName());
+    const first = await loadDataset(db, fixtureDataset('v1'));
+    const before = await counts(db);
+    const again = await loadDataset(db, fixtureDataset('v1'));
+    expect(again).toMatchObject({ status: 'unchanged', gen: first.gen });
+    expect(await counts(db)).toEqual(before);
+    db.close();
+  });
+
+  it('a new version replaces the old one and the old generation is deleted', async () => {
+    const db = await openStore(freshDbName());
+    await loadDataset(db, fixtureDataset('v1'));
+    const second = await loadDataset(db, fixtureDataset('v2', [V2_ONLY]));
+    expect(second.status).toBe('loaded');
+    expect(await activeGen(db)).toBe(second.gen);
+    expect((await counts(db)).documents).toBe(8);
+    expect(await getDocument(db, second.gen, V2_ONLY.id)).toBeDefined();
+    db.close();
+  });
+
+  it('a failure mid-load leaves the previous dataset active and intact, and marks the load for retry', async () => {
+    const db = await openStore(freshDbName());
+    const first = await loadDataset(db, fixtureDataset('v1'), { chunkSize: 2 });
+    const before = await counts(db);
+    let written = 0;
+    await expect(
+      loadDataset(db, fixtureDataset('v2', [V2_ONLY]), {
+        chunkSize: 2,
+        beforeChunk: (store, chunk) => {
+          written++;
+          if (store === 'documents' && chunk === 2) throw new Error('disk full (simulated)');
+        },
+      }),
+    ).rejects.toThrow('disk full');
+    expect(written).toBeGreaterThan(3); // chunks of several stores were written before the failure
+    expect(await activeGen(db)).toBe(first.gen);
+    expect(await counts(db)).toEqual(before);
+    expect(await getDocument(db, first.gen, V2_ONLY.id)).toBeUndefined();
+    expect((await relatedArticles(db, first.gen, '35-CT/TW@2019-05-30', 0, 10))?.total).toBe(3);
+    expect(await db.get('meta', 'staging')).toMatchObject({ version: 'v2' });
+    expect(await db.get('meta', 'lastError')).toMatchObject({ message: expect.stringContaining('disk full') });
+    // The retry succeeds and clears the marker and the error.
+    const retry = await loadDataset(db, fixtureDataset('v2', [V2_ONLY]), { chunkSize: 2 });
+    expect(retry.status).toBe('loaded');
+    expect(await db.get('meta', 'staging')).toBeUndefined();
+    expect(await db.get('meta', 'lastError')).toBeUndefined();
+    expect((await counts(db)).documents).toBe(8);
+    db.close();
+  });
+
+  it('a record IndexedDB cannot store fails the load without touching the active dataset', async () => {
+    const db = await openStore(freshDbName());
+    const first = await loadDataset(db, fixtureDataset('v1'));
+    const bad = doc({ id: 'bad', code: '5-CT/TW', title: 'x' });
+    (bad as unknown as { status: unknown }).status = () => 'not cloneable';
+    await expect(loadDataset(db, fixtureDataset('v2', [bad]), { chunkSize: 3 })).rejects.toThrow();
+    expect(await activeGen(db)).toBe(first.gen);
+    expect((await counts(db)).documents).toBe(7);
+    db.close();
+  });
+
+  it('after a crash that left a half-written generation, the next load clears it and succeeds', async () => {
+    const name = freshDbName();
+    let db = await openStore(name);
+    const first = await loadDataset(db, fixtureDataset('v1'));
+    // Simulate a worker killed mid-load: part of a new generation written, marker set, nothing cleaned.
+    const gen = first.gen + 1;
+    const partial = buildRecords(fixtureDataset('v2', [V2_ONLY]), gen);
+    await db.put('meta', { name: 'staging', gen, version: 'v2', startedAt: new Date().toISOString() });
+    for (const record of partial.documents.slice(0, 5)) await db.put('documents', record);
+    db.close();
+
+    db = await openStore(name); // the next start
+    expect(await activeGen(db)).toBe(first.gen);
+    expect(await getDocument(db, first.gen, V2_ONLY.id)).toBeUndefined();
+    const retry = await loadDataset(db, fixtureDataset('v2', [V2_ONLY]));
+    expect(retry.gen).toBeGreaterThan(gen);
+    expect(await counts(db)).toMatchObject({ documents: 8, articles: 4 });
+    db.close();
+  });
+
+  it('an interrupted load of another version is cleaned up when the active version is loaded again', async () => {
+    const db = await openStore(freshDbName());
+    const first = await loadDataset(db, fixtureDataset('v1'));
+    await db.put('meta', { name: 'staging', gen: first.gen + 1, version: 'v2', startedAt: '' });
+    await db.put('documents', buildRecords(fixtureDataset('v2', [V2_ONLY]), first.gen + 1).documents[0]!);
+    const again = await loadDataset(db, fixtureDataset('v1'));
+    expect(again.status).toBe('unchanged');
+    expect(await db.get('meta', 'staging')).toBeUndefined();
+    expect((await counts(db)).documents).toBe(7);
+    db.close();
+  });
+
+  it('rejects a dataset of another schema before writing anything', async () => {
+    const db = await openStore(freshDbName());
+    await expect(loadDataset(db, { ...fixtureDataset('v9'), schema: 999 })).rejects.toThrow(/schema/);
+    expect(await db.get('meta', 'staging')).toBeUndefined();
+    expect((await counts(db)).documents).toBe(0);
+    db.close();
+  });
+});
+
+describe('citations', () => {
+  it('lists citing articles newest first (undated last) and counts co-citations', async () => {
+    const db = await openStore(freshDbName());
+    const { gen } = await loadDataset(db, fixtureDataset('v1'));
+    const page = await relatedArticles(db, gen, '35-CT/TW@2019-05-30', 0, 2);
+    expect(page?.total).toBe(3);
+    expect(page?.items.map((a) => a.id)).toEqual(['a3', 'a1']);
+    const next = await relatedArticles(db, gen, '35-CT/TW@2019-05-30', 1, 2);
+    expect(next?.items.map((a) => a.id)).toEqual(['a4']);
+    const cites = await db.get('citations', [gen, '35-CT/TW@2019-05-30']);
+    expect(cites?.cocited).toEqual([['1-HD/TEST', 3], ['57-NQ/TW@2024-12-22', 1]]);
+    db.close();
+  });
+
+  it('uses the co-citations the build gives when there are any', async () => {
+    const db = await openStore(freshDbName());
+    const data = { ...fixtureDataset('v1'), coCitations: [{ a: '17-KH/TW@2023-07-07', b: '35-CT/TW@2019-05-30', articles: 7 }] };
+    const { gen } = await loadDataset(db, data);
+    expect((await db.get('citations', [gen, '35-CT/TW@2019-05-30']))?.cocited).toEqual([['17-KH/TW@2023-07-07', 7]]);
+    expect((await db.get('citations', [gen, '17-KH/TW@2023-07-07']))?.cocited).toEqual([['35-CT/TW@2019-05-30', 7]]);
+    db.close();
+  });
+});
