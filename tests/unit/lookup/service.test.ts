@@ -1,0 +1,229 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createLookupClient, fetchDatasetStatus, LookupError } from '../../../lib/lookup/client';
+import { listenForLookups } from '../../../lib/lookup/listen';
+import { LOOKUP_CHANNEL, type LookupResponse } from '../../../lib/lookup/messages';
+import { LookupService } from '../../../lib/lookup/service';
+import type { Dataset } from '../../../lib/dataset/schema';
+import { fixtureDataset, freshDbName, partyRef } from '../store/fixture';
+
+let service: LookupService;
+let stop: () => void;
+
+/** Delivers a message the way the browser does for the extension's own scripts: with the extension's id. */
+function deliverAsExtension() {
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
+    let answer: unknown;
+    const sent = new Promise((resolve) => (answer = resolve));
+    const results = await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id }, answer as never);
+    return results.some((r) => r === true) ? sent : undefined;
+  }) as never);
+}
+
+function start(source: () => Promise<Dataset>, dbName = freshDbName()) {
+  service = new LookupService({ source, extVersion: '1.0.0', dbName });
+  stop = listenForLookups(service);
+  return service;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  deliverAsExtension();
+});
+afterEach(async () => {
+  stop?.();
+  await service?.close();
+  vi.restoreAllMocks();
+});
+
+describe('lookup service through the client', () => {
+  it('resolves a batch in one round trip, in order, with reasons', async () => {
+    start(async () => fixtureDataset('v1'));
+    await service.ensureDataset();
+    const client = createLookupClient();
+    const refs = [
+      partyRef('35-CT/TW', { date: '2019-05-30' }),
+      partyRef('35-CT/TW', { subject: 'về tăng cường sự lãnh đạo của Đảng đối với công tác tiếp công dân và giải quyết khiếu nại, tố cáo' }),
+      partyRef('999-CT/TW'),
+      partyRef('57-NQ/TW'),
+    ];
+    const out = await client.resolve(refs, { pageDate: '2020-03-01' });
+    expect(fakeBrowser.runtime.sendMessage).toHaveBeenCalledTimes(1);
+    expect(out).toHaveLength(4);
+    expect(out[0]!.status).toBe('resolved');
+    expect(out[0]!.candidates[0]!.id).toBe('35-CT/TW@2019-05-30');
+    expect(out[0]!.candidates[0]!.reasons.length).toBeGreaterThan(0);
+    expect(out[1]!.candidates[0]!.id).toBe('35-CT/TW@2014-05-26');
+    expect(out[2]).toMatchObject({ status: 'unresolved', candidates: [] });
+    expect(out[3]!.candidates.map((c) => c.id)).toEqual(['57-NQ/TW@2024-12-22']);
+  });
+
+  it('answers document, related articles, related documents and same code other terms', async () => {
+    start(async () => fixtureDataset('v1'));
+    const client = createLookupClient();
+    // No explicit ensure: the first query waits for the load in progress.
+    void service.ensureDataset();
+    expect((await client.document('57-NQ/TW@2024-12-22'))?.title).toMatch(/chuyển đổi số/);
+    expect(await client.document('no-such-id')).toBeUndefined();
+
+    const articles = await client.relatedArticles('35-CT/TW@2019-05-30', { pageSize: 2 });
+    expect(articles.total).toBe(3);
+    expect(articles.items.map((a) => a.id)).toEqual(['a3', 'a1']);
+
+    const related = await client.relatedDocuments('1-HD/TEST');
+    expect(related.map((r) => [r.document.id, r.why, r.kind ?? r.strength])).toEqual([
+      ['35-CT/TW@2019-05-30', 'relation', 'guides'],
+      ['2-KH/TEST', 'relation', 'implements-by'],
+      ['57-NQ/TW@2024-12-22', 'co-citation', 1],
+    ]);
+
+    const others = await client.sameCodeOtherTerms('35-CT/TW@2019-05-30');
+    expect(others.map((d) => d.id)).toEqual(['35-CT/TW@2014-05-26', '35-CT/TW@2024-06-14']);
+  });
+
+  it('reports the dataset status', async () => {
+    start(async () => fixtureDataset('v7'));
+    await service.ensureDataset();
+    expect(await fetchDatasetStatus()).toMatchObject({ ready: true, version: 'v7', documents: 7, articles: 4, mentions: 11 });
+  });
+});
+
+describe('search', () => {
+  beforeEach(async () => {
+    start(async () => fixtureDataset('v1'));
+    await service.ensureDataset();
+  });
+
+  it.each([
+    ['chi thi 35', '35-CT/TW'],
+    ['Chỉ thị 35', '35-CT/TW'],
+    ['CHỈ THỊ SỐ 35', '35-CT/TW'],
+    ['nghi quyet 57', '57-NQ/TW'],
+    ['Nghị quyết 57', '57-NQ/TW'],
+    ['ke hoach 17 kh tw', '17-KH/TW'],
+    ['17-KH/TW', '17-KH/TW'],
+    ['chuyen doi so', '57-NQ/TW'],
+    ['tiep cong dan', '35-CT/TW'],
+  ])('"%s" finds %s first', async (query, code) => {
+    const hits = await createLookupClient().search(query);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits[0]!.document.code).toBe(code);
+    for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
+  });
+
+  it('ranks every 35-CT/TW above other documents and tells them apart by subject', async () => {
+    const hits = await createLookupClient().search('chi thi 35 tiep cong dan');
+    expect(hits[0]!.document.id).toBe('35-CT/TW@2014-05-26');
+    const all = await createLookupClient().search('chi thi 35');
+    expect(all.slice(0, 3).map((h) => h.document.code)).toEqual(['35-CT/TW', '35-CT/TW', '35-CT/TW']);
+  });
+
+  it('returns nothing for an empty or meaningless query, and respects the limit', async () => {
+    expect(await createLookupClient().search('   ')).toEqual([]);
+    expect(await createLookupClient().search('xyzzy')).toEqual([]);
+    expect(await createLookupClient().search('tw', 2)).toHaveLength(2);
+  });
+});
+
+describe('service errors', () => {
+  beforeEach(async () => {
+    start(async () => fixtureDataset('v1'));
+    await service.ensureDataset();
+  });
+
+  const expectError = async (promise: Promise<unknown>, code: string) => {
+    const error = await promise.then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(LookupError);
+    expect((error as LookupError).code).toBe(code);
+  };
+
+  it('unknown ids are not-found', async () => {
+    const client = createLookupClient();
+    await expectError(client.relatedArticles('nope'), 'not-found');
+    await expectError(client.relatedDocuments('nope'), 'not-found');
+    await expectError(client.sameCodeOtherTerms('nope'), 'not-found');
+  });
+
+  it.each([
+    ['no request', {}],
+    ['unknown op', { op: 'dropDatabase' }],
+    ['refs not an array', { op: 'resolve', refs: 'x', page: {} }],
+    ['a reference without offsets', { op: 'resolve', refs: [{ raw: '1', family: 'party', type: {}, issuer: {}, inferred: false }], page: {} }],
+    ['too many refs', { op: 'resolve', refs: new Array(2001).fill(0), page: {} }],
+    ['page date not a string', { op: 'resolve', refs: [], page: { pageDate: 7 } }],
+    ['empty id', { op: 'document', id: '' }],
+    ['page size too large', { op: 'relatedArticles', id: 'x', pageSize: 10_000 }],
+    ['negative page', { op: 'relatedArticles', id: 'x', page: -1 }],
+    ['query not a string', { op: 'search', query: { $ne: 1 } }],
+  ])('%s is a bad-request', async (_label, request) => {
+    const response = (await fakeBrowser.runtime.sendMessage({ channel: LOOKUP_CHANNEL, request })) as LookupResponse;
+    expect(response).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    // The service still answers afterwards.
+    expect((await createLookupClient().document('57-NQ/TW@2024-12-22'))?.code).toBe('57-NQ/TW');
+  });
+
+  it('messages from outside the extension are refused', async () => {
+    const response = await service.respond({ channel: LOOKUP_CHANNEL, request: { op: 'status' } }, { id: 'someone-else' }, fakeBrowser.runtime.id);
+    expect(response).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const noSender = await service.respond({ channel: LOOKUP_CHANNEL, request: { op: 'status' } }, {}, fakeBrowser.runtime.id);
+    expect(noSender.ok).toBe(false);
+  });
+
+  it('other extensions\u2019 messages to this listener are left for other listeners', async () => {
+    let answered: unknown = 'untouched';
+    const results = await fakeBrowser.runtime.onMessage.trigger({ type: 'settings' }, { id: fakeBrowser.runtime.id }, (r: unknown) => (answered = r));
+    expect(results).toEqual([undefined]);
+    expect(answered).toBe('untouched');
+  });
+
+  it('an empty batch resolves to an empty list', async () => {
+    expect(await createLookupClient().resolve([], {})).toEqual([]);
+  });
+});
+
+describe('dataset readiness', () => {
+  it('is not-ready when the first load fails, and loads on the next start', async () => {
+    const dbName = freshDbName();
+    start(async () => {
+      throw new Error('bundled file missing (simulated)');
+    }, dbName);
+    await expect(service.ensureDataset()).rejects.toThrow('missing');
+    const error = await createLookupClient().document('57-NQ/TW@2024-12-22').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'not-ready' });
+    expect(await fetchDatasetStatus()).toMatchObject({ ready: false, lastError: expect.stringContaining('missing') });
+    stop();
+    await service.close();
+
+    start(async () => fixtureDataset('v1'), dbName);
+    expect(await service.ensureDataset()).toMatchObject({ status: 'loaded' });
+    expect(await fetchDatasetStatus()).toMatchObject({ ready: true, version: 'v1' });
+    expect((await fetchDatasetStatus()).lastError).toBeUndefined();
+  });
+
+  it('keeps answering from the old dataset while a new one fails to load, and retries on the next start', async () => {
+    const dbName = freshDbName();
+    start(async () => fixtureDataset('v1'), dbName);
+    await service.ensureDataset();
+    stop();
+    await service.close();
+
+    // Update: the new bundle is corrupt.
+    service = new LookupService({ source: async () => ({ ...fixtureDataset('v2'), documents: 'oops' }) as unknown as Dataset, extVersion: '1.1.0', dbName });
+    stop = listenForLookups(service);
+    await expect(service.ensureDataset(true)).rejects.toThrow();
+    expect((await createLookupClient().document('35-CT/TW@2014-05-26'))?.code).toBe('35-CT/TW');
+    expect(await fetchDatasetStatus()).toMatchObject({ ready: true, version: 'v1', lastError: expect.stringContaining('documents') });
+  });
+
+  it('at start, a current dataset is not read again; a new extension version re-checks it', async () => {
+    const dbName = freshDbName();
+    const source = vi.fn(async () => fixtureDataset('v1'));
+    start(source, dbName);
+    await service.ensureDataset();
+    expect(await service.ensureDataset()).toBe('current');
+    expect(source).toHaveBeenCalledTimes(1);
+    expect(await service.ensureDataset(true)).toMatchObject({ status: 'unchanged' });
+    expect(source).toHaveBeenCalledTimes(2);
+  });
+});
