@@ -1,17 +1,28 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { ALL_SITES_PATTERN, DEFAULT_MATCHES } from './lib/settings/sites';
 
 // Manifest is a function of the target: Firefox-only keys must not reach the Chrome manifest.
+// Host access: Vietnamese sites by default (so the install prompt does not ask for every website); anywhere
+// else only when the user asks from the popup (optional host permissions, content script registered then).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   autoIcons: { baseIconPath: 'assets/icon.svg' },
   vite: () => ({ plugins: [preact()] }),
   zip: { excludeSources: ['tests/**', 'scripts/**', '.ci/**', 'data/**', '*.md', 'test-results/**'] },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
-    permissions: ['storage', 'scripting'],
+    permissions: ['storage', 'scripting', 'activeTab'],
+    host_permissions: [...DEFAULT_MATCHES],
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: [ALL_SITES_PATTERN] }
+      : { optional_permissions: [ALL_SITES_PATTERN] as never[] }),
+    commands: {
+      'next-reference': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNext__' },
+      'previous-reference': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdPrevious__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,13 +1,147 @@
-import { browser } from 'wxt/browser';
+/**
+ * The toolbar popup: is vanban-lens on for this site, how references are drawn here, and the defaults.
+ * Props in, callbacks out; the wiring (tabs, permissions, storage) lives in entrypoints/popup.
+ */
+import type { Translate } from '@/lib/i18n/t';
+import type { Mode } from '@/lib/settings/store';
 
-const t = (key: string) => browser.i18n.getMessage(key as never) || key;
+export type SiteAccess = 'default' | 'granted' | 'none';
 
-/** The toolbar popup: what the extension is; per-site controls arrive with the reader experience. */
-export function Popup() {
+export interface PopupState {
+  /** The active tab's host, or undefined on pages no extension may touch (browser pages, files). */
+  host?: string;
+  access: SiteAccess;
+  /** The user granted every site. */
+  allSites: boolean;
+  enabled: boolean;
+  mode: Mode;
+  defaultMode: Mode;
+  dwellMs: number;
+  shortcuts: { next?: string; previous?: string };
+  dataset?: { ready: boolean; documents?: number; articles?: number; error?: string };
+  /** A message key shown after a failed action (permission refused, injection failed). */
+  problem?: string;
+  busy?: boolean;
+}
+
+export interface PopupProps {
+  t: Translate;
+  state: PopupState;
+  onToggleSite: (enabled: boolean) => void;
+  onEnableHere: () => void;
+  onEnableAll: () => void;
+  onRevokeHere: () => void;
+  onRevokeAll: () => void;
+  onMode: (mode: Mode) => void;
+  onDefaultMode: (mode: Mode) => void;
+  onDwell: (ms: number) => void;
+}
+
+export function Popup({ t, state, ...on }: PopupProps) {
+  const covered = state.access !== 'none';
   return (
-    <main style={{ font: '14px system-ui, sans-serif', padding: '12px', minWidth: '260px' }}>
-      <h1 style={{ fontSize: '16px', margin: '0 0 6px' }}>{t('extName')}</h1>
-      <p style={{ margin: 0 }}>{t('extDescription')}</p>
+    <main class="popup">
+      <h1>{t('extName')}</h1>
+      {state.host === undefined ? (
+        <p class="note">{t('popupNoPage')}</p>
+      ) : (
+        <section aria-labelledby="site-h">
+          <h2 id="site-h">{state.host}</h2>
+          {covered ? (
+            <>
+              <label class="row">
+                <input
+                  type="checkbox"
+                  role="switch"
+                  checked={state.enabled}
+                  disabled={state.busy}
+                  onChange={(e) => on.onToggleSite((e.currentTarget as HTMLInputElement).checked)}
+                />
+                <span>{t(state.enabled ? 'popupSiteOn' : 'popupSiteOff')}</span>
+              </label>
+              <fieldset disabled={!state.enabled || state.busy}>
+                <legend>{t('popupModeHere')}</legend>
+                <ModeChoice name="mode-here" value={state.mode} t={t} onChange={on.onMode} />
+              </fieldset>
+              {state.access === 'granted' && !state.allSites ? (
+                <button type="button" class="link" onClick={on.onRevokeHere}>
+                  {t('popupRevokeHere')}
+                </button>
+              ) : null}
+            </>
+          ) : (
+            <>
+              <p class="note">{t('popupNotCovered')}</p>
+              <div class="buttons">
+                <button type="button" class="primary" disabled={state.busy} onClick={on.onEnableHere}>
+                  {t('popupEnableHere')}
+                </button>
+                <button type="button" disabled={state.busy} onClick={on.onEnableAll}>
+                  {t('popupEnableAll')}
+                </button>
+              </div>
+            </>
+          )}
+        </section>
+      )}
+      {state.problem ? (
+        <p class="problem" role="alert">
+          {t(state.problem)}
+        </p>
+      ) : null}
+
+      <details>
+        <summary>{t('popupDefaults')}</summary>
+        <fieldset>
+          <legend>{t('popupDefaultMode')}</legend>
+          <ModeChoice name="mode-default" value={state.defaultMode} t={t} onChange={on.onDefaultMode} />
+        </fieldset>
+        <label class="row">
+          <span>{t('popupDwell')}</span>
+          <input
+            type="number"
+            min={0}
+            max={3000}
+            step={50}
+            value={state.dwellMs}
+            onChange={(e) => on.onDwell(Number((e.currentTarget as HTMLInputElement).value))}
+          />
+          <span>ms</span>
+        </label>
+        {state.allSites ? (
+          <button type="button" class="link" onClick={on.onRevokeAll}>
+            {t('popupRevokeAll')}
+          </button>
+        ) : null}
+      </details>
+
+      <p class="note">
+        {t('popupShortcuts', [state.shortcuts.next || t('popupNoShortcut'), state.shortcuts.previous || t('popupNoShortcut')])}
+      </p>
+      {state.dataset ? (
+        <p class="note">
+          {state.dataset.ready
+            ? t('popupDataset', [String(state.dataset.documents ?? 0), String(state.dataset.articles ?? 0)])
+            : t(state.dataset.error ? 'popupDatasetError' : 'popupDatasetLoading')}
+        </p>
+      ) : null}
+      <p class="note">{t('popupPrivate')}</p>
     </main>
+  );
+}
+
+function ModeChoice({ name, value, t, onChange }: { name: string; value: Mode; t: Translate; onChange: (mode: Mode) => void }) {
+  return (
+    <div class="modes">
+      {(['highlight', 'inline'] as const).map((mode) => (
+        <label class="row" key={mode}>
+          <input type="radio" name={name} value={mode} checked={value === mode} onChange={() => onChange(mode)} />
+          <span>
+            {t(mode === 'highlight' ? 'modeHighlight' : 'modeInline')}
+            <small>{t(mode === 'highlight' ? 'modeHighlightHint' : 'modeInlineHint')}</small>
+          </span>
+        </label>
+      ))}
+    </div>
   );
 }

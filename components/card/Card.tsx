@@ -1,0 +1,174 @@
+/**
+ * The card: what a cited document is, who issued it and when, and what is related. Props in, callbacks out;
+ * every string from pages or the dataset is rendered as text (JSX children), never as HTML.
+ */
+import type { CardModel, Fact } from '@/lib/card/model';
+import type { Translate } from '@/lib/i18n/t';
+
+export interface CardProps {
+  model: CardModel;
+  t: Translate;
+  /** Shown after a copy: 'copied', or 'failed' when the clipboard refused. */
+  copyState?: 'copied' | 'failed';
+  onSelectCandidate?: (index: number) => void;
+  onCopy?: (text: string) => void;
+  onClose?: () => void;
+}
+
+export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose }: CardProps) {
+  const several = model.candidates.length > 1;
+  const chosen = model.candidates[model.selected];
+  return (
+    <div class="card" role="dialog" aria-modal="false" aria-labelledby="vbl-heading" tabIndex={-1} data-state={model.state}>
+      <header class="head">
+        <h2 id="vbl-heading">{model.heading}</h2>
+        <button type="button" class="close" aria-label={t('cardClose')} title={t('cardClose')} onClick={() => onClose?.()}>
+          ×
+        </button>
+      </header>
+      {model.raw && model.raw !== model.heading && !model.heading.endsWith(model.raw) ? (
+        <p class="raw">
+          {t('cardAsWritten')} <q>{model.raw}</q>
+        </p>
+      ) : null}
+
+      {model.state === 'loading' ? <p class="note">{t('cardLoading')}</p> : null}
+      {model.state === 'error' ? (
+        <p class="note warn" role="alert">
+          {t(model.error ?? 'cardErrorGeneric')}
+        </p>
+      ) : null}
+
+      {several ? (
+        <section class="choices" aria-label={t('cardCandidates')}>
+          <p class="note">{t(model.state === 'resolved' ? 'cardSeveralResolved' : 'cardSeveral', String(model.candidates.length))}</p>
+          <div class="choice-list" role="group">
+            {model.candidates.map((c, i) => (
+              <button
+                type="button"
+                class="choice"
+                key={c.id}
+                aria-pressed={i === model.selected ? 'true' : 'false'}
+                onClick={() => onSelectCandidate?.(i)}
+              >
+                {c.summary}
+              </button>
+            ))}
+          </div>
+        </section>
+      ) : null}
+      {chosen && chosen.reasons.length > 0 ? (
+        <p class="why">
+          <span class="label">{t(several ? 'cardWhyThisOne' : 'cardWhy')}</span> {chosen.reasons.join('; ')}
+        </p>
+      ) : null}
+
+      {model.title ? <p class="title">{model.title}</p> : null}
+      <Facts facts={model.facts} t={t} />
+      {model.readings.length > 0 ? (
+        <p class="note">
+          {t('cardOtherReadings')} {model.readings.map((r) => `${t(r.label)}: ${r.value}`).join('; ')}
+        </p>
+      ) : null}
+
+      {model.state === 'unresolved' || (model.state === 'needs-place' && !chosen) ? (
+        <p class="note">{t(model.state === 'needs-place' ? 'cardNeedsPlace' : 'cardNotInDataset')}</p>
+      ) : null}
+      {model.fromCode.length > 0 ? (
+        <section>
+          <h3>{t('cardFromCode')}</h3>
+          <Facts facts={model.fromCode} t={t} />
+        </section>
+      ) : null}
+      {model.fromPage.length > 0 ? (
+        <section class="from-page">
+          <h3>{t('cardFromPage')}</h3>
+          <Facts facts={model.fromPage} t={t} />
+        </section>
+      ) : null}
+
+      {model.sources.length > 0 || model.confidence ? (
+        <p class="sources">
+          {model.confidence ? <span class={`badge ${model.confidence}`}>{t(`confidence_${model.confidence.replace(/-/g, '_')}`)}</span> : null}
+          {model.sources.length > 0 ? <span class="label">{t('cardSources')}</span> : null}
+          {model.sources.map((s) => (
+            <a key={s.url} href={s.url} target="_blank" rel="noopener noreferrer">
+              {s.label}
+            </a>
+          ))}
+        </p>
+      ) : null}
+      {model.knownFromNews ? <p class="note">{t('cardKnownFromNews')}</p> : null}
+
+      {model.articles.length > 0 ? (
+        <section>
+          <h3>{t('cardArticles')}</h3>
+          <ul class="list">
+            {model.articles.map((a, i) => (
+              <li key={i}>
+                {a.url ? (
+                  <a href={a.url} target="_blank" rel="noopener noreferrer">
+                    {a.title}
+                  </a>
+                ) : (
+                  <span>{a.title}</span>
+                )}
+                <span class="meta">{[a.outlet, a.date].filter(Boolean).join(' · ')}</span>
+              </li>
+            ))}
+          </ul>
+          {model.articlesTotal > model.articles.length ? (
+            <p class="note">{t('cardMoreArticles', String(model.articlesTotal - model.articles.length))}</p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {model.related.length > 0 ? (
+        <section>
+          <h3>{t('cardRelated')}</h3>
+          <ul class="list">
+            {model.related.map((r) => (
+              <li key={r.id}>
+                <span class="rel-head">{r.heading}</span>
+                {r.title ? <span class="rel-title"> {r.title}</span> : null}
+                <span class="meta">{r.count !== undefined && r.why === 'cardCoCited' ? t(r.why, String(r.count)) : translated(t, r.why, t('cardRelation_related'))}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {model.citation ? (
+        <footer class="actions">
+          <button type="button" class="copy" onClick={() => onCopy?.(model.citation!)}>
+            {t(model.citationFromPage ? 'cardCopyFromPage' : 'cardCopy')}
+          </button>
+          <span class="status" role="status" aria-live="polite">
+            {copyState === 'copied' ? t('cardCopied') : copyState === 'failed' ? t('cardCopyFailed') : ''}
+          </span>
+          <p class="citation">{model.citation}</p>
+        </footer>
+      ) : null}
+    </div>
+  );
+}
+
+function Facts({ facts, t }: { facts: Fact[]; t: Translate }) {
+  if (facts.length === 0) return null;
+  return (
+    <dl class="facts">
+      {facts.map((f) => (
+        <div class="fact" key={f.label}>
+          <dt>{t(f.label)}</dt>
+          <dd>{f.valueIsKey ? t(f.value) : f.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** A message, or a fallback when the key is unknown (relation kinds the dataset may add later). */
+function translated(t: Translate, key: string, fallback: string): string {
+  const text = t(key);
+  return text && text !== key ? text : fallback;
+}

@@ -1,0 +1,64 @@
+/** Dates, headings and citations as the card writes them. Pure. */
+
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * "2023-07-07" → "07/7/2023" in Vietnamese (the administrative style: day below 10 and months 1–2 take a
+ * leading zero), "7 July 2023" in English. A year alone ("2019") or a month ("2019-05") stays as precise as
+ * it is; anything else is returned unchanged rather than guessed.
+ */
+export function formatDate(value: string | undefined, lang: 'vi' | 'en' = 'vi'): string | undefined {
+  if (!value) return undefined;
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
+  if (!match) return value;
+  const [, year, month, day] = match;
+  const m = month ? Number(month) : undefined;
+  const d = day ? Number(day) : undefined;
+  if (lang === 'en') {
+    if (!m) return year;
+    return d ? `${d} ${EN_MONTHS[m - 1]} ${year}` : `${EN_MONTHS[m - 1]} ${year}`;
+  }
+  const mm = m === undefined ? undefined : m < 3 ? String(m).padStart(2, '0') : String(m);
+  if (!mm) return year;
+  return d ? `${String(d).padStart(2, '0')}/${mm}/${year}` : `${mm}/${year}`;
+}
+
+/** "Kế hoạch số 17-KH/TW"; the code alone when the type is unknown. */
+export function documentHeading(typeName: string | undefined, code: string): string {
+  return typeName ? `${capitalize(typeName)} số ${code}` : code;
+}
+
+/**
+ * A citation in plain Vietnamese: "Kế hoạch số 17-KH/TW ngày 07/7/2023 của Bộ Chính trị". Parts that are not
+ * known are left out, never invented. A year alone reads "năm 2019".
+ */
+export function citation(parts: { typeName?: string; code: string; date?: string; issuer?: string}): string {
+  let text = documentHeading(parts.typeName, parts.code);
+  if (parts.date) text += /^\d{4}$/.test(parts.date) ? ` năm ${parts.date}` : ` ngày ${formatDate(parts.date, 'vi')}`;
+  if (parts.issuer) text += ` của ${parts.issuer}`;
+  return text;
+}
+
+/** Only http(s) addresses become links; anything else (javascript:, data:) is shown as text or dropped. */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The host of a source address, for a short link label ("thuvienphapluat.vn"). */
+export function hostLabel(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+}

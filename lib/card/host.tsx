@@ -1,0 +1,176 @@
+/**
+ * The card's place in the page: one custom element holding a shadow root (page CSS cannot reach in, card CSS
+ * cannot leak out), the Preact card rendered inside it, and its position next to the reference (Floating UI:
+ * inline() for references that wrap across lines, flip() and shift() to stay inside the viewport, size() to
+ * keep it scrollable at high zoom).
+ */
+import { autoUpdate, computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { render } from 'preact';
+import { Card, type CardProps } from '@/components/card/Card';
+import { cardStyle } from '@/components/card/style';
+import type { Translate } from '../i18n/t';
+
+export const CARD_HOST_TAG = 'vanban-lens-card';
+
+export type CardAnchor = Range | Element;
+
+export interface CardHost {
+  /** The custom element in the page (for isOwnUi checks). */
+  readonly element: HTMLElement;
+  render(props: Omit<CardProps, 't'>): void;
+  /** Shows the card next to the anchor and keeps it there while the page scrolls or resizes. */
+  show(anchor: CardAnchor): void;
+  hide(): void;
+  isShown(): boolean;
+  /** The card's outer element inside the shadow root, when rendered. */
+  card(): HTMLElement | null;
+  /** True for the host element and anything inside its shadow root. */
+  contains(node: Node | null | undefined): boolean;
+  /** True when keyboard focus is inside the card. */
+  hasFocus(): boolean;
+  focusCard(): void;
+  /** Copies text to the clipboard; resolves to whether it worked. */
+  copy(text: string): Promise<boolean>;
+}
+
+export interface CardHostOptions {
+  t: Translate;
+  signal: AbortSignal;
+  doc?: Document;
+}
+
+export function createCardHost({ t, signal, doc = document }: CardHostOptions): CardHost {
+  const element = doc.createElement(CARD_HOST_TAG);
+  element.setAttribute('hidden', '');
+  const shadow = element.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = cardStyle;
+  const mount = doc.createElement('div');
+  shadow.append(style, mount);
+  let stopAutoUpdate: (() => void) | undefined;
+  let shown = false;
+  let generation = 0;
+
+  const attach = () => {
+    if (!element.isConnected) (doc.documentElement ?? doc.body).append(element);
+  };
+  const card = () => mount.firstElementChild as HTMLElement | null;
+
+  const host: CardHost = {
+    element,
+    render(props) {
+      attach();
+      render(<Card {...props} t={t} />, mount);
+    },
+    show(anchor) {
+      attach();
+      stopAutoUpdate?.();
+      const floating = card();
+      if (!floating) return;
+      const reference = virtualAnchor(anchor);
+      const run = ++generation;
+      element.removeAttribute('hidden');
+      // Hidden until placed, so it never flashes at the top-left corner.
+      if (!shown) floating.style.visibility = 'hidden';
+      shown = true;
+      const place = () =>
+        void computePosition(reference, floating, {
+          strategy: 'fixed',
+          placement: 'bottom-start',
+          middleware: [
+            offset(6),
+            inline(),
+            flip({ padding: 8 }),
+            shift({ padding: 8 }),
+            size({
+              padding: 8,
+              apply({ availableHeight }) {
+                floating.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
+              },
+            }),
+          ],
+        }).then(({ x, y }) => {
+          if (run !== generation || !shown) return;
+          floating.style.left = `${Math.round(x)}px`;
+          floating.style.top = `${Math.round(y)}px`;
+          floating.style.visibility = '';
+        });
+      stopAutoUpdate = autoUpdate(reference, floating, place, { animationFrame: false });
+    },
+    hide() {
+      generation++;
+      shown = false;
+      stopAutoUpdate?.();
+      stopAutoUpdate = undefined;
+      element.setAttribute('hidden', '');
+      render(null, mount);
+    },
+    isShown: () => shown,
+    card,
+    contains(node) {
+      if (!node) return false;
+      if (node === element || element.contains(node)) return true;
+      let root = node.getRootNode?.();
+      while (root && root !== doc && root instanceof ShadowRoot) {
+        if (root === shadow) return true;
+        root = root.host.getRootNode();
+      }
+      return false;
+    },
+    hasFocus: () => shadow.activeElement !== null,
+    focusCard() {
+      card()?.focus({ preventScroll: true });
+    },
+    copy: (text) => copyText(text, shadow, doc),
+  };
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      host.hide();
+      element.remove();
+    },
+    { once: true },
+  );
+  return host;
+}
+
+/** Floating UI's view of a reference: a Range (highlight mode) or an element (inline mode). */
+function virtualAnchor(anchor: CardAnchor): Element | VirtualElement {
+  if ((anchor as Node).nodeType === 1) return anchor as Element;
+  const range = anchor as Range;
+  const context = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+  return {
+    getBoundingClientRect: () => range.getBoundingClientRect(),
+    getClientRects: () => range.getClientRects(),
+    contextElement: context ?? undefined,
+  };
+}
+
+async function copyText(text: string, shadow: ShadowRoot, doc: Document): Promise<boolean> {
+  try {
+    if (doc.defaultView?.isSecureContext && navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // Fall back below (no permission, or the page is not a secure context).
+  }
+  // A hidden textarea inside the shadow root: the page never sees it, and the selection is restored.
+  const area = doc.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.cssText = 'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;pointer-events:none;';
+  const previous = shadow.activeElement as HTMLElement | null;
+  shadow.append(area);
+  area.select();
+  let ok = false;
+  try {
+    ok = doc.execCommand('copy');
+  } catch {
+    ok = false;
+  }
+  area.remove();
+  previous?.focus({ preventScroll: true });
+  return ok;
+}

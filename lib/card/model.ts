@@ -1,0 +1,217 @@
+/**
+ * The card's content as plain data: built from a reference, its resolution and the selected candidate's
+ * details. Strings from pages and the dataset stay plain strings (the component renders them as text); labels
+ * are message keys the component translates. Pure.
+ */
+import type { Reference } from '../detector/types';
+import type { ArticleRecord, Confidence, DocumentRecord } from '../dataset/schema';
+import type { Candidate, Resolution } from '../resolver/resolve';
+import type { RelatedDocument } from '../lookup/client';
+import { issuerLevel, referenceTypeName } from './code-facts';
+import { citation, documentHeading, formatDate, hostLabel, safeUrl } from './format';
+
+export type CardState = 'loading' | 'error' | 'resolved' | 'ambiguous' | 'unresolved' | 'needs-place';
+
+/** One labelled fact. `label` is a message key; `value` is text, shown as text. */
+export interface Fact {
+  label: string;
+  value: string;
+  /** True when `value` is itself a message key (a fixed phrase such as an issuer level). */
+  valueIsKey?: boolean;
+}
+
+export interface Link {
+  url: string;
+  label: string;
+}
+
+export interface CandidateChoice {
+  id: string;
+  /** "30/5/2019 · Bộ Chính trị · khóa XII". */
+  summary: string;
+  reasons: string[];
+}
+
+export interface ArticleItem {
+  outlet: string;
+  date?: string;
+  title: string;
+  url?: string;
+}
+
+export interface RelatedItem {
+  id: string;
+  heading: string;
+  title?: string;
+  /** Message key for why it is related, with a count for co-citation. */
+  why: string;
+  count?: number;
+}
+
+export interface CardModel {
+  state: CardState;
+  /** "Kế hoạch số 17-KH/TW". */
+  heading: string;
+  /** The text as written on the page. */
+  raw: string;
+  /** Facts of the selected document (or, for unknown codes, what the code says). */
+  facts: Fact[];
+  title?: string;
+  confidence?: Confidence;
+  /** The dataset knows this document only from news articles. */
+  knownFromNews?: boolean;
+  sources: Link[];
+  /** Where sources disagree: other readings, shown beside the chosen value. */
+  readings: Fact[];
+  /** Candidates when a code names several documents; `selected` indexes them. */
+  candidates: CandidateChoice[];
+  selected: number;
+  /** What the code says (type, issuer level) and what the sentence says, for codes not in the dataset. */
+  fromCode: Fact[];
+  fromPage: Fact[];
+  articles: ArticleItem[];
+  articlesTotal: number;
+  related: RelatedItem[];
+  /** Plain-Vietnamese citation to copy; from the page's own words when the dataset does not know the code. */
+  citation?: string;
+  citationFromPage?: boolean;
+  /** Error text (message key) when the lookup failed. */
+  error?: string;
+}
+
+export interface CardDetails {
+  document?: DocumentRecord;
+  articles?: { items: ArticleRecord[]; total: number };
+  related?: RelatedDocument[];
+}
+
+export interface CardInput {
+  ref: Reference;
+  /** Undefined while the batch is still being resolved. */
+  resolution?: Resolution;
+  /** Message key of a lookup failure. */
+  error?: string;
+  /** Index of the candidate the reader chose; the best one otherwise. */
+  selected?: number;
+  /** Details of the selected candidate, once fetched. */
+  details?: CardDetails;
+  lang?: 'vi' | 'en';
+}
+
+export const MAX_ARTICLES = 3;
+export const MAX_RELATED = 4;
+
+export function buildCardModel(input: CardInput): CardModel {
+  const { ref, resolution, details = {}, lang = 'vi' } = input;
+  const code = ref.code ?? ref.raw;
+  const typeName = referenceTypeName(ref);
+  const base: CardModel = {
+    state: input.error ? 'error' : resolution ? resolution.status : 'loading',
+    heading: documentHeading(typeName, code),
+    raw: ref.raw,
+    facts: [],
+    sources: [],
+    readings: [],
+    candidates: [],
+    selected: 0,
+    fromCode: [],
+    fromPage: [],
+    articles: [],
+    articlesTotal: 0,
+    related: [],
+    error: input.error,
+  };
+  const candidates = resolution?.candidates ?? [];
+  base.candidates = candidates.map((c) => ({ id: c.id, summary: candidateSummary(c, lang), reasons: [...c.reasons] }));
+  const selected = Math.min(Math.max(input.selected ?? 0, 0), Math.max(candidates.length - 1, 0));
+  base.selected = selected;
+  const candidate: Candidate | undefined = candidates[selected];
+  const doc = details.document && candidate && details.document.id === candidate.id ? details.document : undefined;
+
+  if (!candidate) {
+    // Not in the dataset (or not yet known): what the code says, and what the sentence says.
+    base.fromCode = codeFacts(ref);
+    base.fromPage = pageFacts(ref, lang);
+    if (resolution) {
+      base.citation = citation({ typeName, code, date: ref.date, issuer: ref.issuerName });
+      base.citationFromPage = true;
+    }
+    return base;
+  }
+
+  const docType = doc?.typeName ?? typeName;
+  base.heading = documentHeading(docType, doc?.code ?? candidate.code ?? code);
+  const issuer = doc?.issuer ?? candidate.issuer;
+  const date = doc?.date ?? candidate.date;
+  const term = doc?.term ?? candidate.term;
+  if (issuer) base.facts.push({ label: 'cardIssuer', value: issuer });
+  if (date) base.facts.push({ label: 'cardDate', value: formatDate(date, lang)! });
+  if (term) base.facts.push({ label: 'cardTerm', value: term });
+  if (doc?.place) base.facts.push({ label: 'cardPlace', value: doc.place });
+  if (doc?.status) base.facts.push({ label: 'cardStatus', value: doc.status.text });
+  base.title = doc?.title ?? candidate.title;
+  if (doc) {
+    base.confidence = doc.confidence;
+    base.knownFromNews = doc.knownFromNews;
+    const seen = new Set<string>();
+    for (const url of [doc.officialUrl, ...doc.sources.map((s) => s.url), doc.status?.source]) {
+      const safe = safeUrl(url);
+      if (safe && !seen.has(safe)) {
+        seen.add(safe);
+        base.sources.push({ url: safe, label: hostLabel(safe) });
+      }
+    }
+    for (const reading of doc.readings) {
+      base.readings.push({ label: `cardField_${reading.field}`, value: reading.field === 'date' ? formatDate(reading.value, lang)! : reading.value });
+    }
+  }
+  if (details.articles) {
+    base.articlesTotal = details.articles.total;
+    base.articles = details.articles.items.slice(0, MAX_ARTICLES).map((a) => ({
+      outlet: a.outlet,
+      date: formatDate(a.date, lang),
+      title: a.title,
+      url: safeUrl(a.url),
+    }));
+  }
+  if (details.related) {
+    base.related = details.related.slice(0, MAX_RELATED).map((r) => ({
+      id: r.document.id,
+      heading: documentHeading(r.document.typeName, r.document.code),
+      title: r.document.title,
+      why: r.why === 'relation' ? `cardRelation_${(r.kind ?? 'related').replace(/[^a-z]/gi, '_')}` : 'cardCoCited',
+      count: r.strength,
+    }));
+  }
+  base.citation = citation({ typeName: docType, code: doc?.code ?? candidate.code ?? code, date, issuer });
+  if (resolution?.status === 'unresolved' || resolution?.status === 'needs-place') base.fromPage = pageFacts(ref, lang);
+  return base;
+}
+
+function candidateSummary(c: Candidate, lang: 'vi' | 'en'): string {
+  const parts = [formatDate(c.date, lang), c.issuer, c.term ? (lang === 'en' ? `term ${c.term}` : `khóa ${c.term}`) : undefined];
+  const summary = parts.filter(Boolean).join(' · ');
+  return summary || c.title || c.code;
+}
+
+function codeFacts(ref: Reference): Fact[] {
+  const facts: Fact[] = [];
+  const typeName = ref.type.name ?? ref.proseType;
+  if (typeName) facts.push({ label: 'cardType', value: ref.type.abbr ? `${typeName} (${ref.type.abbr})` : typeName });
+  if (ref.issuer.abbr || ref.issuer.name) {
+    facts.push({ label: 'cardCodeIssuer', value: [ref.issuer.name, ref.issuer.abbr && `(${ref.issuer.abbr})`].filter(Boolean).join(' ') });
+  }
+  const level = issuerLevel(ref);
+  if (level) facts.push({ label: 'cardLevel', value: `level_${level.replace(/-/g, '_')}`, valueIsKey: true });
+  facts.push({ label: 'cardFamily', value: ref.family === 'party' ? 'family_party' : 'family_state', valueIsKey: true });
+  return facts;
+}
+
+function pageFacts(ref: Reference, lang: 'vi' | 'en'): Fact[] {
+  const facts: Fact[] = [];
+  if (ref.date) facts.push({ label: 'cardDate', value: formatDate(ref.date, lang)! });
+  if (ref.issuerName) facts.push({ label: 'cardIssuer', value: ref.issuerName });
+  if (ref.term) facts.push({ label: 'cardTerm', value: ref.term });
+  if (ref.subject) facts.push({ label: 'cardSubject', value: ref.subject });
+  return facts;
+}

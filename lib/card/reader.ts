@@ -1,0 +1,218 @@
+/**
+ * The reader on one page: marks references (annotator), resolves each pass's references in one batch (lookup
+ * client), and opens the card for the reference the reader points at, focuses or taps. Everything it adds is
+ * removed when its signal aborts.
+ */
+import type { Reference } from '../detector/types';
+import type { Resolution } from '../resolver/resolve';
+import type { LookupClient } from '../lookup/client';
+import type { Translate } from '../i18n/t';
+import type { Mode } from '../settings/store';
+import { createCardHost, type CardAnchor } from './host';
+import { createCardController, type ActivateCause, type DeactivateCause } from './controller';
+import { buildCardModel, MAX_ARTICLES, type CardDetails } from './model';
+
+/** What the reader needs from the annotator (lib/annotator/annotate.ts). */
+export interface MarkedReferenceLike {
+  id: string;
+  ref: Reference;
+}
+export interface AnnotatorLike {
+  setMode(mode: Mode): void;
+  move(direction: 1 | -1): void;
+  destroy(): void;
+}
+export interface AnnotateOptionsLike<M extends MarkedReferenceLike> {
+  root: Node;
+  mode: Mode;
+  signal: AbortSignal;
+  dwellMs?: number;
+  isOwnUi?: (node: Node) => boolean;
+  detect: (text: string) => Reference[];
+  onFound: (batch: M[]) => void;
+  onActivate: (marked: M, cause: ActivateCause, anchor: Range | Element) => void;
+  onDeactivate: (marked: M, cause: DeactivateCause) => void;
+}
+
+export interface ReaderOptions<M extends MarkedReferenceLike> {
+  signal: AbortSignal;
+  mode: Mode;
+  dwellMs: number;
+  annotate: (options: AnnotateOptionsLike<M>) => AnnotatorLike;
+  detect: (text: string) => Reference[];
+  lookup: LookupClient;
+  t: Translate;
+  lang: 'vi' | 'en';
+  page: { pageDate?: string; site?: string };
+  doc?: Document;
+}
+
+export interface Reader {
+  setMode(mode: Mode): void;
+  move(direction: 1 | -1): void;
+  /** The card host element (tests and the demo look into its shadow root). */
+  readonly cardElement: HTMLElement;
+}
+
+interface Entry {
+  ref: Reference;
+  resolution?: Resolution;
+  error?: string;
+  selected: number;
+}
+
+const PREFETCH_LIMIT = 40;
+
+export function startReader<M extends MarkedReferenceLike>(options: ReaderOptions<M>): Reader {
+  const { signal, lookup, t, lang, page } = options;
+  const doc = options.doc ?? document;
+  const entries = new Map<string, Entry>();
+  const details = new Map<string, CardDetails>();
+  const pending = new Map<string, Promise<void>>();
+  let copyState: 'copied' | 'failed' | undefined;
+
+  const host = createCardHost({ t, signal, doc });
+  const controller = createCardController<string>({
+    host,
+    signal,
+    onOpen: (id) => {
+      copyState = undefined;
+      renderCard(id);
+      const entry = entries.get(id);
+      const candidate = entry?.resolution?.candidates[entry.selected];
+      if (candidate) void fetchDetails(candidate.id);
+    },
+  });
+
+  function renderCard(id: string) {
+    const entry = entries.get(id);
+    if (!entry || signal.aborted) return;
+    const candidate = entry.resolution?.candidates[entry.selected];
+    const model = buildCardModel({
+      ref: entry.ref,
+      resolution: entry.resolution,
+      error: entry.error,
+      selected: entry.selected,
+      details: candidate ? details.get(candidate.id) : undefined,
+      lang,
+    });
+    host.render({
+      model,
+      copyState,
+      onClose: () => controller.close('button'),
+      onSelectCandidate: (index) => {
+        entry.selected = index;
+        const chosen = entry.resolution?.candidates[index];
+        if (chosen) void fetchDetails(chosen.id);
+        renderCard(id);
+      },
+      onCopy: (text) =>
+        void host.copy(text).then((ok) => {
+          copyState = ok ? 'copied' : 'failed';
+          if (controller.current() === id) renderCard(id);
+        }),
+    });
+  }
+
+  function rerenderIfOpen(match: (id: string) => boolean) {
+    const open = controller.current();
+    if (open !== undefined && match(open)) renderCard(open);
+  }
+
+  function fetchDetails(documentId: string): Promise<void> {
+    if (details.has(documentId)) return Promise.resolve();
+    let job = pending.get(documentId);
+    if (!job) {
+      job = Promise.all([
+        lookup.document(documentId),
+        lookup.relatedArticles(documentId, { page: 0, pageSize: MAX_ARTICLES }),
+        lookup.relatedDocuments(documentId),
+      ])
+        .then(([document, articles, related]) => {
+          details.set(documentId, { document, articles, related });
+        })
+        .catch(() => {
+          // The card keeps the facts it already has from the batch; related items stay empty.
+          details.set(documentId, {});
+        })
+        .finally(() => {
+          pending.delete(documentId);
+          rerenderIfOpen((id) => {
+            const entry = entries.get(id);
+            return entry?.resolution?.candidates[entry.selected]?.id === documentId;
+          });
+        });
+      pending.set(documentId, job);
+    }
+    return job;
+  }
+
+  function onFound(batch: M[]) {
+    if (batch.length === 0) return;
+    for (const marked of batch) if (!entries.has(marked.id)) entries.set(marked.id, { ref: marked.ref, selected: 0 });
+    const ids = batch.map((m) => m.id);
+    // One batch per pass: every reference found in this pass is resolved in one round trip.
+    lookup
+      .resolve(
+        batch.map((m) => m.ref),
+        page,
+      )
+      .then((resolutions) => {
+        if (signal.aborted) return;
+        ids.forEach((id, i) => {
+          const entry = entries.get(id);
+          if (entry) entry.resolution = resolutions[i] ?? { status: 'unresolved', candidates: [] };
+        });
+        rerenderIfOpen((id) => ids.includes(id));
+        prefetch(resolutions);
+      })
+      .catch(() => {
+        if (signal.aborted) return;
+        for (const id of ids) {
+          const entry = entries.get(id);
+          if (entry && !entry.resolution) entry.error = 'cardErrorLookup';
+        }
+        rerenderIfOpen((id) => ids.includes(id));
+      });
+  }
+
+  /** Details of the best candidates, fetched ahead so a card shows related items at once. */
+  function prefetch(resolutions: Resolution[]) {
+    const wanted = new Set<string>();
+    for (const r of resolutions) {
+      const best = r.candidates[0];
+      if (best && !details.has(best.id)) wanted.add(best.id);
+      if (wanted.size >= PREFETCH_LIMIT) break;
+    }
+    void (async () => {
+      for (const id of wanted) {
+        if (signal.aborted) return;
+        await fetchDetails(id);
+      }
+    })();
+  }
+
+  const annotator = options.annotate({
+    root: doc.body ?? doc.documentElement,
+    mode: options.mode,
+    signal,
+    dwellMs: options.dwellMs,
+    isOwnUi: (node) => host.contains(node),
+    detect: options.detect,
+    onFound,
+    onActivate: (marked: M, cause: ActivateCause, anchor: CardAnchor) => {
+      if (!entries.has(marked.id)) entries.set(marked.id, { ref: marked.ref, selected: 0 });
+      controller.activate(marked.id, anchor, cause);
+    },
+    onDeactivate: (marked: M, cause: DeactivateCause) => controller.deactivate(marked.id, cause),
+  });
+
+  return {
+    setMode: (mode) => {
+      controller.close('api');
+      annotator.setMode(mode);
+    },
+    move: (direction) => annotator.move(direction),
+    cardElement: host.element,
+  };
+}

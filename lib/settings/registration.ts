@@ -1,0 +1,80 @@
+/**
+ * Sites the user turned on beyond the defaults: optional host permissions plus one content script registered
+ * at run time for every granted origin. The popup calls these right after a grant; the background calls
+ * `syncRegisteredContentScript` on start-up and when permissions change, so the registration always matches
+ * what the user has granted.
+ */
+import { browser } from 'wxt/browser';
+import { ALL_SITES_PATTERN, DEFAULT_MATCHES, isDefaultSite, sitePattern } from './sites';
+
+/** Where WXT writes the content script (entrypoints/content.ts). */
+export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+export const REGISTERED_SCRIPT_ID = 'vanban-lens-user-sites';
+
+/** Origins the user granted beyond the manifest's defaults. */
+export async function grantedExtraOrigins(): Promise<string[]> {
+  const { origins = [] } = await browser.permissions.getAll();
+  const defaults = new Set(DEFAULT_MATCHES);
+  return origins.filter((origin) => !defaults.has(origin));
+}
+
+/** True when the extension may run on the host (default site, granted site, or all sites granted). */
+export async function hasSiteAccess(hostname: string): Promise<boolean> {
+  if (isDefaultSite(hostname)) return true;
+  return browser.permissions.contains({ origins: [`*://${hostname}/*`] });
+}
+
+/** True when the user granted every site. */
+export async function hasAllSites(): Promise<boolean> {
+  return browser.permissions.contains({ origins: [ALL_SITES_PATTERN] });
+}
+
+/**
+ * Makes the run-time content script cover exactly the granted extra origins (none: unregistered). The default
+ * sites are excluded: the manifest already injects there.
+ */
+export async function syncRegisteredContentScript(): Promise<string[]> {
+  const origins = await grantedExtraOrigins();
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [REGISTERED_SCRIPT_ID] }).catch(() => []);
+  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [REGISTERED_SCRIPT_ID] });
+  if (origins.length === 0) return [];
+  await browser.scripting.registerContentScripts([
+    {
+      id: REGISTERED_SCRIPT_ID,
+      matches: origins,
+      excludeMatches: [...DEFAULT_MATCHES],
+      js: [CONTENT_SCRIPT_FILE],
+      allFrames: true,
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    } as Parameters<typeof browser.scripting.registerContentScripts>[0][number],
+  ]);
+  return origins;
+}
+
+/** Runs the content script in a tab now (after a grant), so the user sees the page marked without reloading. */
+export async function injectIntoTab(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT_FILE as never] });
+}
+
+/**
+ * Asks for one site (or every site). Must be called straight from the click handler: browsers only show the
+ * permission prompt during a user gesture. Resolves to whether the user agreed.
+ */
+export function requestSite(hostname: string | 'all'): Promise<boolean> {
+  return browser.permissions.request({ origins: [hostname === 'all' ? ALL_SITES_PATTERN : sitePattern(hostname)] });
+}
+
+/** Withdraws the grant for one site (or every site) and updates the registration. */
+export async function revokeSite(hostname: string | 'all'): Promise<void> {
+  await browser.permissions.remove({ origins: [hostname === 'all' ? ALL_SITES_PATTERN : sitePattern(hostname)] });
+  await syncRegisteredContentScript();
+}
+
+/** For the background: keeps the registration in step with grants made or withdrawn anywhere. */
+export function watchPermissions(): void {
+  const sync = () => void syncRegisteredContentScript().catch((error) => console.warn('vanban-lens: registration', error));
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+  sync();
+}
