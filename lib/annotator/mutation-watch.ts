@@ -1,0 +1,149 @@
+/**
+ * Dynamic pages: text added or changed after the first pass (infinite scroll, live blogs, SPA navigation)
+ * becomes a list of blocks to read again, batched. The annotator's own DOM changes are made inside `own()`,
+ * and the records they produce are dropped.
+ */
+import { blockOf, isBlock } from './element-kinds';
+import { TAG } from './inline-wrap';
+
+export interface MutationBatch {
+  /** Blocks (or added block subtrees) whose text must be read again. */
+  roots: Set<Node>;
+  /** Nodes were removed or text changed: marks may have been detached or collapsed. */
+  removed: boolean;
+}
+
+export interface MutationWatch {
+  /** Runs a DOM change of the annotator's own; its mutation records are ignored. */
+  own<T>(fn: () => T): T;
+  /** Takes the pending batch now (for a caller that is about to scan anyway). */
+  take(): MutationBatch;
+}
+
+export interface MutationWatchOptions {
+  doc: Document;
+  signal: AbortSignal;
+  isOwnUi?: (node: Node) => boolean;
+  /** Quiet time before a batch is delivered, and the longest a change waits. */
+  debounceMs?: number;
+  maxWaitMs?: number;
+  onBatch(batch: MutationBatch): void;
+}
+
+export function watchMutations(options: MutationWatchOptions): MutationWatch {
+  const { doc, signal, isOwnUi } = options;
+  const debounceMs = options.debounceMs ?? 60;
+  const maxWaitMs = options.maxWaitMs ?? 250;
+  let roots = new Set<Node>();
+  let removed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstAt = 0;
+  let ownDepth = 0;
+
+  const isOurs = (node: Node): boolean => {
+    if (!isOwnUi) return false;
+    for (let n: Node | null = node; n; n = n.parentNode) if (isOwnUi(n)) return true;
+    return false;
+  };
+
+  const addRoot = (node: Node) => {
+    if (node.nodeType === 1 && isBlock(node as Element)) roots.add(node);
+    else {
+      const b = blockOf(node);
+      if (b) roots.add(b);
+    }
+  };
+
+  const read = (records: MutationRecord[]) => {
+    for (const r of records) {
+      const target = r.target;
+      if (isOurs(target)) continue;
+      if (r.type === 'characterData') {
+        removed = true;
+        addRoot(target);
+      } else if (r.type === 'attributes') {
+        // contenteditable / hidden toggled: marks may have to go, or text becomes readable.
+        removed = true;
+        addRoot(target);
+      } else {
+        if (r.removedNodes.length) removed = true;
+        let needTarget = r.removedNodes.length > 0;
+        r.addedNodes.forEach((n) => {
+          if (n.nodeType === 1) {
+            const el = n as Element;
+            if (isOwnUi?.(el)) return;
+            if (el.localName === TAG) removed = true;
+            if (isBlock(el)) roots.add(el);
+            else needTarget = true;
+          } else if (n.nodeType === 3) needTarget = true;
+        });
+        if (needTarget) addRoot(target);
+      }
+    }
+  };
+
+  const deliver = () => {
+    timer = undefined;
+    if (signal.aborted) return;
+    const batch = take();
+    if (batch.roots.size || batch.removed) options.onBatch(batch);
+  };
+
+  const take = (): MutationBatch => {
+    read(observer.takeRecords());
+    const batch = { roots: prune(roots), removed };
+    roots = new Set();
+    removed = false;
+    firstAt = 0;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    return batch;
+  };
+
+  const observer = new (doc.defaultView!.MutationObserver)((records) => {
+    if (ownDepth) return; // cannot happen (callbacks are microtasks), kept for safety
+    read(records);
+    if (!roots.size && !removed) return;
+    const now = performance.now();
+    if (!firstAt) firstAt = now;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(deliver, Math.max(0, Math.min(debounceMs, firstAt + maxWaitMs - now)));
+  });
+  observer.observe(doc, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['contenteditable', 'hidden'],
+  });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    if (timer !== undefined) clearTimeout(timer);
+  });
+
+  return {
+    own<T>(fn: () => T): T {
+      read(observer.takeRecords());
+      ownDepth++;
+      try {
+        return fn();
+      } finally {
+        ownDepth--;
+        observer.takeRecords();
+      }
+    },
+    take,
+  };
+}
+
+/** Connected roots, with those inside another root dropped. */
+function prune(roots: Set<Node>): Set<Node> {
+  const out = new Set<Node>();
+  for (const r of roots) {
+    if (!r.isConnected) continue;
+    let inner = false;
+    for (let p = r.parentNode; p && !inner; p = p.parentNode) inner = roots.has(p);
+    if (!inner) out.add(r);
+  }
+  return out;
+}

@@ -1,0 +1,161 @@
+/**
+ * The page's readable text as segments: one segment per run of text inside one block, joined across inline
+ * elements, so "<b>17-KH</b>/TW", "35-<wbr>CT/TW" and a code broken across source lines read as one string.
+ * Pure reading: nothing here changes the page.
+ */
+import { blockOf, isBlock, isSkipped } from './element-kinds';
+
+export interface Segment {
+  /** The block the text belongs to (rescanned when its text is found stale). */
+  block: Element;
+  /** Text handed to the detector: node text joined, whitespace made plain spaces, `<br>` read as a space. */
+  text: string;
+  /**
+   * Text nodes in document order, with the offset of each in `text` and its length when read. Only a segment
+   * cut out of a very long block has a first node starting before 0 or a last node ending after the text.
+   */
+  nodes: Text[];
+  starts: number[];
+  lengths: number[];
+}
+
+/** Characters that render as a plain space inside running text; replaced one for one so offsets still match. */
+const SPACE_LIKE = /[\n\r\t\f\u00a0]/g;
+
+/** Longest text handed to the detector at once; longer blocks are cut at a sentence or a space. */
+export const MAX_SEGMENT = 20_000;
+
+export interface WalkOptions {
+  isOwnUi?: (node: Node) => boolean;
+}
+
+/**
+ * Yields the segments under `root`, in document order. A generator, so a caller can stop between segments
+ * and resume in a later task. `root` itself must not be inside a skipped region (callers check).
+ */
+export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<Segment, void, undefined> {
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+  if (!doc) return;
+  const start = root.nodeType === 9 ? (root as Document).body ?? (root as Document).documentElement : root;
+  if (!start) return;
+  if (doc.designMode === 'on') return;
+  if (start.nodeType === 3) {
+    const seg = single(start as Text);
+    if (seg) yield seg;
+    return;
+  }
+  const isOwnUi = options.isOwnUi;
+  const walker = doc.createTreeWalker(start, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode(node) {
+      if (node.nodeType === 1 && isSkipped(node as Element, isOwnUi)) return 2; // FILTER_REJECT: whole subtree
+      return 1; // FILTER_ACCEPT
+    },
+  });
+  const blocks = new Map<Element, Element>();
+  const blockFor = (el: Element | null): Element => {
+    if (!el) return doc.documentElement;
+    let b = blocks.get(el);
+    if (!b) {
+      b = isBlock(el) ? el : el === start ? blockOf(el)! : blockFor(el.parentElement);
+      blocks.set(el, b);
+    }
+    return b;
+  };
+
+  let parts: string[] = [];
+  let nodes: Text[] = [];
+  let starts: number[] = [];
+  let lengths: number[] = [];
+  let length = 0;
+  let hasText = false;
+  let block: Element | null = null;
+
+  const flush = (): Segment | null => {
+    const seg = hasText && block ? { block, text: parts.join('').replace(SPACE_LIKE, ' '), nodes, starts, lengths } : null;
+    parts = [];
+    nodes = [];
+    starts = [];
+    lengths = [];
+    length = 0;
+    hasText = false;
+    return seg;
+  };
+
+  for (let node = walker.currentNode as Node | null; node; node = walker.nextNode()) {
+    if (node.nodeType === 1) {
+      const el = node as Element;
+      if (isBlock(el)) {
+        const seg = flush();
+        if (seg) yield* cut(seg);
+        block = el;
+      } else if (el.localName === 'br' && nodes.length) {
+        parts.push(' ');
+        length += 1;
+      }
+      continue;
+    }
+    const text = node as Text;
+    const data = text.data;
+    if (!data) continue;
+    const b = blockFor(text.parentElement);
+    if (b !== block) {
+      const seg = flush();
+      if (seg) yield* cut(seg);
+      block = b;
+    }
+    parts.push(data);
+    nodes.push(text);
+    starts.push(length);
+    lengths.push(data.length);
+    length += data.length;
+    if (!hasText && /\S/.test(data)) hasText = true;
+  }
+  const seg = flush();
+  if (seg) yield* cut(seg);
+}
+
+function single(text: Text): Segment | null {
+  const block = blockOf(text);
+  if (!block || !text.data) return null;
+  return { block, text: text.data.replace(SPACE_LIKE, ' '), nodes: [text], starts: [0], lengths: [text.data.length] };
+}
+
+/** Splits a very long segment at sentence ends (else spaces) so no single detector call is too long. */
+function* cut(seg: Segment): Generator<Segment, void, undefined> {
+  if (seg.text.length <= MAX_SEGMENT) {
+    yield seg;
+    return;
+  }
+  let from = 0;
+  while (from < seg.text.length) {
+    let to = Math.min(seg.text.length, from + MAX_SEGMENT);
+    if (to < seg.text.length) {
+      const window = seg.text.slice(from + MAX_SEGMENT / 2, to);
+      const sentence = Math.max(window.lastIndexOf('. '), window.lastIndexOf('; '));
+      const space = window.lastIndexOf(' ');
+      const at = sentence >= 0 ? sentence + 2 : space >= 0 ? space + 1 : -1;
+      if (at >= 0) to = from + MAX_SEGMENT / 2 + at;
+    }
+    yield slice(seg, from, to);
+    from = to;
+  }
+}
+
+/**
+ * The part of a segment between two text offsets, as a segment of its own (offsets rebased to 0). A text node
+ * cut by a boundary belongs to both parts: its start may then lie before 0 or its end after the text's end.
+ */
+export function slice(seg: Segment, from: number, to: number): Segment {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  for (let i = 0; i < seg.nodes.length; i++) {
+    const s = seg.starts[i]!;
+    const e = s + seg.lengths[i]!;
+    if (e <= from || s >= to) continue;
+    nodes.push(seg.nodes[i]!);
+    starts.push(s - from);
+    lengths.push(seg.lengths[i]!);
+  }
+  return { block: seg.block, text: seg.text.slice(from, to), nodes, starts, lengths };
+}
