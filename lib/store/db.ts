@@ -7,7 +7,7 @@
  *
  * Versions:
  *   1: documents (by code, number+type+issuer, year), articles, mentions (by article; by document),
- *      relations (by source, by target), citations (per-document aggregates), meta.
+ *      relations (by source, by target), citations (per-document aggregates, chunked), meta.
  *   2: documents gain alias keys and a multiEntry `byAlias` index (backfilled from the stored aliases).
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
@@ -56,13 +56,21 @@ export interface StoredRelation {
   sources: string[];
 }
 
-/** Per-document aggregates computed at load time, so a card's data is one read. */
+/** Articles per citations record: a much-cited document's list is split so a card reads only what it shows. */
+export const CITATIONS_CHUNK = 200;
+
+/**
+ * Per-document aggregates computed at load time, so a card's data is a read or two. Key [gen, document id,
+ * chunk]: chunk n holds citing articles n·CITATIONS_CHUNK onwards; chunk 0 also holds the total and co-citations.
+ */
 export interface StoredCitations {
-  key: GenKey;
-  /** Citing article ids, newest first. */
+  key: [number, string, number];
+  /** Citing article ids, newest first (this chunk's slice). */
   articles: string[];
-  /** Documents cited in the same articles: [id, number of shared articles], strongest first (top 50). */
-  cocited: Array<[string, number]>;
+  /** Chunk 0: how many articles cite the document. */
+  total?: number;
+  /** Chunk 0: documents cited in the same articles: [id, number of shared articles], strongest first (top 50). */
+  cocited?: Array<[string, number]>;
 }
 
 export interface ActiveMeta {
@@ -106,7 +114,7 @@ export interface VblSchema extends DBSchema {
     value: StoredRelation;
     indexes: { bySource: GenKey; byTarget: GenKey };
   };
-  citations: { key: GenKey; value: StoredCitations };
+  citations: { key: [number, string, number]; value: StoredCitations };
   meta: { key: string; value: MetaRecord };
 }
 

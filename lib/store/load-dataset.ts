@@ -11,6 +11,7 @@
 import { DATASET_SCHEMA, type Dataset, type MentionRecord } from '../dataset/schema';
 import { documentKeys } from '../resolver/resolve';
 import {
+  CITATIONS_CHUNK,
   DATA_STORES,
   type ActiveMeta,
   type StagingMeta,
@@ -235,7 +236,11 @@ export function buildRecords(dataset: Dataset, gen: number): Records {
     const top = counts
       ? [...counts].sort((x, y) => y[1] - x[1] || (docIds[x[0]]! < docIds[y[0]]! ? -1 : 1)).slice(0, COCITED_KEEP)
       : [];
-    citations.push({ key: [gen, docIds[d]!], articles: list, cocited: top.map(([i, n]): [string, number] => [docIds[i]!, n]) });
+    const id = docIds[d]!;
+    citations.push({ key: [gen, id, 0], total: list.length, articles: list.slice(0, CITATIONS_CHUNK), cocited: top.map(([i, n]): [string, number] => [docIds[i]!, n]) });
+    for (let c = 1; c * CITATIONS_CHUNK < list.length; c++) {
+      citations.push({ key: [gen, id, c], articles: list.slice(c * CITATIONS_CHUNK, (c + 1) * CITATIONS_CHUNK) });
+    }
   }
 
   return { documents, articles, mentions, relations, citations };

@@ -3,7 +3,7 @@
  * (writing another generation) is never visible.
  */
 import type { ArticleRecord, DocumentRecord } from '../dataset/schema';
-import type { GenKey, VblDb } from './db';
+import { CITATIONS_CHUNK, type GenKey, type VblDb } from './db';
 
 export interface CandidateKeys {
   codes: string[];
@@ -67,17 +67,25 @@ export async function relatedArticles(
   pageSize: number,
 ): Promise<{ items: ArticleRecord[]; total: number } | undefined> {
   const tx = db.transaction(['documents', 'citations', 'articles'], 'readonly');
-  const [docKey, cites] = await Promise.all([
-    tx.objectStore('documents').getKey([gen, id]),
-    tx.objectStore('citations').get([gen, id]),
-  ]);
+  const citations = tx.objectStore('citations');
+  const [docKey, head] = await Promise.all([tx.objectStore('documents').getKey([gen, id]), citations.get([gen, id, 0])]);
   if (!docKey) return undefined;
-  const ids = cites?.articles ?? [];
-  const slice = ids.slice(page * pageSize, page * pageSize + pageSize);
+  const total = head?.total ?? 0;
+  const from = page * pageSize;
+  const to = Math.min(total, from + pageSize);
+  let ids: string[] = [];
+  if (head && from < to) {
+    const first = Math.floor(from / CITATIONS_CHUNK);
+    const last = Math.floor((to - 1) / CITATIONS_CHUNK);
+    const chunks = await Promise.all(
+      Array.from({ length: last - first + 1 }, (_, i) => (first + i === 0 ? head : citations.get([gen, id, first + i]))),
+    );
+    ids = chunks.flatMap((c) => c?.articles ?? []).slice(from - first * CITATIONS_CHUNK, to - first * CITATIONS_CHUNK);
+  }
   const articles = tx.objectStore('articles');
-  const rows = await Promise.all(slice.map((a) => articles.get([gen, a])));
+  const rows = await Promise.all(ids.map((a) => articles.get([gen, a])));
   await tx.done;
-  return { items: rows.flatMap((r) => (r ? [r.article] : [])), total: ids.length };
+  return { items: rows.flatMap((r) => (r ? [r.article] : [])), total };
 }
 
 export interface RelatedDocument {
@@ -100,7 +108,7 @@ export async function relatedDocuments(db: VblDb, gen: number, id: string): Prom
     docs.get(key),
     relations.index('bySource').getAll(key),
     relations.index('byTarget').getAll(key),
-    tx.objectStore('citations').get(key),
+    tx.objectStore('citations').get([gen, id, 0]),
   ]);
   if (!self) return undefined;
   const wanted: Array<{ id: string; why: 'relation' | 'co-citation'; kind?: string; strength?: number }> = [];

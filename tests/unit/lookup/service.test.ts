@@ -17,7 +17,7 @@ function deliverAsExtension() {
     let answer: unknown;
     const sent = new Promise((resolve) => (answer = resolve));
     const results = await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id }, answer as never);
-    return results.some((r) => r === true) ? sent : undefined;
+    return results.some((r: unknown) => r === true) ? sent : undefined;
   }) as never);
 }
 

@@ -145,7 +145,7 @@ describe('citations', () => {
     expect(page?.items.map((a) => a.id)).toEqual(['a3', 'a1']);
     const next = await relatedArticles(db, gen, '35-CT/TW@2019-05-30', 1, 2);
     expect(next?.items.map((a) => a.id)).toEqual(['a4']);
-    const cites = await db.get('citations', [gen, '35-CT/TW@2019-05-30']);
+    const cites = await db.get('citations', [gen, '35-CT/TW@2019-05-30', 0]);
     expect(cites?.cocited).toEqual([['1-HD/TEST', 3], ['57-NQ/TW@2024-12-22', 1]]);
     db.close();
   });
@@ -154,8 +154,30 @@ describe('citations', () => {
     const db = await openStore(freshDbName());
     const data = { ...fixtureDataset('v1'), coCitations: [{ a: '17-KH/TW@2023-07-07', b: '35-CT/TW@2019-05-30', articles: 7 }] };
     const { gen } = await loadDataset(db, data);
-    expect((await db.get('citations', [gen, '35-CT/TW@2019-05-30']))?.cocited).toEqual([['17-KH/TW@2023-07-07', 7]]);
-    expect((await db.get('citations', [gen, '17-KH/TW@2023-07-07']))?.cocited).toEqual([['35-CT/TW@2019-05-30', 7]]);
+    expect((await db.get('citations', [gen, '35-CT/TW@2019-05-30', 0]))?.cocited).toEqual([['17-KH/TW@2023-07-07', 7]]);
+    expect((await db.get('citations', [gen, '17-KH/TW@2023-07-07', 0]))?.cocited).toEqual([['35-CT/TW@2019-05-30', 7]]);
+    db.close();
+  });
+
+  it('pages through a much-cited document across citation chunks, newest first', async () => {
+    const db = await openStore(freshDbName());
+    const base = fixtureDataset('v1');
+    const n = 450;
+    const articles = Array.from({ length: n }, (_, i) => ({
+      id: `m${i}`, url: `http://127.0.0.1/m${i}`, outlet: 'Báo Thử', title: `Bài ${i}`,
+      date: new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+    }));
+    const mentions = articles.map((a) => ({ articleId: a.id, documentId: '17-KH/TW@2023-07-07', code: '17-KH/TW', raw: '17-KH/TW', start: 0, end: 8, status: 'resolved' as const }));
+    const { gen } = await loadDataset(db, { ...base, articles: [...base.articles, ...articles], mentions: [...base.mentions, ...mentions] });
+    const seen: string[] = [];
+    for (let page = 0; ; page++) {
+      const got = await relatedArticles(db, gen, '17-KH/TW@2023-07-07', page, 150);
+      expect(got?.total).toBe(n);
+      if (!got || got.items.length === 0) break;
+      seen.push(...got.items.map((a) => a.id));
+    }
+    expect(seen).toEqual(articles.map((a) => a.id).reverse());
+    expect(await db.count('citations', IDBKeyRange.bound([gen, '17-KH/TW@2023-07-07'], [gen, '17-KH/TW@2023-07-07', []]))).toBe(3);
     db.close();
   });
 });
