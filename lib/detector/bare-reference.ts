@@ -11,7 +11,7 @@ const BARE = new RegExp(
 );
 
 /** Nouns that make "TYPE N …" a count, not a citation. */
-const COUNTED = /^\s+(?:năm(?!\s+\d{4})|tháng|tuần|quý|ngày(?!\s+\d)|giờ|phút|nhóm|điều|khoản|mục|điểm|nội dung|lần|người|đơn vị|phần|giai đoạn|chương|trang|bước|tiêu chí|chỉ tiêu|nhiệm vụ|giải pháp|cấp|tỉnh|huyện|xã|triệu|tỷ|nghìn|ngàn|trăm|km|ha|văn bản|dự án|công trình|loại|lĩnh vực|chương trình|đề án|kế hoạch|cuộc|đợt|vòng|ý kiến|trường hợp)\b/iu;
+const COUNTED = /^\s+(?:năm|tháng|tuần|quý|ngày(?!\s+\d)|giờ|phút|nhóm|điều|khoản|mục|điểm|nội dung|lần|người|đơn vị|phần|giai đoạn|chương|trang|bước|tiêu chí|chỉ tiêu|nhiệm vụ|giải pháp|cấp|tỉnh|huyện|xã|triệu|tỷ|nghìn|ngàn|trăm|km|ha|văn bản|dự án|công trình|loại|lĩnh vực|chương trình|đề án|kế hoạch|cuộc|đợt|vòng|ý kiến|trường hợp)(?![\p{L}])/iu;
 
 export interface BareMatch {
   start: number;

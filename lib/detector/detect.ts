@@ -151,7 +151,7 @@ function withSentence(text: string, d: Draft, nextStart: number): Reference | un
 
 /** After a bare number, a citation ends its clause or goes on with "của", "về", "và"…; a count goes on with a noun. */
 function endsClause(after: string): boolean {
-  return /^\s*(?:$|[.,;:!?)”"]|\(|–|-\s|(?:của|về|và|hoặc|đã|được|đang|là|thì|cũng|nêu|yêu cầu|nhấn mạnh|ngày|năm \d{4}|khóa|khoá|\/)\b)/iu.test(after);
+  return /^\s*(?:$|[.,;:!?)”"]|\(|–|-\s|(?:của|về|và|hoặc|đã|được|đang|là|thì|cũng|nêu|yêu cầu|nhấn mạnh|ngày|năm \d{4}|khóa|khoá)(?![\p{L}])|\/)/iu.test(after);
 }
 
 /** QĐ is Quyết định or Quy định: the prose word decides; without one, say both. */
@@ -171,6 +171,13 @@ function refineIssuer(ref: Reference): void {
   if (body.abbr) ref.issuer = { abbr: body.abbr, name: ref.issuerName };
 }
 
+/** Whether a body could have issued a code: "Ban Tổ chức Trung ương" issues …/BTCTW, not …/TW. */
+function fits(ref: Reference, body: string): boolean {
+  if (!ref.code) return true;
+  const implied = bodyFacts(body)?.abbr;
+  return implied === undefined || implied === '' || ref.issuer.abbr?.split('-')[0] === implied;
+}
+
 /**
  * "Chỉ thị số 35-CT/TW và Quy định số 205-QĐ/TW của Bộ Chính trị": a reference joined to the next by "và" or a
  * comma, with nothing of its own in between, shares the next one's issuing body.
@@ -181,6 +188,7 @@ function shareTrailingIssuer(text: string, refs: Reference[]): void {
     const n = refs[i + 1];
     if (r!.issuerName || !n!.issuerName || r!.date || r!.subject) continue;
     const between = cleanText(text.slice(r!.end, n!.start));
+    if (!fits(r, n.issuerName)) continue;
     if (/^\s*(?:,|và|hoặc|,\s*và)\s*(?:[\p{L} ]{0,30}?(?:số)?\s*)?$/iu.test(between) && between.length < 40) {
       r!.issuerName = n!.issuerName;
       if (r!.inferred) refineIssuer(r!);

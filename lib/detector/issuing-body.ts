@@ -60,7 +60,7 @@ const isCapital = (w: string) => w[0] !== w[0]!.toLowerCase();
  * then words up to punctuation or a word that cannot be part of a name. Returns the name and its length.
  */
 export function readBodyName(s: string): { name: string; length: number } | undefined {
-  const token = /[^\s,;.:!?()“”"‘’'«»\[\]]+/y;
+  const token = /[^\s,;.:!?()“”"‘’'«»\[\]&|/]+/y;
   let pos = 0;
   let end = 0;
   let words = 0;
@@ -70,6 +70,7 @@ export function readBodyName(s: string): { name: string; length: number } | unde
     const m = token.exec(s);
     if (!m) break;
     const w = m[0];
+    if (!/[\p{L}\d]/u.test(w)) break;
     if (words === 0 ? !isCapital(w) : STOP.has(w.toLowerCase())) break;
     if (words > 0 && w === 'ban' && /^ hành/.test(s.slice(pos + w.length))) break;
     words++;

@@ -1,0 +1,69 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const scan = (args: string[], input?: string) =>
+  spawnSync(TSX, ['scripts/scan.ts', ...args], { cwd: ROOT, input, encoding: 'utf8' });
+
+const dir = mkdtempSync(join(tmpdir(), 'vbl-scan-'));
+const TEXT = 'Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị và Nghị định 100/2019/NĐ-CP.\nĐiện thoại 0228.3849386.';
+writeFileSync(join(dir, 'a.txt'), TEXT);
+writeFileSync(
+  join(dir, 'page.html'),
+  '<html><head><title>x</title><style>.a{content:"35-CT/TW"}</style></head><body><p>Chỉ thị <b>35-CT/TW</b> của Bộ Chính trị &amp; Luật 80/2015/QH13</p><script>var c="21-NQ/TW"</script></body></html>',
+);
+
+describe('scanner: npm run scan -- [--json] FILE...', () => {
+  it('prints one JSON line per reference with the contract fields and UTF-16 offsets', () => {
+    const r = scan(['--json', join(dir, 'a.txt')]);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({
+      code: '17-KH/TW', raw: '17-KH/TW', family: 'party', type: 'KH', issuer: 'TW', inferred: false,
+      date: '2023-07-07', issuerName: 'Bộ Chính trị',
+    });
+    expect(TEXT.slice(lines[0].start, lines[0].end)).toBe('17-KH/TW');
+    expect(lines[1]).toMatchObject({ code: '100/2019/NĐ-CP', type: 'NĐ', issuer: 'CP', family: 'state', issuerName: 'Chính phủ' });
+  });
+
+  it('reads standard input with "-"', () => {
+    const r = scan(['--json', '-'], 'Chỉ thị 05-CT/TW của Ban Bí thư');
+    expect(JSON.parse(r.stdout)).toMatchObject({ code: '05-CT/TW', issuerName: 'Ban Bí thư' });
+  });
+
+  it('reduces HTML to the text a browser shows, dropping script and style', () => {
+    const r = scan(['--json', join(dir, 'page.html')]);
+    const refs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(refs.map((x) => x.code)).toEqual(['35-CT/TW', '80/2015/QH13']);
+    expect(refs[0].issuerName).toBe('Bộ Chính trị');
+  });
+
+  it('prints a readable table by default', () => {
+    const r = scan([join(dir, 'a.txt')]);
+    expect(r.stdout.split('\n')[0]).toMatch(/^line:col\s+code\s+type\s+issuer\s+date\s+inferred$/);
+    expect(r.stdout).toMatch(/1:18\s+17-KH\/TW\s+Kế hoạch\s+Bộ Chính trị\s+2023-07-07\s+no/);
+  });
+
+  it.each([
+    ['a missing file', [join(dir, 'missing.txt')]],
+    ['a missing file after a good one', [join(dir, 'a.txt'), join(dir, 'missing.txt')]],
+    ['a directory', [dir]],
+    ['a bad flag', ['--jsn', join(dir, 'a.txt')]],
+    ['no file', ['--json']],
+  ])('%s: one line on stderr, exit 2, nothing on stdout', (_label, args) => {
+    const r = scan(args);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('works through npm run --silent exactly as documented', () => {
+    const out = execFileSync('npm', ['run', '--silent', 'scan', '--', '--json', join(dir, 'a.txt')], { cwd: ROOT, encoding: 'utf8' });
+    expect(out.trim().split('\n')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../../lib/detector/detect';
+
+const first = (text: string) => detect(text)[0]!;
+
+describe('The date the sentence gives', () => {
+  it.each([
+    ['Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị', '2023-07-07'],
+    ['Kế hoạch số 17-KH/TW ngày 07/7/2023', '2023-07-07'],
+    ['Kế hoạch số 17-KH/TW ngày 7 tháng 7 năm 2023', '2023-07-07'],
+    ['Kế hoạch số 17-KH/TW, ngày 07.07.2023', '2023-07-07'],
+    ['Chỉ thị 35-CT/TW, 14/6/2024 của Bộ Chính trị', '2024-06-14'],
+    ['Nghị quyết 27-NQ/TW năm 2018 về tiền lương', '2018'],
+    ['Decision 66-QD/TW dated February 6, 2017', '2017-02-06'],
+    ['Chỉ thị 35-CT/TW của Bộ Chính trị ngày 30/5/2019', '2019-05-30'],
+    ['Nghị quyết 18-NQ/TW ban hành ngày 25-10-2017', '2017-10-25'],
+  ])('%s → %s', (text, date) => {
+    expect(first(text).date).toBe(date);
+  });
+
+  it.each([
+    ['an impossible day', 'Kế hoạch 17-KH/TW ngày 31-2-2023'],
+    ['a month out of range', 'Kế hoạch 17-KH/TW ngày 7-13-2023'],
+    ['a year range, not a year', 'Kế hoạch 17-KH/TW năm 2021-2025'],
+    ['a date in another clause', 'Kế hoạch 17-KH/TW. Ngày 7-7-2023 trời mưa'],
+  ])('no date from %s', (_label, text) => {
+    expect(first(text).date).toBeUndefined();
+  });
+});
+
+describe('The issuing body and term the sentence names', () => {
+  it.each([
+    ['Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị về quy hoạch', 'Bộ Chính trị', undefined],
+    ['Quy định số 137-QĐ/TW của Ban Bí thư Trung ương Đảng về chức năng', 'Ban Bí thư Trung ương Đảng', undefined],
+    ['Nghị quyết số 21-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XIII.', 'Ban Chấp hành Trung ương Đảng', 'XIII'],
+    ['Nghị quyết 18-NQ/TW của Ban Chấp hành Trung ương khoá XII', 'Ban Chấp hành Trung ương', 'XII'],
+    ['Nghị quyết số 09-NQ/TU của Ban Chấp hành Đảng bộ tỉnh (khóa XIX) về cán bộ', 'Ban Chấp hành Đảng bộ tỉnh', 'XIX'],
+    ['Chỉ thị 12-CT/TU của Ban Thường vụ Tỉnh ủy, yêu cầu', 'Ban Thường vụ Tỉnh ủy', undefined],
+    ['Bộ Chính trị đã ban hành Kết luận 21-KL/TW', 'Bộ Chính trị', undefined],
+    ['Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 67-KH/TU', 'Ban Thường vụ Tỉnh ủy', undefined],
+    ['Nghị định 100/2019/NĐ-CP của Chính phủ quy định xử phạt', 'Chính phủ', undefined],
+    ['Chỉ thị 05-CT/TW của Bộ Chính trị khóa XII', 'Bộ Chính trị', 'XII'],
+  ])('%s', (text, issuerName, term) => {
+    const r = first(text);
+    expect(r.issuerName).toBe(issuerName);
+    expect(r.term).toBe(term);
+  });
+
+  it('does not take a lower-case phrase for a body', () => {
+    expect(first('Chỉ thị 35-CT/TW của các cấp ủy').issuerName).toBeUndefined();
+  });
+
+  it('shares the trailing body across "X và Y của Z", but not across separate clauses', () => {
+    const refs = detect('thực hiện Chỉ thị số 35-CT/TW và Quy định số 205-QĐ/TW của Bộ Chính trị; Kết luận số 55-KL/TW của Ban Bí thư');
+    expect(refs.map((r) => [r.code, r.issuerName])).toEqual([
+      ['35-CT/TW', 'Bộ Chính trị'],
+      ['205-QĐ/TW', 'Bộ Chính trị'],
+      ['55-KL/TW', 'Ban Bí thư'],
+    ]);
+    const apart = detect('giải pháp trong Kết luận số 21-KL/TW và 11 nhóm nhiệm vụ trong Kế hoạch số 03-KH/TW của Bộ Chính trị');
+    expect(apart.map((r) => r.issuerName)).toEqual([undefined, 'Bộ Chính trị']);
+  });
+
+  it('shares a body only with codes it could have issued', () => {
+    const refs = detect('rà soát theo Chỉ thị số 35-CT/TW và Hướng dẫn số 26 của Ban Tổ chức Trung ương.');
+    expect(refs.map((r) => r.issuerName)).toEqual([undefined, 'Ban Tổ chức Trung ương']);
+  });
+
+  it('keeps "TW" alone from naming a central body', () => {
+    const r = first('Kết luận 21-KL/TW được triển khai');
+    expect(r.issuer).toEqual({ abbr: 'TW', name: 'Trung ương' });
+    expect(r.issuerName).toBeUndefined();
+  });
+});
+
+describe('The subject, up to the clause end', () => {
+  it.each([
+    ['Chỉ thị số 35-CT/TW ngày 30-5-2019 của Bộ Chính trị về đại hội đảng bộ các cấp; tiếp theo', 'về đại hội đảng bộ các cấp'],
+    ['Quy định 137-QĐ/TW về “chức năng, nhiệm vụ của cơ quan” và nội dung khác', 'về “chức năng, nhiệm vụ của cơ quan”'],
+    ['Hướng dẫn 26-HD/BTCTW về việc sắp xếp tổ chức, cán bộ. Câu khác', 'về việc sắp xếp tổ chức, cán bộ'],
+  ])('%s', (text, subject) => {
+    expect(first(text).subject).toBe(subject);
+  });
+});
+
+describe('Bare references: a type word and a number, inferred', () => {
+  it.each([
+    ['Quy định số 138 ngày 1-12-2023 của Ban Bí thư về chức năng', 'Quy định số 138', 'QĐ', 'Quy định', '138', 'TW', '2023-12-01', 'Ban Bí thư'],
+    ['Hướng dẫn số 26 của Ban Tổ chức Trung ương.', 'Hướng dẫn số 26', 'HD', 'Hướng dẫn', '26', 'BTCTW', undefined, 'Ban Tổ chức Trung ương'],
+    ['Chỉ thị số 35 ngày 30/5/2019 của Bộ Chính trị', 'Chỉ thị số 35', 'CT', 'Chỉ thị', '35', 'TW', '2019-05-30', 'Bộ Chính trị'],
+    ['Kế hoạch số 67 của Ban Thường vụ Tỉnh ủy', 'Kế hoạch số 67', 'KH', 'Kế hoạch', '67', 'TU', undefined, 'Ban Thường vụ Tỉnh ủy'],
+    ['Nghị quyết số 18 ngày 25-10-2017 của BCH TW Đảng khóa XII', 'Nghị quyết số 18', 'NQ', 'Nghị quyết', '18', 'TW', '2017-10-25', 'BCH TW Đảng'],
+    ['thực hiện Nghị quyết 57, nhiều địa phương', 'Nghị quyết 57', 'NQ', 'Nghị quyết', '57', undefined, undefined, undefined],
+    ['theo tinh thần Nghị quyết 57 của Bộ Chính trị', 'Nghị quyết 57', 'NQ', 'Nghị quyết', '57', 'TW', undefined, 'Bộ Chính trị'],
+    ['(Chỉ thị 05)', 'Chỉ thị 05', 'CT', 'Chỉ thị', '5', undefined, undefined, undefined],
+  ])('%s', (text, raw, typeAbbr, typeName, number, issuerAbbr, date, issuerName) => {
+    const r = first(text);
+    expect(r.inferred).toBe(true);
+    expect(r.code).toBeUndefined();
+    expect(r.raw).toBe(raw);
+    expect(r.type).toEqual({ abbr: typeAbbr, name: typeName });
+    expect(r.number).toBe(number);
+    expect(r.issuer.abbr).toBe(issuerAbbr);
+    expect(r.date).toBe(date);
+    expect(r.issuerName).toBe(issuerName);
+  });
+
+  it('reads a state shorthand with its year and no invented suffix', () => {
+    const r = first('Nghị định 100/2019 về xử phạt giao thông');
+    expect(r).toMatchObject({ inferred: true, family: 'state', number: '100', codeYear: '2019', type: { abbr: 'NĐ' } });
+    expect(r.code).toBeUndefined();
+  });
+
+  it.each([
+    ['a five-year plan', 'Kế hoạch 5 năm 2021-2025'],
+    ['a count of points', 'Chỉ thị 3 điểm mới'],
+    ['a year', 'Luật 2013 sửa đổi'],
+    ['a lower-case type word without số', 'các nghị quyết 5 năm qua'],
+    ['a full code is not also a bare one', 'Quy định số 138-QĐ/TW'],
+  ])('not a bare reference: %s', (_label, text) => {
+    expect(detect(text).filter((r) => r.inferred)).toEqual([]);
+  });
+});
+
+describe('Plenum resolutions and shorthand', () => {
+  it.each([
+    ['bám sát Nghị quyết Trung ương 7 (khóa XII) và', 'Nghị quyết Trung ương 7 (khóa XII)', 7, 'XII'],
+    ['Nghị quyết T.Ư 4, khóa XI về xây dựng Đảng', 'Nghị quyết T.Ư 4, khóa XI', 4, 'XI'],
+    ['NQ T.Ư 4 khóa XII', 'NQ T.Ư 4 khóa XII', 4, 'XII'],
+    ['Nghị quyết Hội nghị Trung ương 5 khóa XIII về đất đai', 'Nghị quyết Hội nghị Trung ương 5 khóa XIII', 5, 'XIII'],
+    ['Nghị quyết Hội nghị lần thứ 6 Ban Chấp hành Trung ương Đảng khóa XII', 'Nghị quyết Hội nghị lần thứ 6 Ban Chấp hành Trung ương Đảng khóa XII', 6, 'XII'],
+    ['Nghị quyết Trung ương 4 đã đi vào cuộc sống', 'Nghị quyết Trung ương 4', 4, undefined],
+  ])('%s', (text, raw, plenum, term) => {
+    const r = first(text);
+    expect(r).toMatchObject({ raw, plenum, inferred: true, family: 'party', type: { abbr: 'NQ' }, issuer: { abbr: 'TW' } });
+    expect(r.term).toBe(term);
+    expect(r.code).toBeUndefined();
+  });
+
+  it.each([
+    ['triển khai NQ21 ở cơ sở', 'NQ21', '21'],
+    ['NQ18 về sắp xếp bộ máy', 'NQ18', '18'],
+  ])('shorthand %s', (text, raw, number) => {
+    expect(first(text)).toMatchObject({ raw, number, inferred: true, type: { abbr: 'NQ' } });
+  });
+
+  it('does not read shorthand inside a longer token', () => {
+    expect(detect('mã SNQ21X và NQ21-B')).toEqual([]);
+  });
+});
