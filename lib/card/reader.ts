@@ -8,37 +8,16 @@ import type { Resolution } from '../resolver/resolve';
 import type { LookupClient } from '../lookup/client';
 import type { Translate } from '../i18n/t';
 import type { Mode } from '../settings/store';
-import { createCardHost, type CardAnchor } from './host';
-import { createCardController, type ActivateCause, type DeactivateCause } from './controller';
+import type { Annotator, AnnotatorOptions, MarkedReference } from '../annotator/annotate';
+import { createCardHost } from './host';
+import { createCardController } from './controller';
 import { buildCardModel, MAX_ARTICLES, type CardDetails } from './model';
 
-/** What the reader needs from the annotator (lib/annotator/annotate.ts). */
-export interface MarkedReferenceLike {
-  id: string;
-  ref: Reference;
-}
-export interface AnnotatorLike {
-  setMode(mode: Mode): void;
-  move(direction: 1 | -1): void;
-  destroy(): void;
-}
-export interface AnnotateOptionsLike<M extends MarkedReferenceLike> {
-  root: Node;
-  mode: Mode;
-  signal: AbortSignal;
-  dwellMs?: number;
-  isOwnUi?: (node: Node) => boolean;
-  detect: (text: string) => Reference[];
-  onFound: (batch: M[]) => void;
-  onActivate: (marked: M, cause: ActivateCause, anchor: Range | Element) => void;
-  onDeactivate: (marked: M, cause: DeactivateCause) => void;
-}
-
-export interface ReaderOptions<M extends MarkedReferenceLike> {
+export interface ReaderOptions {
   signal: AbortSignal;
   mode: Mode;
   dwellMs: number;
-  annotate: (options: AnnotateOptionsLike<M>) => AnnotatorLike;
+  annotate: (options: AnnotatorOptions) => Annotator;
   detect: (text: string) => Reference[];
   lookup: LookupClient;
   t: Translate;
@@ -63,7 +42,7 @@ interface Entry {
 
 const PREFETCH_LIMIT = 40;
 
-export function startReader<M extends MarkedReferenceLike>(options: ReaderOptions<M>): Reader {
+export function startReader(options: ReaderOptions): Reader {
   const { signal, lookup, t, lang, page } = options;
   const doc = options.doc ?? document;
   const entries = new Map<string, Entry>();
@@ -147,7 +126,7 @@ export function startReader<M extends MarkedReferenceLike>(options: ReaderOption
     return job;
   }
 
-  function onFound(batch: M[]) {
+  function onFound(batch: MarkedReference[]) {
     if (batch.length === 0) return;
     for (const marked of batch) if (!entries.has(marked.id)) entries.set(marked.id, { ref: marked.ref, selected: 0 });
     const ids = batch.map((m) => m.id);
@@ -193,18 +172,23 @@ export function startReader<M extends MarkedReferenceLike>(options: ReaderOption
   }
 
   const annotator = options.annotate({
-    root: doc.body ?? doc.documentElement,
+    root: doc,
     mode: options.mode,
     signal,
     dwellMs: options.dwellMs,
     isOwnUi: (node) => host.contains(node),
     detect: options.detect,
     onFound,
-    onActivate: (marked: M, cause: ActivateCause, anchor: CardAnchor) => {
+    onActivate: (marked, cause, anchor) => {
       if (!entries.has(marked.id)) entries.set(marked.id, { ref: marked.ref, selected: 0 });
       controller.activate(marked.id, anchor, cause);
     },
-    onDeactivate: (marked: M, cause: DeactivateCause) => controller.deactivate(marked.id, cause),
+    onDeactivate: (marked, cause) => controller.deactivate(marked.id, cause),
+    onRemoved: (ids) => {
+      const open = controller.current();
+      for (const id of ids) entries.delete(id);
+      if (open !== undefined && ids.includes(open)) controller.close('api');
+    },
   });
 
   return {

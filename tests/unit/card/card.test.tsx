@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { Card } from '@/components/card/Card';
+import { buildCardModel } from '@/lib/card/model';
+import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, tEn, tVi, unknownRef } from './fixtures';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+function mount(node: preact.ComponentChild) {
+  const root = document.createElement('div');
+  document.body.append(root);
+  render(node, root);
+  return root;
+}
+
+describe('Card', () => {
+  it('shows the document in Vietnamese by default', () => {
+    const root = mount(<Card t={tVi} model={buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: kh17Doc } })} />);
+    expect(root.querySelector('h2')!.textContent).toBe('Kế hoạch số 17-KH/TW');
+    const dialog = root.querySelector('[role="dialog"]')!;
+    expect(dialog.getAttribute('aria-labelledby')).toBe('vbl-heading');
+    expect(root.textContent).toContain('Cơ quan ban hành');
+    expect(root.textContent).toContain('Bộ Chính trị');
+    expect(root.textContent).toContain('07/7/2023');
+    expect(root.textContent).toContain('Nguồn thứ cấp');
+    expect(root.querySelector('.citation')!.textContent).toBe('Kế hoạch số 17-KH/TW ngày 07/7/2023 của Bộ Chính trị');
+    const link = root.querySelector('a')!;
+    expect(link.getAttribute('href')).toBe('https://example.vn/nguon-17');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('speaks English when the browser does', () => {
+    const root = mount(<Card t={tEn} model={buildCardModel({ ref: kh17, resolution: kh17Resolved, lang: 'en' })} />);
+    expect(root.textContent).toContain('Issued by');
+    expect(root.textContent).toContain('7 July 2023');
+    expect(root.querySelector('.copy')!.textContent).toBe('Copy citation');
+  });
+
+  it('renders page text as text, never as HTML', () => {
+    const root = mount(<Card t={tVi} model={buildCardModel({ ref: unknownRef, resolution: { status: 'unresolved', candidates: [] } })} />);
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(root.textContent).toContain('Theo trang này');
+    expect(root.textContent).toContain('cấp tỉnh (tỉnh ủy, thành ủy)');
+    expect(root.textContent).toContain('chưa có trong dữ liệu');
+  });
+
+  it('offers every candidate of a reused code and reports the choice', () => {
+    const onSelect = vi.fn();
+    const root = mount(<Card t={tVi} model={buildCardModel({ ref: ct35, resolution: ct35Ambiguous })} onSelectCandidate={onSelect} />);
+    const choices = [...root.querySelectorAll<HTMLButtonElement>('.choice')];
+    expect(choices.map((c) => c.getAttribute('aria-pressed'))).toEqual(['true', 'false']);
+    expect(root.textContent).toContain('ứng với 2 văn bản');
+    expect(root.querySelector('.why')!.textContent).toContain('latest before page date 2024-07-01');
+    choices[1]!.click();
+    expect(onSelect).toHaveBeenCalledWith(1);
+  });
+
+  it('copies the citation and closes through callbacks', () => {
+    const onCopy = vi.fn();
+    const onClose = vi.fn();
+    const root = mount(
+      <Card t={tVi} model={buildCardModel({ ref: kh17, resolution: kh17Resolved })} onCopy={onCopy} onClose={onClose} copyState="copied" />,
+    );
+    root.querySelector<HTMLButtonElement>('.copy')!.click();
+    expect(onCopy).toHaveBeenCalledWith('Kế hoạch số 17-KH/TW ngày 07/7/2023 của Bộ Chính trị');
+    expect(root.querySelector('[role="status"]')!.textContent).toBe('Đã chép.');
+    root.querySelector<HTMLButtonElement>('.close')!.click();
+    expect(onClose).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCardHost, CARD_HOST_TAG } from '@/lib/card/host';
+import { createCardController } from '@/lib/card/controller';
+import { buildCardModel } from '@/lib/card/model';
+import { kh17, kh17Resolved, tVi } from './fixtures';
+
+let abort: AbortController;
+beforeEach(() => {
+  vi.useFakeTimers();
+  abort = new AbortController();
+  document.body.innerHTML = '<p>Theo <span id="a" tabindex="0">17-KH/TW</span> và <span id="b" tabindex="0">35-CT/TW</span>.</p><button id="other">x</button>';
+});
+afterEach(() => {
+  abort.abort();
+  vi.useRealTimers();
+});
+
+function setup() {
+  const host = createCardHost({ t: tVi, signal: abort.signal });
+  const opened: string[] = [];
+  const closed: string[] = [];
+  const controller = createCardController<string>({
+    host,
+    signal: abort.signal,
+    graceMs: 300,
+    onOpen: (key) => {
+      opened.push(key);
+      host.render({ model: { ...buildCardModel({ ref: kh17, resolution: kh17Resolved }), heading: key } });
+    },
+    onClose: (key, reason) => closed.push(`${key}:${reason}`),
+  });
+  return { host, controller, opened, closed };
+}
+
+const a = () => document.getElementById('a')!;
+const b = () => document.getElementById('b')!;
+
+describe('card host', () => {
+  it('lives in one custom element with a shadow root, added on first use and removed on abort', () => {
+    const { host, controller } = setup();
+    controller.activate('a', a(), 'hover');
+    const element = document.querySelector(CARD_HOST_TAG)!;
+    expect(element).toBe(host.element);
+    expect(element.shadowRoot!.querySelector('style')!.textContent).toContain(':host');
+    expect(element.shadowRoot!.querySelector('h2')!.textContent).toBe('a');
+    expect(host.contains(element.shadowRoot!.querySelector('h2'))).toBe(true);
+    expect(host.contains(a())).toBe(false);
+    abort.abort();
+    expect(document.querySelector(CARD_HOST_TAG)).toBeNull();
+  });
+});
+
+describe('card controller', () => {
+  it('stays open for the grace period after the pointer leaves, and closes after it', () => {
+    const { host, controller, closed } = setup();
+    controller.activate('a', a(), 'hover');
+    expect(host.isShown()).toBe(true);
+    controller.deactivate('a', 'leave');
+    vi.advanceTimersByTime(250);
+    expect(host.isShown()).toBe(true);
+    vi.advanceTimersByTime(100);
+    expect(host.isShown()).toBe(false);
+    expect(closed).toEqual(['a:leave']);
+  });
+
+  it('stays open while the pointer is inside the card (hoverable)', () => {
+    const { host, controller } = setup();
+    controller.activate('a', a(), 'hover');
+    controller.deactivate('a', 'leave');
+    host.card()!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    vi.advanceTimersByTime(2000);
+    expect(host.isShown()).toBe(true);
+    host.card()!.dispatchEvent(new PointerEvent('pointerout', { bubbles: true, composed: true, relatedTarget: document.body }));
+    vi.advanceTimersByTime(350);
+    expect(host.isShown()).toBe(false);
+  });
+
+  it('shows one card at a time', () => {
+    const { host, controller, opened, closed } = setup();
+    controller.activate('a', a(), 'hover');
+    controller.activate('b', b(), 'hover');
+    expect(opened).toEqual(['a', 'b']);
+    expect(closed).toEqual(['a:replaced']);
+    expect(controller.current()).toBe('b');
+    expect(document.querySelectorAll(CARD_HOST_TAG)).toHaveLength(1);
+    expect(host.element.shadowRoot!.querySelectorAll('[role="dialog"]')).toHaveLength(1);
+  });
+
+  it('opens on keyboard focus, moves into the card with Enter, and Escape closes it and returns focus', () => {
+    const { host, controller, closed } = setup();
+    a().focus();
+    controller.activate('a', a(), 'focus');
+    expect(document.activeElement).toBe(a());
+    a().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(host.hasFocus()).toBe(true);
+    host.card()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    expect(host.isShown()).toBe(false);
+    expect(closed).toEqual(['a:escape']);
+    expect(document.activeElement).toBe(a());
+  });
+
+  it('the shortcut (keyboard) moves focus into the card; a pointer press elsewhere closes it', () => {
+    const { host, controller, closed } = setup();
+    controller.activate('a', a(), 'keyboard');
+    expect(host.hasFocus()).toBe(true);
+    document.getElementById('other')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    expect(host.isShown()).toBe(false);
+    expect(closed).toEqual(['a:outside']);
+  });
+
+  it('a blur that moves focus elsewhere closes the card', () => {
+    const { host, controller } = setup();
+    a().focus();
+    controller.activate('a', a(), 'focus');
+    document.getElementById('other')!.focus();
+    controller.deactivate('a', 'blur');
+    vi.advanceTimersByTime(1);
+    expect(host.isShown()).toBe(false);
+  });
+});
