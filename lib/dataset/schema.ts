@@ -61,11 +61,16 @@ export interface DocumentRecord {
   readings: Reading[];
   sources: Source[];
   confidence: Confidence;
+  /** A weak listing this row rests on until a second source confirms it ("lead: …"). */
+  lead?: string;
+  /** Reviewer's note: cleaning done, what a source says about itself, why a field is empty. */
+  note?: string;
   /** True for codes only known from news: facts are what the citing sentences say. */
   knownFromNews?: boolean;
 }
 
 export interface ArticleRecord {
+  /** Stable id: the corpus file name ("vinews-12345", "unc-news_business_054") or "seed-000". */
   id: string;
   url: string;
   outlet: string;
@@ -74,6 +79,8 @@ export interface ArticleRecord {
   title: string;
   date?: string;
   license?: string;
+  /** Where the article's text is kept (repository@commit:path), never copied into this repository. */
+  origin?: string;
 }
 
 export type MentionStatus = 'resolved' | 'ambiguous' | 'unresolved' | 'needs-place';
@@ -91,8 +98,6 @@ export interface MentionRecord {
   date?: string;
   issuerName?: string;
   term?: string;
-  /** Subject clause the sentence gives, when any (shortened). */
-  subject?: string;
   /** Place used for a local code, when any. */
   place?: string;
   status: MentionStatus;

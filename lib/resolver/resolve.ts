@@ -23,6 +23,8 @@ export interface ResolveContext {
   sites?: SiteTable;
   /** A place the caller already knows for the page (overrides the site table). */
   place?: string;
+  /** How to name pageDate in reasons when it is a bound rather than the page's own date (e.g. "crawl year end 2017-12-31"). */
+  pageDateLabel?: string;
 }
 
 export interface Candidate {
@@ -111,6 +113,10 @@ function sameIdentity(ref: Reference, doc: DocumentRecord, aliasKeys: string[]):
     if (doc.plenum !== ref.plenum || doc.typeAbbr !== 'NQ') return false;
     return ref.number === undefined || numberKey(ref.number) === keys.numberTypeIssuer[0];
   }
+  if (ref.codeYear) {
+    const year = /^\d+\/(\d{4})\//.exec(doc.code)?.[1];
+    if (year && year !== ref.codeYear) return false;
+  }
   if (ref.number && ref.type.abbr) {
     const [n, t, i] = keys.numberTypeIssuer;
     if (n !== numberKey(ref.number) || t !== typeKey(ref.type.abbr)) return false;
@@ -182,10 +188,12 @@ function scoreCandidate(ref: Reference, doc: DocumentRecord): Scored {
   return s;
 }
 
-/** The date used to order candidates in time: the document's date, else the start of its term. */
+/** The date used to order candidates in time: the document's date, else the year in its code, else its term's start. */
 function timeOf(doc: DocumentRecord): string | undefined {
   const d = docDates(doc)[0];
   if (d) return d;
+  const codeYear = /^\d+\/(\d{4})\//.exec(doc.code)?.[1];
+  if (codeYear) return codeYear;
   return doc.term ? termStart(doc.term) : undefined;
 }
 
@@ -236,8 +244,11 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
   const tied = live.filter((s) => s.evidence === best);
   if (tied.length === 1 && best > 0) return { status: 'resolved', candidates: live.map(toCandidate), place };
 
-  // Else the page's date: the latest document dated before it (numbers restart every term).
-  if (ctx.pageDate) {
+  // Else the page's date: the latest document dated before it. Only among documents sharing one code (numbers
+  // restart every term); documents with different codes (e.g. the resolutions of one plenum) are not told apart
+  // by time.
+  const oneCode = tied.every((s) => codeKey(s.doc.code) === codeKey((tied[0] as Scored).doc.code));
+  if (ctx.pageDate && oneCode) {
     const page = ctx.pageDate;
     const dated = tied.map((s) => ({ s, t: timeOf(s.doc) }));
     const undatedTie = dated.some((x) => x.t === undefined);
@@ -248,7 +259,8 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
       before.sort((a, b) => (b.t as string).localeCompare(a.t as string));
       const pick = (before[0] as { s: Scored }).s;
       pick.score += 10;
-      pick.reasons.push(`latest before page date ${page}`);
+      const label = ctx.pageDateLabel ?? `page date ${page}`;
+      pick.reasons.push(before.length === 1 ? `only candidate dated before ${label}` : `latest before ${label}`);
       const rest = live.filter((s) => s !== pick);
       return { status: 'resolved', candidates: [pick, ...rest].map(toCandidate), place };
     }

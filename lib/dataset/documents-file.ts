@@ -1,0 +1,150 @@
+/**
+ * data/documents.tsv ↔ DocumentRecord: the repository's own list of documents, one row per document, with the
+ * address of every source. Parsing validates each row; a bad row is reported with file:line and the reason.
+ */
+import type { Confidence, DocumentRecord, Reading, Relation, RelationKind, Source } from './schema';
+import { parseTsv } from './tsv';
+import { codeKey, numberKey } from '../resolver/code-key';
+
+export const DOCUMENT_COLUMNS = [
+  'id', 'code', 'family', 'type_abbr', 'type_name', 'number', 'issuer_abbr', 'issuer', 'date', 'term', 'plenum',
+  'place', 'title', 'status', 'status_source', 'official_url', 'aliases', 'relations', 'readings', 'sources', 'lead',
+  'confidence', 'note',
+] as const;
+
+/** A validation failure: where and why. */
+export interface RowError {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+export function formatRowError(e: RowError): string {
+  return `${e.file}:${e.line}: ${e.reason}`;
+}
+
+const CONFIDENCES: Confidence[] = ['official', 'secondary', 'news-only'];
+const RELATION_KINDS: RelationKind[] = ['implements', 'guides', 'replaces', 'amends'];
+const READING_FIELDS: Reading['field'][] = ['date', 'issuer', 'title', 'term', 'type'];
+const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
+
+/** "YYYY" or a real calendar date "YYYY-MM-DD". */
+export function isValidDate(value: string): boolean {
+  if (/^\d{4}$/.test(value)) return true;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** A source address: http(s) URL, or "law-text:<file>" for law headings read from the law's own text. */
+export function isSourceAddress(value: string): boolean {
+  return /^https?:\/\/[^\s/]+\.[^\s]*$/.test(value) || /^law-text:[\w.-]+$/.test(value);
+}
+
+const list = (cell: string) => cell.split(' ; ').map((s) => s.trim()).filter(Boolean);
+
+/** The number and year a code carries ("35-CT/TW" → 35; "100/2019/NĐ-CP" → 100, 2019). */
+export function codeParts(code: string): { number: string; year?: string } | undefined {
+  const party = /^(\d+)\s*-/.exec(code);
+  if (party) return { number: numberKey(party[1] as string) };
+  const state = /^(\d+)\/(?:(\d{4})\/)?/.exec(code);
+  if (state) return { number: numberKey(state[1] as string), year: state[2] };
+  return undefined;
+}
+
+/** Parses and validates data/documents.tsv. Relations are checked against the ids of the same file. */
+export function parseDocuments(text: string, file = 'data/documents.tsv'): { documents: DocumentRecord[]; errors: RowError[] } {
+  const table = parseTsv(text);
+  const errors: RowError[] = table.shapeErrors.map((e) => ({ file, line: e.line, reason: e.reason }));
+  const missing = DOCUMENT_COLUMNS.filter((c) => !table.header.includes(c));
+  if (missing.length) return { documents: [], errors: [{ file, line: 1, reason: `missing columns: ${missing.join(', ')}` }] };
+
+  const documents: DocumentRecord[] = [];
+  const lineOf = new Map<string, number>();
+  const pendingRelations: { line: number; doc: DocumentRecord }[] = [];
+  for (const { line, cells: c } of table.rows) {
+    const fail = (reason: string) => errors.push({ file, line, reason });
+    const before = errors.length;
+    for (const req of ['id', 'code', 'family', 'type_name', 'number', 'confidence'] as const) if (!c[req]) fail(`empty ${req}`);
+    if (errors.length > before) continue;
+    const id = c.id as string;
+    const code = c.code as string;
+    if (lineOf.has(id)) fail(`duplicate id ${id} (first at line ${lineOf.get(id)})`);
+    if (!id.startsWith(code)) fail(`id ${id} does not start with the code ${code}`);
+    if (c.family !== 'party' && c.family !== 'state') fail(`family must be party or state, not "${c.family}"`);
+    const parts = codeParts(code);
+    if (!parts) fail(`code ${code} has no number`);
+    else if (parts.number !== numberKey(c.number as string)) fail(`number ${c.number} does not match the code ${code}`);
+    if (c.date && !isValidDate(c.date)) fail(`date "${c.date}" is not YYYY or a real YYYY-MM-DD`);
+    else if (c.date && parts?.year && c.date.slice(0, 4) !== parts.year) fail(`date ${c.date} contradicts the year in the code ${code}`);
+    if (c.term && !ROMAN.test(c.term)) fail(`term "${c.term}" is not a Roman numeral`);
+    if (c.plenum && !/^[1-9]\d?$/.test(c.plenum)) fail(`plenum "${c.plenum}" is not a number`);
+    const confidence = c.confidence as Confidence;
+    if (!CONFIDENCES.includes(confidence)) fail(`confidence must be one of ${CONFIDENCES.join(', ')}, not "${c.confidence}"`);
+    const sourceUrls = list(c.sources as string);
+    for (const s of sourceUrls) if (!isSourceAddress(s)) fail(`source "${s}" is not an address`);
+    if (sourceUrls.length === 0 && !c.lead) fail('no source address and no lead');
+    if (sourceUrls.length === 0 && c.lead && confidence !== 'news-only') fail('a row resting on a lead alone must be news-only');
+    if (c.status && !c.status_source) fail('status without status_source');
+    if (c.status_source && !isSourceAddress(c.status_source)) fail(`status_source "${c.status_source}" is not an address`);
+    if (c.official_url && !isSourceAddress(c.official_url)) fail(`official_url "${c.official_url}" is not an address`);
+
+    const readings: Reading[] = [];
+    for (const r of list(c.readings as string)) {
+      const m = /^(\w+)=(.+?)\s*<([^>]*)>$/.exec(r);
+      if (!m) { fail(`reading "${r}" is not field=value <sources>`); continue; }
+      const field = m[1] as Reading['field'];
+      if (!READING_FIELDS.includes(field)) { fail(`reading field "${field}" unknown`); continue; }
+      const value = (m[2] as string).trim();
+      if (field === 'date' && !isValidDate(value)) { fail(`reading date "${value}" is not a date`); continue; }
+      const srcs = (m[3] as string).split(/\s+/).filter(Boolean);
+      if (srcs.length === 0 || srcs.some((s) => !isSourceAddress(s))) { fail(`reading "${r}" needs source addresses`); continue; }
+      readings.push({ field, value, sources: srcs });
+    }
+    const relations: Relation[] = [];
+    for (const r of list(c.relations as string)) {
+      const m = /^(\w+):(\S+)$/.exec(r);
+      if (!m || !RELATION_KINDS.includes(m[1] as RelationKind)) { fail(`relation "${r}" is not kind:target-id (kinds: ${RELATION_KINDS.join(', ')})`); continue; }
+      relations.push({ kind: m[1] as RelationKind, target: m[2] as string, sources: sourceUrls });
+    }
+    if (errors.length > before) continue;
+
+    const sources: Source[] = sourceUrls.map((url) => ({ url }));
+    const issuerAbbr = c.issuer_abbr ?? '';
+    const doc: DocumentRecord = {
+      id, code, family: c.family as DocumentRecord['family'], number: numberKey(c.number as string),
+      typeAbbr: c.type_abbr ?? '', typeName: c.type_name as string, issuerAbbr,
+      aliases: list(c.aliases as string), relations, readings, sources, confidence,
+    };
+    if (c.issuer) doc.issuer = c.issuer;
+    if (c.date) doc.date = c.date;
+    if (c.term) doc.term = c.term;
+    if (c.plenum) doc.plenum = Number(c.plenum);
+    if (c.place) doc.place = c.place;
+    if (c.title) doc.title = c.title;
+    if (c.status) doc.status = { text: c.status, source: c.status_source as string };
+    if (c.official_url) doc.officialUrl = c.official_url;
+    if (c.lead) doc.lead = c.lead;
+    if (c.note) doc.note = c.note;
+    lineOf.set(id, line);
+    documents.push(doc);
+    if (relations.length) pendingRelations.push({ line, doc });
+  }
+  for (const { line, doc } of pendingRelations)
+    for (const r of doc.relations) if (!lineOf.has(r.target)) errors.push({ file, line, reason: `relation target ${r.target} is not a document id` });
+  return { documents, errors };
+}
+
+/** Stable document id: the code plus what tells reused codes apart (date, else term). */
+export function documentId(code: string, date?: string, term?: string): string {
+  if (date) return `${code}@${date}`;
+  if (term) return `${code}@khóa-${term}`;
+  return code;
+}
+
+/** Same code key check used by validation and tests. */
+export function sameCode(a: string, b: string): boolean {
+  return codeKey(a) === codeKey(b);
+}
