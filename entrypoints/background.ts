@@ -3,11 +3,12 @@
 import { browser } from 'wxt/browser';
 import { listenForLookups } from '../lib/lookup/listen';
 import { LookupService } from '../lib/lookup/service';
-import { readBundledDataset } from '../lib/store/bundled-dataset';
+import { readBundledDataset, readBundledManifest } from '../lib/store/bundled-dataset';
 
 export default defineBackground(() => {
   const service = new LookupService({
     source: () => readBundledDataset(),
+    sourceVersion: async () => (await readBundledManifest()).version,
     extVersion: browser.runtime.getManifest().version,
   });
   listenForLookups(service);

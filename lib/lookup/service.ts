@@ -30,6 +30,8 @@ import { createSearchIndex, searchIds, toIndexed } from './search-index';
 export interface LookupServiceOptions {
   /** Reads the bundled dataset (the extension's own file; tests pass generated ones). */
   source: () => Promise<Dataset>;
+  /** Reads only the bundled dataset's version, when that is cheaper than reading the dataset. */
+  sourceVersion?: () => Promise<string>;
   /** Extension version; a new one re-checks the bundled dataset's version at start. */
   extVersion?: string;
   dbName?: string;
@@ -98,6 +100,11 @@ export class LookupService {
       return 'current';
     }
     try {
+      if (active && !staging && this.options.sourceVersion && (await this.options.sourceVersion()) === active.version) {
+        // Same dataset in the new build: remember the extension version, read nothing more.
+        if (active.extVersion !== this.options.extVersion) await db.put('meta', { ...active, extVersion: this.options.extVersion });
+        return 'current';
+      }
       const dataset = await this.options.source();
       return await loadDataset(db, dataset, { extVersion: this.options.extVersion });
     } catch (error) {

@@ -1,27 +1,42 @@
 /**
  * Reads the dataset bundled with the extension (public/dataset/, served from the extension's own origin: no
- * network). Gzip-compressed files are recognised by their magic bytes and inflated with the browser's own
+ * network). The build writes a small manifest.json naming the data file, its encoding and the version (see
+ * lib/dataset/bundle.ts), so a version check reads a few hundred bytes; gzip is inflated with the browser's own
  * DecompressionStream.
  */
 import { browser } from 'wxt/browser';
 import type { Dataset } from '../dataset/schema';
 
-/** Path of the bundled dataset inside the extension. */
-export const BUNDLED_DATASET_PATH = '/dataset/dataset.json';
+export const BUNDLED_DATASET_DIR = '/dataset/';
 
-export async function readBundledDataset(path: string = BUNDLED_DATASET_PATH): Promise<Dataset> {
-  const url = browser.runtime.getURL(path as never);
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`bundled dataset ${path}: HTTP ${response.status}`);
-  return decodeDataset(new Uint8Array(await response.arrayBuffer()));
+/** The fields of the bundle manifest the loader needs. */
+export interface BundleManifest {
+  schema: number;
+  version: string;
+  file: string;
+  encoding: 'gzip' | 'identity';
 }
 
-/** JSON text, or gzip-compressed JSON text, to a dataset object. */
-export async function decodeDataset(bytes: Uint8Array): Promise<Dataset> {
-  let data = bytes;
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-    data = new Uint8Array(await new Response(stream).arrayBuffer());
+function url(name: string): string {
+  return browser.runtime.getURL(`${BUNDLED_DATASET_DIR}${name}` as never);
+}
+
+export async function readBundledManifest(): Promise<BundleManifest> {
+  const response = await fetch(url('manifest.json'));
+  if (!response.ok) throw new Error(`bundled dataset manifest: HTTP ${response.status}`);
+  const manifest = (await response.json()) as BundleManifest;
+  if (typeof manifest?.version !== 'string' || typeof manifest.file !== 'string' || /[/\\]/.test(manifest.file)) {
+    throw new Error('bundled dataset manifest is malformed');
   }
-  return JSON.parse(new TextDecoder().decode(data)) as Dataset;
+  return manifest;
+}
+
+export async function readBundledDataset(manifest?: BundleManifest): Promise<Dataset> {
+  const m = manifest ?? (await readBundledManifest());
+  const response = await fetch(url(m.file));
+  if (!response.ok || !response.body) throw new Error(`bundled dataset ${m.file}: HTTP ${response.status}`);
+  const body = m.encoding === 'gzip' ? response.body.pipeThrough(new DecompressionStream('gzip')) : response.body;
+  const dataset = JSON.parse(await new Response(body).text()) as Dataset;
+  if (dataset.version !== m.version) throw new Error(`bundled dataset is ${dataset.version}, manifest says ${m.version}`);
+  return dataset;
 }

@@ -1,0 +1,74 @@
+/**
+ * Launches Debian's Chromium with an unpacked extension loaded (playwright-core; no browser download), per
+ * /work/shared/notes/toolchain.md. Shared by real-browser tests and benchmarks.
+ *
+ *   const browser = await launchChromiumWithExtension();            // .output/chrome-mv3 by default
+ *   const page = await browser.openExtensionPage('popup.html');     // chrome-extension://ID/popup.html
+ *   await browser.close();                                          // also removes the temporary profile
+ *
+ * Options: `extensionPath` (another unpacked build), `hostMap` (e.g. '*.vn' → 127.0.0.1, so pages served by
+ * static-server.ts open under real-looking host names), `args` (more Chromium switches).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const DEFAULT_EXTENSION = path.resolve('.output/chrome-mv3');
+
+export interface LaunchOptions {
+  extensionPath?: string;
+  /** Host patterns mapped to 127.0.0.1 (e.g. ['*.vn']). */
+  hostMap?: string[];
+  args?: string[];
+}
+
+export interface ChromiumWithExtension {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's service worker (a new one after a restart: call serviceWorker() again). */
+  serviceWorker(): Promise<Worker>;
+  /** Opens an extension page (path inside the extension, e.g. "popup.html") in a new tab. */
+  openExtensionPage(pagePath: string): Promise<Page>;
+  profileDir: string;
+  close(): Promise<void>;
+}
+
+export async function launchChromiumWithExtension(options: LaunchOptions = {}): Promise<ChromiumWithExtension> {
+  const ext = path.resolve(options.extensionPath ?? DEFAULT_EXTENSION);
+  if (!existsSync(path.join(ext, 'manifest.json'))) {
+    throw new Error(`no built extension at ${ext}: run \`npx wxt build\` first`);
+  }
+  const profileDir = await mkdtemp(path.join(tmpdir(), 'vbl-chromium-'));
+  const args = [
+    '--headless=new', '--no-sandbox', '--disable-gpu',
+    `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--no-first-run', '--disable-quic',
+    ...(options.hostMap?.length ? [`--host-resolver-rules=${options.hostMap.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`] : []),
+    ...(options.args ?? []),
+  ];
+  const context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, headless: true, args });
+  const serviceWorker = async () => {
+    const current = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return current ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  };
+  const extensionId = new URL((await serviceWorker()).url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    profileDir,
+    async openExtensionPage(pagePath) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${pagePath.replace(/^\//, '')}`);
+      return page;
+    },
+    async close() {
+      await context.close().catch(() => {});
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
