@@ -1,0 +1,40 @@
+/**
+ * Node-side access to the bundled dataset (public/dataset/) for command-line tools: load it, and resolve
+ * detected references against it with the same pure resolver the extension uses.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Reference } from '../../lib/detector/types';
+import { decodeDataset, MANIFEST_FILE, type DatasetManifest } from '../../lib/dataset/bundle';
+import type { Dataset } from '../../lib/dataset/schema';
+import { siteTable } from '../../lib/dataset/sites-file';
+import { createDocumentIndex, type DocumentIndex } from '../../lib/resolver/document-index';
+import type { Resolution, ResolveContext } from '../../lib/resolver/resolve';
+
+const DEFAULT_DIR = resolve(import.meta.dirname, '../../public/dataset');
+
+/** Reads public/dataset/ (or `dir`): the manifest, then the file it names. Throws with a plain message if missing. */
+export function loadDataset(dir: string = DEFAULT_DIR): Dataset {
+  let manifest: DatasetManifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as DatasetManifest;
+  } catch (e) {
+    throw new Error(`No dataset manifest in ${dir} (run npm run dataset): ${(e as Error).message}`);
+  }
+  const dataset = decodeDataset(readFileSync(join(dir, manifest.file)), manifest.encoding);
+  if (dataset.version !== manifest.version) throw new Error(`Dataset ${dir}: manifest version ${manifest.version} does not match the data (${dataset.version})`);
+  return dataset;
+}
+
+const indexes = new WeakMap<Dataset, DocumentIndex>();
+
+/**
+ * Resolves references against a dataset. `ctx.site` is looked up in the dataset's site table unless the caller
+ * passes its own `sites`. Results are in the order of `refs`.
+ */
+export function resolveAll(refs: readonly Reference[], dataset: Dataset, ctx: ResolveContext = {}): Resolution[] {
+  let index = indexes.get(dataset);
+  if (!index) { index = createDocumentIndex(dataset.documents); indexes.set(dataset, index); }
+  const context: ResolveContext = { sites: siteTable(dataset.sites), ...ctx };
+  return refs.map((ref) => (index as DocumentIndex).resolve(ref, context));
+}

@@ -1,0 +1,219 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Reference } from '../../../lib/detector/types';
+import type { DocumentRecord } from '../../../lib/dataset/schema';
+import { parseDocuments } from '../../../lib/dataset/documents-file';
+import { codeKey } from '../../../lib/resolver/code-key';
+import { createDocumentIndex } from '../../../lib/resolver/document-index';
+import { lookupKeys, resolveReference, documentKeys } from '../../../lib/resolver/resolve';
+import { termForDate } from '../../../lib/resolver/party-terms';
+
+const repo = join(import.meta.dirname, '../../..');
+const { documents, errors } = parseDocuments(readFileSync(join(repo, 'data/documents.tsv'), 'utf8'));
+const index = createDocumentIndex(documents);
+
+function ref(partial: Partial<Reference> & { code?: string }): Reference {
+  const code = partial.code;
+  const party = code ? /^\d+-/.test(code) : true;
+  const m = code ? /^(\d+)-([^/]+)\/(.+)$/.exec(code) : null;
+  return {
+    raw: partial.raw ?? code ?? '', start: 0, end: (partial.raw ?? code ?? '').length,
+    family: party ? 'party' : 'state', inferred: false,
+    number: m ? String(Number(m[1])) : undefined,
+    type: { abbr: m?.[2] }, issuer: { abbr: m?.[3] },
+    ...partial,
+  } as Reference;
+}
+
+function doc(partial: Partial<DocumentRecord> & { id: string; code: string }): DocumentRecord {
+  const m = /^(\d+)-([^/]+)\/(.+)$/.exec(partial.code);
+  return {
+    family: 'party', number: m ? String(Number(m[1])) : '1', typeAbbr: m?.[2] ?? '', typeName: 'Chỉ thị', issuerAbbr: m?.[3] ?? '',
+    aliases: [], relations: [], readings: [], sources: [{ url: 'https://example.org/x' }], confidence: 'secondary', ...partial,
+  };
+}
+
+const reused = [...documents.reduce((map, d) => map.set(codeKey(d.code), [...(map.get(codeKey(d.code)) ?? []), d]), new Map<string, DocumentRecord[]>())]
+  .filter(([, docs]) => docs.length > 1 && docs.every((d) => !d.place));
+
+describe('the committed documents table', () => {
+  it('validates without errors', () => expect(errors).toEqual([]));
+  it('holds the 33 reused Party codes of the sources', () => expect(reused.length).toBe(33));
+});
+
+// Every document of every reused code, with the fact that should single it out.
+const byDate = reused.flatMap(([, docs]) => docs.filter((d) => d.date?.length === 10 && docs.filter((o) => o.date === d.date).length === 1).map((d) => [d.code, d.date as string, d.id] as const));
+const byYear = reused.flatMap(([, docs]) => docs.filter((d) => d.date && docs.filter((o) => o.date?.slice(0, 4) === d.date!.slice(0, 4)).length === 1).map((d) => [d.code, d.date!.slice(0, 4), d.id] as const));
+const byTerm = reused.flatMap(([, docs]) => docs.filter((d) => d.term && docs.filter((o) => o.term === d.term).length === 1).map((d) => [d.code, d.term as string, d.id] as const));
+// Page date: the day before the next document with the code (or a year after the last one) names this one.
+const byPageDate = reused.flatMap(([, docs]) => {
+  const dated = docs.filter((d) => d.date?.length === 10).sort((a, b) => a.date!.localeCompare(b.date!));
+  if (dated.length !== docs.length) return [];
+  return dated.map((d, i) => {
+    const next = dated[i + 1];
+    const page = next ? new Date(Date.parse(next.date!) - 86_400_000).toISOString().slice(0, 10) : `${Number(d.date!.slice(0, 4)) + 1}-12-31`;
+    return [d.code, page, d.id] as const;
+  }).filter(([, page], i) => page >= dated[i]!.date!);
+});
+
+describe('reused codes resolve by the sentence date', () => {
+  it.each(byDate)('%s dated %s → %s', (code, date, id) => {
+    const res = index.resolve(ref({ code, date }), {});
+    expect(res.status).toBe('resolved');
+    expect(res.candidates[0]?.id).toBe(id);
+    expect(res.candidates[0]?.reasons).toContain(`date ${date} matches`);
+  });
+  it('covers every reused code with a full date', () => expect(new Set(byDate.map(([c]) => c)).size).toBeGreaterThanOrEqual(30));
+});
+
+describe('reused codes resolve by the year the sentence gives', () => {
+  it.each(byYear)('%s of %s → %s', (code, year, id) => {
+    const res = index.resolve(ref({ code, date: year }), {});
+    expect(res.status).toBe('resolved');
+    expect(res.candidates[0]?.id).toBe(id);
+  });
+});
+
+describe('reused codes resolve by the term (khóa)', () => {
+  it.each(byTerm)('%s khóa %s → %s', (code, term, id) => {
+    const res = index.resolve(ref({ code, term }), {});
+    expect(res.status).toBe('resolved');
+    expect(res.candidates[0]?.id).toBe(id);
+    expect(res.candidates[0]?.reasons).toContain(`term ${term}`);
+  });
+});
+
+describe('reused codes resolve by the page date: the latest document dated before it', () => {
+  it.each(byPageDate)('%s on a page of %s → %s', (code, pageDate, id) => {
+    const res = index.resolve(ref({ code }), { pageDate });
+    expect(res.status).toBe('resolved');
+    expect(res.candidates[0]?.id).toBe(id);
+    expect(res.candidates[0]?.reasons.join(' ')).toMatch(/before page date/);
+  });
+  it('covers most reused codes', () => expect(new Set(byPageDate.map(([c]) => c)).size).toBeGreaterThanOrEqual(25));
+});
+
+describe('reused codes without context stay ambiguous, never a silent guess', () => {
+  it.each(reused.map(([, docs]) => [docs[0]!.code, docs.length] as const))('%s (%i documents)', (code, n) => {
+    const res = index.resolve(ref({ code }), {});
+    expect(res.status).toBe('ambiguous');
+    expect(res.candidates.length).toBe(n);
+    expect(res.candidates.every((c) => c.reasons.includes('exact code'))).toBe(true);
+  });
+});
+
+describe('35-CT/TW: the three directives', () => {
+  it.each([
+    [{ subject: 'về tăng cường sự lãnh đạo của Đảng đối với công tác tiếp công dân và giải quyết khiếu nại, tố cáo' }, {}, '35-CT/TW@2014-05-26'],
+    [{ subject: 'về đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIII của Đảng' }, {}, '35-CT/TW@2019-05-30'],
+    [{ subject: 'về đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIV của Đảng' }, {}, '35-CT/TW@2024-06-14'],
+    [{ date: '2019-05-30' }, {}, '35-CT/TW@2019-05-30'],
+    [{ term: 'XIII' }, {}, '35-CT/TW@2024-06-14'],
+    [{}, { pageDate: '2020-02-05' }, '35-CT/TW@2019-05-30'],
+    [{}, { pageDate: '2017-12-31' }, '35-CT/TW@2014-05-26'],
+    [{}, { pageDate: '2025-01-01' }, '35-CT/TW@2024-06-14'],
+  ] as const)('%o %o → %s', (facts, ctx, id) => {
+    const res = index.resolve(ref({ code: '35-CT/TW', ...facts }), ctx);
+    expect(res.status).toBe('resolved');
+    expect(res.candidates[0]?.id).toBe(id);
+  });
+  it('a page dated before every document leaves it ambiguous', () => {
+    expect(index.resolve(ref({ code: '35-CT/TW' }), { pageDate: '2010-01-01' }).status).toBe('ambiguous');
+  });
+  it('a stated date no document has is unresolved, not forced onto one', () => {
+    const res = index.resolve(ref({ code: '35-CT/TW', date: '2030-01-01' }), {});
+    expect(res).toEqual({ status: 'unresolved', candidates: [] });
+  });
+  it('a subject wins over the page date', () => {
+    const res = index.resolve(ref({ code: '35-CT/TW', subject: 'về tăng cường sự lãnh đạo của Đảng đối với công tác tiếp công dân' }), { pageDate: '2020-02-05' });
+    expect(res.candidates[0]?.id).toBe('35-CT/TW@2014-05-26');
+  });
+});
+
+describe('45-CT/TW: four directives', () => {
+  it.each([
+    ['2011-01-01', '45-CT/TW@2010-07-22'],
+    ['2016-01-01', '45-CT/TW@2015-05-19'],
+    ['2021-01-01', '45-CT/TW@2020-06-20'],
+    ['2025-06-01', '45-CT/TW@2025-04-14'],
+  ])('page %s → %s', (pageDate, id) => expect(index.resolve(ref({ code: '45-CT/TW' }), { pageDate }).candidates[0]?.id).toBe(id));
+});
+
+describe('inferred references: plenum names, bare numbers, shorthand', () => {
+  it('a plenum with its term lists the resolutions of that plenum and none other', () => {
+    const res = index.resolve(ref({ raw: 'Nghị quyết Trung ương 7 (khóa XII)', code: undefined, plenum: 7, term: 'XII', inferred: true, type: { abbr: 'NQ' }, issuer: { abbr: 'TW' } }), { pageDate: '2020-02-05' });
+    expect(res.status).toBe('ambiguous'); // 26-NQ/TW and 28-NQ/TW: different documents of one plenum, not told apart by time
+    expect(res.candidates.map((c) => c.code).sort()).toEqual(['26-NQ/TW', '28-NQ/TW']);
+  });
+  it('a plenum and a subject single one resolution out', () => {
+    const res = index.resolve(ref({ raw: 'Nghị quyết Trung ương 7 khóa XII', code: undefined, plenum: 7, term: 'XII', inferred: true, subject: 'về cải cách chính sách bảo hiểm xã hội', type: { abbr: 'NQ' }, issuer: { abbr: 'TW' } }), {});
+    expect(res.status).toBe('resolved');
+    expect(res.candidates[0]?.code).toBe('28-NQ/TW');
+  });
+  it.each([
+    [{ raw: 'Nghị quyết 57', number: '57', type: { abbr: 'NQ' }, issuer: {} }, '57-NQ/TW@2024-12-22'],
+    [{ raw: 'Chỉ thị số 35', number: '35', type: { abbr: 'CT' }, issuer: {}, date: '2019-05-30' }, '35-CT/TW@2019-05-30'],
+    [{ raw: 'Hướng dẫn số 26', number: '26', type: { abbr: 'HD' }, issuer: { abbr: 'BTCTW' }, date: '2019-10-18' }, '26-HD/BTCTW@2019-10-18'],
+    [{ raw: 'NQ57', number: '57', type: { abbr: 'NQ' }, issuer: {} }, '57-NQ/TW@2024-12-22'],
+  ] as const)('%o → %s', (facts, id) => {
+    const r = ref({ code: undefined, inferred: true, family: 'party', ...facts } as Partial<Reference>);
+    const res = index.resolve(r, {});
+    expect(res.status).toBe('resolved');
+    expect(res.candidates[0]?.id).toBe(id);
+  });
+  it('lookupKeys gives alias keys and number+type+issuer for inferred references', () => {
+    const keys = lookupKeys(ref({ raw: 'Nghị quyết Trung ương 7 (khóa XII)', code: undefined, plenum: 7, term: 'XII', inferred: true, type: { abbr: 'NQ' }, issuer: { abbr: 'TW' } }));
+    expect(keys.codes).toEqual([]);
+    expect(keys.aliases).toContain('nghi quyet trung uong 7 khoa xii');
+    expect(keys.aliases).toContain('nghi quyet trung uong 7');
+    const doc26 = documents.find((d) => d.code === '26-NQ/TW' && d.term === 'XII')!;
+    expect(documentKeys(doc26).aliases).toContain('nghi quyet trung uong 7 khoa xii');
+    expect(lookupKeys(ref({ code: '05-CT/TƯ' })).codes).toEqual(['5-CT/TW']);
+  });
+});
+
+describe('provincial codes resolve only with a place', () => {
+  const docs = [
+    doc({ id: '07-NQ/TU@2021-03-01', code: '07-NQ/TU', place: 'Nam Định', date: '2021-03-01', typeName: 'Nghị quyết' }),
+    doc({ id: '07-NQ/TU@2016-05-02', code: '07-NQ/TU', place: 'Bình Định', date: '2016-05-02', typeName: 'Nghị quyết' }),
+  ];
+  const sites = { 'baonamdinh.vn': 'Nam Định', 'baobinhdinh.vn': 'Bình Định' };
+  it.each([
+    [{}, {}, 'needs-place', undefined],
+    [{}, { site: 'dantri.com.vn', sites }, 'needs-place', undefined],
+    [{}, { site: 'baonamdinh.vn', sites }, 'resolved', '07-NQ/TU@2021-03-01'],
+    [{}, { site: 'www.baobinhdinh.vn', sites }, 'resolved', '07-NQ/TU@2016-05-02'],
+    [{ issuerName: 'Ban Thường vụ Tỉnh ủy Bình Định' }, { site: 'baonamdinh.vn', sites }, 'resolved', '07-NQ/TU@2016-05-02'],
+    [{}, { place: 'Hà Nội' }, 'unresolved', undefined],
+  ] as const)('%o on %o → %s', (facts, ctx, status, id) => {
+    const res = resolveReference(ref({ code: '07-NQ/TU', ...facts }), docs, ctx);
+    expect(res.status).toBe(status);
+    expect(res.candidates[0]?.id).toBe(id);
+    if (status === 'needs-place') expect(res.candidates).toEqual([]);
+  });
+});
+
+describe('known-from-news records and readings', () => {
+  it('prefers a sourced document over a news-only record with the same facts', () => {
+    const docs = [
+      doc({ id: '9-CT/TW~news', code: '9-CT/TW', knownFromNews: true, confidence: 'news-only' }),
+      doc({ id: '9-CT/TW@2020-01-01', code: '9-CT/TW', date: '2020-01-01' }),
+    ];
+    const res = resolveReference(ref({ code: '9-CT/TW' }), docs, {});
+    expect(res.status).toBe('ambiguous');
+    expect(res.candidates[0]?.id).toBe('9-CT/TW@2020-01-01');
+  });
+  it('matches a date any reading of the document gives', () => {
+    const d = doc({ id: '03-CT/TW@2011', code: '03-CT/TW', date: '2011', readings: [{ field: 'date', value: '2011-05-14', sources: ['https://example.org/a'] }] });
+    const res = resolveReference(ref({ code: '03-CT/TW', date: '2011-05-14' }), [d], {});
+    expect(res.status).toBe('resolved');
+    expect(res.candidates[0]?.reasons).toContain('date 2011-05-14 matches');
+  });
+  it('derives a term from the date when the record has none', () => {
+    expect(termForDate('2019-05-30')).toBe('XII');
+    const d = doc({ id: 'x@2019-05-30', code: '1-KH/TW', date: '2019-05-30' });
+    expect(resolveReference(ref({ code: '1-KH/TW', term: 'XIII' }), [d], {}).status).toBe('unresolved');
+    expect(resolveReference(ref({ code: '1-KH/TW', term: 'XII' }), [d], {}).status).toBe('resolved');
+  });
+});
