@@ -7,7 +7,7 @@
  */
 import type { Reference } from '../detector/types';
 import { isInsideSkipped } from './element-kinds';
-import { walkSegments, type Segment } from './text-walk';
+import { rawEnd, rawStart, walkSegments, type Segment } from './text-walk';
 import { endPoint, nodeIndex, offsetsOf, startPoint, type Point } from './offset-to-range';
 import { HighlightLayer, caretAt, rangeContainsPoint, supportsHighlights } from './highlight-mode';
 import { drawInline, eraseInline, setInlineFocus, wrapperIdOf } from './inline-mode';
@@ -296,7 +296,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
       for (const node of seg.nodes) {
         for (const m of index.startingIn(node)) {
           const o = offsetsOf(seg, idx, m.range);
-          if (o && o[0] >= 0 && o[0] < seg.text.length) existing.set(`${o[0]}:${o[1]}`, m);
+          if (o && o[0] >= 0 && o[0] < seg.rawLength) existing.set(`${o[0]}:${o[1]}`, m);
           else if (o) kept.add(m); // belongs to the neighbouring part of a long block
         }
       }
@@ -307,15 +307,17 @@ export function annotate(options: AnnotatorOptions): Annotator {
     for (const ref of [...refs].sort((a, b) => a.start - b.start)) {
       if (!(ref.end > ref.start) || ref.start < lastEnd || ref.end > seg.text.length) continue;
       lastEnd = ref.end;
-      const key = `${ref.start}:${ref.end}`;
+      const from = rawStart(seg, ref.start);
+      const to = rawEnd(seg, ref.end);
+      const key = `${from}:${to}`;
       const m = existing.get(key);
       if (m && m.ref.raw === ref.raw) {
         existing.delete(key);
         kept.add(m);
         continue;
       }
-      const start = startPoint(seg, ref.start);
-      const end = endPoint(seg, ref.end);
+      const start = startPoint(seg, from);
+      const end = endPoint(seg, to);
       if (start && end) fresh.push({ ref, start, end });
     }
 

@@ -8,8 +8,15 @@ import { blockOf, isBlock, isSkipped } from './element-kinds';
 export interface Segment {
   /** The block the text belongs to (rescanned when its text is found stale). */
   block: Element;
-  /** Text handed to the detector: node text joined, whitespace made plain spaces, `<br>` read as a space. */
+  /**
+   * Text handed to the detector, as a reader sees it: node text joined, `<br>` read as a space, every run of
+   * white space collapsed to one space (so a code broken across source lines reads whole).
+   */
   text: string;
+  /** When collapsing removed characters: for each index in `text`, the offset in the joined node text. */
+  map: Int32Array | null;
+  /** Length of the joined node text (the coordinates of `starts`). */
+  rawLength: number;
   /**
    * Text nodes in document order, with the offset of each in `text` and its length when read. Only a segment
    * cut out of a very long block has a first node starting before 0 or a last node ending after the text.
@@ -71,7 +78,10 @@ export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<
   let block: Element | null = null;
 
   const flush = (): Segment | null => {
-    const seg = hasText && block ? { block, text: parts.join('').replace(SPACE_LIKE, ' '), nodes, starts, lengths } : null;
+    const seg: Segment | null =
+      hasText && block
+        ? { block, text: parts.join('').replace(SPACE_LIKE, ' '), map: null, rawLength: length, nodes, starts, lengths }
+        : null;
     parts = [];
     nodes = [];
     starts = [];
@@ -117,13 +127,14 @@ export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<
 function single(text: Text): Segment | null {
   const block = blockOf(text);
   if (!block || !text.data) return null;
-  return { block, text: text.data.replace(SPACE_LIKE, ' '), nodes: [text], starts: [0], lengths: [text.data.length] };
+  const data = text.data;
+  return collapse({ block, text: data.replace(SPACE_LIKE, ' '), map: null, rawLength: data.length, nodes: [text], starts: [0], lengths: [data.length] });
 }
 
 /** Splits a very long segment at sentence ends (else spaces) so no single detector call is too long. */
 function* cut(seg: Segment): Generator<Segment, void, undefined> {
   if (seg.text.length <= MAX_SEGMENT) {
-    yield seg;
+    yield collapse(seg);
     return;
   }
   let from = 0;
@@ -136,7 +147,7 @@ function* cut(seg: Segment): Generator<Segment, void, undefined> {
       const at = sentence >= 0 ? sentence + 2 : space >= 0 ? space + 1 : -1;
       if (at >= 0) to = from + MAX_SEGMENT / 2 + at;
     }
-    yield slice(seg, from, to);
+    yield collapse(slice(seg, from, to));
     from = to;
   }
 }
@@ -157,5 +168,36 @@ export function slice(seg: Segment, from: number, to: number): Segment {
     starts.push(s - from);
     lengths.push(seg.lengths[i]!);
   }
-  return { block: seg.block, text: seg.text.slice(from, to), nodes, starts, lengths };
+  return { block: seg.block, text: seg.text.slice(from, to), map: null, rawLength: to - from, nodes, starts, lengths };
+}
+
+/** Collapses runs of spaces in a segment's text, keeping a map back to node offsets. */
+export function collapse(seg: Segment): Segment {
+  const raw = seg.text;
+  if (!/  /.test(raw)) return seg;
+  const map = new Int32Array(raw.length);
+  let out = '';
+  let k = 0;
+  let from = 0;
+  const runs = /  +/g;
+  for (let m = runs.exec(raw); m; m = runs.exec(raw)) {
+    // Keep the first space of the run.
+    const keepTo = m.index + 1;
+    out += raw.slice(from, keepTo);
+    for (let i = from; i < keepTo; i++) map[k++] = i;
+    from = m.index + m[0].length;
+  }
+  out += raw.slice(from);
+  for (let i = from; i < raw.length; i++) map[k++] = i;
+  return { ...seg, text: out, map: map.subarray(0, k) };
+}
+
+/** Offset in the joined node text of a detector offset (start of a reference, or its exclusive end). */
+export function rawStart(seg: Segment, offset: number): number {
+  return seg.map ? seg.map[offset] ?? seg.rawLength : offset;
+}
+export function rawEnd(seg: Segment, offset: number): number {
+  if (!seg.map || offset === 0) return offset;
+  const last = seg.map[offset - 1];
+  return last === undefined ? seg.rawLength : last + 1;
 }

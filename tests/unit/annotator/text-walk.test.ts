@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { walkSegments, slice } from '../../../lib/annotator/text-walk';
+import { walkSegments, slice, rawStart, rawEnd } from '../../../lib/annotator/text-walk';
 import { rangeFor, startPoint, endPoint } from '../../../lib/annotator/offset-to-range';
 
 function segments(html: string, isOwnUi?: (n: Node) => boolean) {
@@ -18,9 +18,12 @@ describe('text walk', () => {
 
   it('reads a line break in the source and a <br> as spaces, offsets unchanged', () => {
     const segs = segments('<p>số 17-KH/\n   TW ngày<br>mới</p>');
-    expect(segs[0]!.text).toBe('số 17-KH/    TW ngày mới');
-    const r = rangeFor(segs[0]!, 3, 15)!;
+    const seg = segs[0]!;
+    expect(seg.text).toBe('số 17-KH/ TW ngày mới');
+    const at = seg.text.indexOf('17-KH/ TW');
+    const r = rangeFor(seg, rawStart(seg, at), rawEnd(seg, at + '17-KH/ TW'.length))!;
     expect(r.toString()).toBe('17-KH/\n   TW');
+    expect(rangeFor(seg, rawStart(seg, seg.text.indexOf('mới')), rawEnd(seg, seg.text.length))!.toString()).toBe('mới');
   });
 
   it('separates blocks, including text around a nested block', () => {
@@ -37,7 +40,7 @@ describe('text walk', () => {
         '<template><p>11-KH/TW</p></template><div id="card-host">12-KH/TW</div><div role="textbox">13-KH/TW</div>',
       (n) => (n as Element).id === 'card-host',
     );
-    expect(segs.map((s) => s.text)).toEqual(['a  b', '7-KH/TW']);
+    expect(segs.map((s) => s.text)).toEqual(['a b', '7-KH/TW']);
   });
 
   it('maps offsets to the node holding each character, never to an empty neighbour', () => {
