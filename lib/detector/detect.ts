@@ -4,8 +4,8 @@
  * sentence is read only in a bounded window around each reference.
  */
 import { PROSE_TYPES } from './abbreviations';
-import { codeFacts } from './code-reference';
-import { codePattern, readCodeMatch } from './code-pattern';
+import { codeFacts, type CodeFacts } from './code-reference';
+import { codePattern, readCodeMatch, type CodeMatch } from './code-pattern';
 import { composeText } from './composed-text';
 import { bodyBefore, bodyFacts } from './issuing-body';
 import { insideLink } from './link-context';
@@ -17,7 +17,7 @@ import type { Family, Reference } from './types';
 
 /** How far to read around a reference for its sentence. */
 const BEFORE_WINDOW = 100;
-const AFTER_WINDOW = 320;
+const AFTER_WINDOW = 240;
 
 type Draft = Omit<Reference, 'raw'> & { needsProse?: boolean };
 
@@ -41,7 +41,7 @@ function detectIn(input: string): Reference[] {
     const start = match.index;
     const end = start + match.raw.trimEnd().length;
     if (!startsCleanly(text, start) || insideLink(text, start, end)) continue;
-    const facts = codeFacts(match);
+    const facts = cachedCodeFacts(match);
     if (!facts) continue;
     drafts.push({
       code: facts.code,
@@ -57,8 +57,8 @@ function detectIn(input: string): Reference[] {
     });
   }
 
-  const taken = (s: number, e: number) => drafts.some((d) => s < d.end && d.start < e);
   const codeCount = drafts.length;
+  const taken = (s: number, e: number) => overlapsCode(drafts, codeCount, s, e);
   for (const p of findPlenumReferences(text)) {
     if (insideLink(text, p.start, p.end)) continue;
     drafts.push({
@@ -107,6 +107,35 @@ function detectIn(input: string): Reference[] {
   });
 }
 
+/** Codes recur on a page and across pages: their code-derived facts are computed once (frozen, shared). */
+const factsCache = new Map<string, CodeFacts | null>();
+function cachedCodeFacts(match: CodeMatch): CodeFacts | undefined {
+  const hit = factsCache.get(match.raw);
+  if (hit !== undefined) return hit ?? undefined;
+  const facts = codeFacts(match);
+  if (facts) {
+    Object.freeze(facts.type);
+    Object.freeze(facts.issuer);
+  }
+  if (factsCache.size >= 20_000) factsCache.clear();
+  factsCache.set(match.raw, facts ?? null);
+  return facts;
+}
+
+/** Whether [s, e) overlaps one of the first `count` drafts (code references, in text order). */
+function overlapsCode(drafts: Draft[], count: number, s: number, e: number): boolean {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const d = drafts[mid]!;
+    if (d.end <= s) lo = mid + 1;
+    else if (d.start >= e) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
 /** A code starts at a number that is not the tail of another number, date or word ("số31-QĐ/TW" is fine). */
 function startsCleanly(text: string, start: number): boolean {
   if (start === 0) return true;
@@ -120,25 +149,32 @@ function startsCleanly(text: string, start: number): boolean {
 function sentenceStart(text: string, pos: number): number {
   const floor = Math.max(0, pos - BEFORE_WINDOW);
   for (let i = pos - 1; i >= floor; i--) {
-    const c = text[i];
-    if (c === '\n' || ((c === '.' || c === '!' || c === '?' || c === ';') && /\s/.test(text[i + 1] ?? ''))) return i + 1;
+    const c = text.charCodeAt(i);
+    if (c === 10) return i + 1;
+    // . ! ? ; followed by white space
+    if ((c === 46 || c === 33 || c === 63 || c === 59) && i + 1 < pos && text.charCodeAt(i + 1) <= 32) return i + 1;
   }
   return floor;
 }
 
 function withSentence(text: string, d: Draft, nextStart: number): Reference | undefined {
   const before = cleanText(text.slice(sentenceStart(text, d.start), d.start));
-  const after = cleanText(text.slice(d.end, Math.min(nextStart, d.end + AFTER_WINDOW)));
+  let afterEnd = Math.min(nextStart, d.end + AFTER_WINDOW);
+  const lineBreak = text.indexOf('\n', d.end);
+  if (lineBreak !== -1 && lineBreak < afterEnd) afterEnd = lineBreak;
+  const after = cleanText(text.slice(d.end, afterEnd));
   // A bare reference carries its own type word; a body may still be named before it ("Bộ Chính trị ban hành …").
   const b = d.proseType ? { proseType: d.proseType, issuerName: bodyBefore(before) } : readBefore(before);
   const a = readAfter(after);
-  const { needsProse, ...base } = d;
-  const hasProseWord = Boolean(b.proseType);
-  if (needsProse && d.code && !/^(Công văn|Văn bản|Công điện)$/.test(b.proseType ?? '')) return undefined;
-  if (needsProse && !d.code && !a.date && !a.issuerName && !a.term && !endsClause(after)) return undefined;
-  const ref: Reference = { ...base, raw: text.slice(d.start, d.end) } as Reference;
-  const term = base.term ?? a.term;
-  if (hasProseWord) ref.proseType = b.proseType;
+  if (d.needsProse) {
+    if (d.code && !/^(Công văn|Văn bản|Công điện)$/.test(b.proseType ?? '')) return undefined;
+    if (!d.code && !a.date && !a.issuerName && !a.term && !endsClause(after)) return undefined;
+  }
+  delete d.needsProse;
+  const ref = d as Draft as Reference;
+  ref.raw = text.slice(d.start, d.end);
+  const term = d.term ?? a.term;
+  if (b.proseType) ref.proseType = b.proseType;
   if (a.date) ref.date = a.date;
   const issuerName = a.issuerName ?? b.issuerName;
   if (issuerName) ref.issuerName = issuerName;
@@ -184,14 +220,14 @@ function fits(ref: Reference, body: string): boolean {
  */
 function shareTrailingIssuer(text: string, refs: Reference[]): void {
   for (let i = refs.length - 2; i >= 0; i--) {
-    const r = refs[i];
-    const n = refs[i + 1];
-    if (r!.issuerName || !n!.issuerName || r!.date || r!.subject) continue;
-    const between = cleanText(text.slice(r!.end, n!.start));
-    if (!fits(r, n.issuerName)) continue;
-    if (/^\s*(?:,|và|hoặc|,\s*và)\s*(?:[\p{L} ]{0,30}?(?:số)?\s*)?$/iu.test(between) && between.length < 40) {
-      r!.issuerName = n!.issuerName;
-      if (r!.inferred) refineIssuer(r!);
+    const r = refs[i]!;
+    const n = refs[i + 1]!;
+    if (r.issuerName || !n.issuerName || r.date || r.subject) continue;
+    if (n.start - r.end > 40 || !fits(r, n.issuerName)) continue;
+    const between = cleanText(text.slice(r.end, n.start));
+    if (/^\s*(?:,|và|hoặc|,\s*và)\s*(?:[\p{L} ]{0,30}?(?:số)?\s*)?$/iu.test(between)) {
+      r.issuerName = n.issuerName;
+      if (r.inferred) refineIssuer(r);
     }
   }
 }

@@ -48,9 +48,22 @@ export interface BodyFacts {
   family: Family;
 }
 
+const factsByName = new Map<string, BodyFacts | null>();
+
 export function bodyFacts(name: string): BodyFacts | undefined {
-  for (const [re, abbr, family] of BODIES) if (re.test(name)) return { abbr, family };
-  return undefined;
+  let facts = factsByName.get(name);
+  if (facts === undefined) {
+    facts = null;
+    for (const [re, abbr, family] of BODIES) {
+      if (re.test(name)) {
+        facts = Object.freeze({ abbr, family });
+        break;
+      }
+    }
+    if (factsByName.size > 5000) factsByName.clear();
+    factsByName.set(name, facts);
+  }
+  return facts ?? undefined;
 }
 
 const isCapital = (w: string) => w[0] !== w[0]!.toLowerCase();
@@ -85,5 +98,6 @@ export function readBodyName(s: string): { name: string; length: number } | unde
 const BEFORE = /((?:Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?|Ban Thường vụ (?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)|(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)|Chính phủ|Thủ tướng Chính phủ|Ban Tổ chức Trung ương|Quốc hội))(?: \S+){0,2}? (?:đã |vừa |mới )*(?:ký )?ban hành $/;
 
 export function bodyBefore(s: string): string | undefined {
-  return BEFORE.exec(s)?.[1];
+  if (!s.endsWith('ban hành ')) return undefined;
+  return BEFORE.exec(s.slice(-90))?.[1];
 }

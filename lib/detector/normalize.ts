@@ -11,8 +11,13 @@ export const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
  * runs of white space (non-breaking ones and line breaks included) made one space.
  */
 export function cleanText(s: string): string {
-  return s.replace(IGNORABLE, '').normalize('NFC').replace(DASHES, '-').replace(/\s+/g, ' ');
+  // Most text needs none of this: test once, replace only when needed (the detector calls this per reference).
+  let out = NEEDS_CLEANING.test(s) ? s.replace(IGNORABLE, '').replace(DASHES, '-').replace(/\s+/g, ' ') : s;
+  if (COMBINING.test(out)) out = out.normalize('NFC');
+  return out;
 }
+const NEEDS_CLEANING = /[\u00AD\u200B-\u200D\u2060\uFEFF\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]|  /;
+const COMBINING = /[\u0300-\u036f]/;
 
 /** Removes every space inside a code ("21 – NQ/ TW" → "21-NQ/TW") after cleanText. */
 export function compactCode(s: string): string {

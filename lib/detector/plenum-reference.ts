@@ -2,16 +2,20 @@
  * Central Committee resolutions named by their plenum rather than their code:
  * "Nghị quyết Trung ương 7 (khóa XII)", "Nghị quyết T.Ư 4, khóa XI", "Nghị quyết Hội nghị Trung ương 5 khóa XIII",
  * "Nghị quyết Hội nghị lần thứ 6 Ban Chấp hành Trung ương Đảng khóa XII"; and the shorthand "NQ21".
+ * One pattern for both, as they share their first word.
  */
+import { LETTER } from './bare-reference';
+
 const CENTRAL = '(?:Trung ương|Trung Ương|TƯ|T\\.Ư|TW|T\\.W)';
-const PLENUM = new RegExp(
-  `(?<![\\p{L}\\d])(?:Nghị quyết|NQ)\\s+(?:Hội nghị\\s+)?(?:` +
+const PATTERN = new RegExp(
+  `(?:Nghị quyết|NQ)(?:\\s+(?:Hội nghị\\s+)?(?:` +
     `${CENTRAL}(?:\\s+Đảng)?\\s+(?:lần thứ\\s+)?(\\d{1,2})` +
     `|lần thứ\\s+(\\d{1,2})\\s+(?:của\\s+)?(?:Ban Chấp hành|BCH)\\s+${CENTRAL}(?:\\s+Đảng)?` +
-    `)(?!\\d)(?:\\s*[,(]?\\s*(?:khóa|khoá)\\s+([IVXLC]+)\\b\\)?)?`,
-  'gu',
+    `)(?!\\d)(?:\\s*[,(]?\\s*(?:khóa|khoá)\\s+([IVXLC]+)(?![A-Za-z])\\)?)?` +
+    `|(?<=NQ)(\\d{1,3})(?![${LETTER}\\d/\\-]))`,
+  'g',
 );
-const SHORTHAND = /(?<![\p{L}\d])NQ(\d{1,3})(?![\p{L}\d/\-])/gu;
+const LETTER_OR_DIGIT = new RegExp(`[${LETTER}\\d]`);
 
 export interface PlenumMatch {
   start: number;
@@ -23,14 +27,18 @@ export interface PlenumMatch {
 
 export function findPlenumReferences(text: string): PlenumMatch[] {
   const out: PlenumMatch[] = [];
-  for (const m of text.matchAll(PLENUM)) {
+  PATTERN.lastIndex = 0;
+  for (let m = PATTERN.exec(text); m; m = PATTERN.exec(text)) {
+    if (m.index > 0 && LETTER_OR_DIGIT.test(text[m.index - 1]!)) continue;
     let end = m.index + m[0].length;
+    if (m[4] !== undefined) {
+      if (!m[0].startsWith('NQ')) continue; // "Nghị quyết21" is not the shorthand
+      out.push({ start: m.index, end, number: String(Number(m[4])) });
+      continue;
+    }
     // A closing parenthesis belongs to the reference only when it opened one.
     if (m[0].endsWith(')') && !m[0].includes('(')) end--;
     out.push({ start: m.index, end, plenum: Number(m[1] ?? m[2]), term: m[3]?.toUpperCase() });
-  }
-  for (const m of text.matchAll(SHORTHAND)) {
-    out.push({ start: m.index, end: m.index + m[0].length, number: String(Number(m[1])) });
   }
   return out;
 }

@@ -18,7 +18,10 @@ export const PROSE_TYPE_SOURCE = PROSE_TYPES.map(([w]) => w)
   .map(escape)
   .join('|');
 
-const PROSE_BEFORE = new RegExp(`(${PROSE_TYPE_SOURCE})(?: (?:số|so):?)?[ :]*\\(?$`, 'i');
+/** Prose type words in lower case, longest first, for matching at the end of a text. */
+const PROSE_WORDS_LOWER = PROSE_TYPES.map(([w]) => w.toLowerCase()).filter(Boolean);
+/** What may stand between a type word and its code: "số", a colon, an opening parenthesis, spaces. */
+const FILLER_AT_END = /(?: (?:số|so):?)?[ :]*\(?$/i;
 
 /** Canonical spelling of a prose type word ("quy định" → "Quy định"). */
 export function canonicalProseType(word: string): string {
@@ -28,11 +31,13 @@ export function canonicalProseType(word: string): string {
 
 /** Reads the type word that ends `before` (cleaned text up to the code). */
 export function readBefore(before: string): { proseType?: string; issuerName?: string } {
-  const m = PROSE_BEFORE.exec(before);
-  if (!m) return {};
-  const proseType = canonicalProseType(m[1]!);
-  const issuerName = bodyBefore(before.slice(0, m.index));
-  return { proseType, issuerName };
+  // Only the last few words matter: anchored regexes would try every position of the window.
+  const tail = before.slice(-40);
+  const rest = tail.slice(0, tail.length - (FILLER_AT_END.exec(tail)?.[0].length ?? 0)).toLowerCase();
+  const word = PROSE_WORDS_LOWER.find((w) => rest.endsWith(w) && !/\p{L}/u.test(rest[rest.length - w.length - 1] ?? ''));
+  if (!word) return {};
+  const head = before.slice(0, before.length - tail.length + rest.length - word.length);
+  return { proseType: canonicalProseType(word), issuerName: bodyBefore(head) };
 }
 
 const TERM = /^(?:khóa|khoá|khoa)\s+([IVXLC]+)\b/i;
