@@ -57,6 +57,11 @@ export function lookupKeys(ref: Reference): { codes: string[]; aliases: string[]
     const raw = aliasKey(ref.raw);
     if (raw) aliases.add(raw);
   }
+  if (!ref.code && ref.number) {
+    // Short names ("Nghị định số 86", "NĐ 86"): the same keys documentKeys() gives every document.
+    if (ref.type.name) aliases.add(aliasKey(`${ref.type.name} ${numberKey(ref.number)}`));
+    if (ref.type.abbr) aliases.add(aliasKey(`${ref.type.abbr} ${numberKey(ref.number)}`));
+  }
   if (ref.plenum !== undefined) {
     aliases.add(plenumKey(ref.plenum));
     const term = termNumeral(ref.term) ?? ref.term;
@@ -149,6 +154,8 @@ interface Scored {
   score: number;
   reasons: string[];
   excluded: boolean;
+  /** Excluded because it is dated after the page. */
+  afterPage?: boolean;
 }
 
 function scoreCandidate(ref: Reference, doc: DocumentRecord): Scored {
@@ -230,12 +237,24 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
   }
 
   const scored = pool.map((d) => scoreCandidate(ref, d));
+  // A page cannot cite a document issued after it: candidates dated after the page date are out (compared at the
+  // coarser of the two precisions, so a year-only date never excludes a document of the same year).
+  if (ctx.pageDate) {
+    for (const s of scored) {
+      const t = timeOf(s.doc);
+      if (!t) continue;
+      const n = Math.min(t.length, ctx.pageDate.length);
+      if (t.slice(0, n) > ctx.pageDate.slice(0, n)) { s.excluded = true; s.afterPage = true; }
+    }
+  }
   if (place) for (const s of scored) s.reasons.push(`place ${place.name} (${place.from})`);
   const live = scored.filter((s) => !s.excluded).sort(byScore);
   if (live.length === 0) return { status: 'unresolved', candidates: [], place };
   if (live.length === 1) {
     const only = live[0] as Scored;
-    if (only.evidence === 0) only.reasons.push(ref.code ? 'only known document with this code' : 'only known document with this name');
+    const label = ctx.pageDateLabel ?? `page date ${ctx.pageDate}`;
+    if (scored.some((s) => s.afterPage)) only.reasons.push(`only candidate dated before ${label}`);
+    else if (only.evidence === 0) only.reasons.push(ref.code ? 'only known document with this code' : 'only known document with this name');
     return { status: 'resolved', candidates: [toCandidate(only)], place };
   }
 
@@ -252,9 +271,11 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
     const page = ctx.pageDate;
     const dated = tied.map((s) => ({ s, t: timeOf(s.doc) }));
     const undatedTie = dated.some((x) => x.t === undefined);
-    // A year-only time in the page's year cannot be ordered against a full page date.
-    const before = dated.filter((x) => x.t !== undefined && (x.t.length === 4 ? x.t < page.slice(0, 4) : x.t <= page));
-    const unorderable = dated.some((x) => x.t !== undefined && x.t.length === 4 && x.t === page.slice(0, 4));
+    // Compared at the coarser of the two precisions: a year-only date in the page's year (or a document of the
+    // year of a year-only page) cannot be ordered against it.
+    const rel = (t: string) => { const n = Math.min(t.length, page.length); return t.slice(0, n) < page.slice(0, n) ? -1 : t.slice(0, n) > page.slice(0, n) ? 1 : t.length >= page.length && page.length === 10 ? 0 : 2; };
+    const before = dated.filter((x) => x.t !== undefined && rel(x.t) <= 0);
+    const unorderable = dated.some((x) => x.t !== undefined && rel(x.t) === 2);
     if (!undatedTie && !unorderable && before.length > 0) {
       before.sort((a, b) => (b.t as string).localeCompare(a.t as string));
       const pick = (before[0] as { s: Scored }).s;

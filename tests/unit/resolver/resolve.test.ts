@@ -118,8 +118,13 @@ describe('35-CT/TW: the three directives', () => {
     expect(res.status).toBe('resolved');
     expect(res.candidates[0]?.id).toBe(id);
   });
-  it('a page dated before every document leaves it ambiguous', () => {
-    expect(index.resolve(ref({ code: '35-CT/TW' }), { pageDate: '2010-01-01' }).status).toBe('ambiguous');
+  it('a page dated before every known document cites none of them: unresolved', () => {
+    expect(index.resolve(ref({ code: '35-CT/TW' }), { pageDate: '2010-01-01' })).toEqual({ status: 'unresolved', candidates: [] });
+  });
+  it('a year-only page date keeps documents of that year', () => {
+    const res = index.resolve(ref({ code: '35-CT/TW' }), { pageDate: '2019' });
+    expect(res.status).toBe('ambiguous');
+    expect(res.candidates.map((c) => c.id)).toEqual(['35-CT/TW@2019-05-30', '35-CT/TW@2014-05-26']);
   });
   it('a stated date no document has is unresolved, not forced onto one', () => {
     const res = index.resolve(ref({ code: '35-CT/TW', date: '2030-01-01' }), {});
