@@ -21,6 +21,17 @@ export interface Citation {
 
 const MAX_TITLE = 200;
 
+/** Words a subject clause cut short at the next code leaves dangling ("… thực hiện Nghị quyết số"). */
+const DANGLING = /(?:\s+(?:số|của|và|các|theo|tại|về|ngày|Nghị quyết|Chỉ thị|Quyết định|Quy định|Nghị định|Thông tư|Kết luận|Kế hoạch|Hướng dẫn|Luật|văn bản hướng dẫn|[,;:–-]))+$/u;
+
+/** A cited subject as a title: cut at MAX_TITLE, dangling words dropped; nothing when too little is left. */
+export function subjectTitle(subject: string | undefined): string | undefined {
+  if (!subject) return undefined;
+  let t = subject.slice(0, MAX_TITLE).replace(/\s+\S*$/, (m) => (subject.length > MAX_TITLE ? '' : m)).trim();
+  for (let prev = ''; prev !== t; ) { prev = t; t = t.replace(DANGLING, '').trim(); }
+  return t.split(/\s+/).length >= 3 ? t : undefined;
+}
+
 /** The code (and place) part of a record's identity. */
 function codeIdentity(c: Citation): string {
   return `${codeKey(c.ref.code as string)}${c.place ? `|${placeKey(c.place)}` : ''}`;
@@ -78,7 +89,7 @@ export function knownFromNews(citations: readonly Citation[], known: ReadonlySet
     const issuer = mostCommon(group.map((c) => c.ref.issuerName));
     for (const other of issuer.others)
       readings.push({ field: 'issuer', value: other, sources: [...new Set(group.filter((c) => c.ref.issuerName === other).map((c) => c.source))].sort() });
-    const subject = mostCommon(group.map((c) => c.ref.subject?.slice(0, MAX_TITLE)));
+    const subject = mostCommon(group.map((c) => subjectTitle(c.ref.subject)));
     const typeName = mostCommon(group.map((c) => c.ref.type.name ?? c.ref.proseType)).value ?? ref.type.abbr ?? '';
     const term = termNumeral(ref.term) ?? ref.term;
     const suffix = first.place ? `@${first.place}` : '';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_COLUMNS, formatRowError, parseDocuments } from '../../../lib/dataset/documents-file';
 import { parseSites } from '../../../lib/dataset/sites-file';
+import { subjectTitle } from '../../../lib/dataset/known-from-news';
 
 const fixture = readFileSync(join(import.meta.dirname, '../../fixtures/dataset/data/documents.tsv'), 'utf8');
 const header = fixture.split('\n')[0] as string;
@@ -78,4 +79,14 @@ describe('data/sites.tsv validation', () => {
     const r = parseSites(`${head}a.vn\t\t\tseed:x.txt\t\na.vn\t\t\tseed:x.txt\t\n`);
     expect(r.errors.map(formatRowError)).toEqual(['data/sites.tsv:3: duplicate site a.vn (first at line 2)']);
   });
+});
+
+describe('known-from-news titles from cited subjects', () => {
+  it.each([
+    ['về việc tiếp tục thực hiện Nghị quyết số', 'về việc tiếp tục thực hiện'],
+    ['về trợ giúp phát triển DNNVV và các văn bản hướng dẫn Nghị định số', 'về trợ giúp phát triển DNNVV'],
+    ['về hỗ trợ người có công với cách mạng về nhà ở', 'về hỗ trợ người có công với cách mạng về nhà ở'],
+    ['về việc', undefined],
+    [undefined, undefined],
+  ])('%s → %s', (subject, title) => expect(subjectTitle(subject)).toBe(title));
 });
