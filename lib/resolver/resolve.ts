@@ -171,6 +171,12 @@ function scoreCandidate(ref: Reference, doc: DocumentRecord): Scored {
       if (full && dates.some((d) => d.length === 10 && d.slice(0, 4) === year)) s.excluded = true;
       else { s.evidence += 50; s.reasons.push(`year ${year} matches`); }
     } else if (dates.length > 0) s.excluded = true;
+    else if (doc.term && !doc.place) {
+      // An undated document known by its term: the sentence's date falls in that term or not.
+      const t = termForDate(ref.date);
+      if (t === doc.term) { s.evidence += 30; s.reasons.push(`${full ? 'date' : 'year'} ${ref.date} falls in khóa ${t}`); }
+      else if (t) s.excluded = true;
+    }
   }
   const refTerm = termNumeral(ref.term) ?? ref.term;
   if (refTerm) {

@@ -136,6 +136,19 @@ describe('35-CT/TW: the three directives', () => {
   });
 });
 
+describe('undated documents known by their term', () => {
+  it.each([
+    ['2017', '01-CT/TW@khóa-XII', 'year 2017 falls in khóa XII'],
+    ['2017-03-22', '01-CT/TW@khóa-XII', 'date 2017-03-22 falls in khóa XII'],
+    ['2021-03-09', '01-CT/TW@2021-03-09', 'date 2021-03-09 matches'],
+  ])('01-CT/TW of %s → %s', (date, id, reason) => {
+    const res = index.resolve(ref({ code: '01-CT/TW', date }), {});
+    expect(res.status).toBe('resolved');
+    expect(res.candidates[0]?.id).toBe(id);
+    expect(res.candidates[0]?.reasons).toContain(reason);
+  });
+});
+
 describe('45-CT/TW: four directives', () => {
   it.each([
     ['2011-01-01', '45-CT/TW@2010-07-22'],
