@@ -152,7 +152,12 @@ export class LookupService {
     };
     switch (request.op) {
       case 'resolve': {
-        const keys = request.refs.map((ref) => lookupKeys(ref));
+        // A written code is the reference's identity (resolveReference compares codes), so its
+        // number+type+issuer key would only fetch documents the resolver sets aside: read it for bare ones only.
+        const keys = request.refs.map((ref) => {
+          const k = lookupKeys(ref);
+          return k.codes.length > 0 ? { codes: k.codes, aliases: k.aliases } : k;
+        });
         const lists = await candidatesForKeys(db, gen, keys);
         const ctx = { ...request.page, ...(active.sites ? { sites: active.sites } : {}) };
         return request.refs.map((ref, i): Resolution => {
@@ -168,9 +173,9 @@ export class LookupService {
       case 'document':
         return known(await getDocument(db, gen, request.id), request.id);
       case 'relatedArticles':
-        return known(await relatedArticles(db, gen, request.id, request.page, request.pageSize), request.id);
+        return known(await relatedArticles(db, gen, active.buckets, request.id, request.page, request.pageSize), request.id);
       case 'relatedDocuments':
-        return known(await relatedDocuments(db, gen, request.id), request.id);
+        return known(await relatedDocuments(db, gen, active.buckets, request.id), request.id);
       case 'sameCodeOtherTerms':
         return known(await sameCodeOtherTerms(db, gen, request.id), request.id);
       case 'search': {

@@ -6,8 +6,8 @@
  * load-dataset.ts). Indexes carry the generation too, so a query never sees a half-written dataset.
  *
  * Versions:
- *   1: documents (by code, number+type+issuer, year), articles, mentions (by article; by document),
- *      relations (by source, by target), citations (per-document aggregates, chunked), meta.
+ *   1: documents (indexes by code, number+type+issuer, year), articles and mentions (packed by article),
+ *      relations (by source, by target), citations (mentions by document, aggregated), meta.
  *   2: documents gain alias keys and a multiEntry `byAlias` index (backfilled from the stored aliases).
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
@@ -33,18 +33,21 @@ export interface StoredDocument {
   doc: DocumentRecord;
 }
 
-export interface StoredArticle {
-  key: GenKey;
-  article: ArticleRecord;
+/**
+ * Articles and mentions are packed into buckets (an article's bucket is bucketOf(article id)): a browser pays a
+ * fixed cost per stored record, so a million mentions as a million records could not load in seconds.
+ */
+export interface StoredArticleBucket {
+  /** [gen, bucket] */
+  key: [number, number];
+  articles: ArticleRecord[];
 }
 
-/** The mentions of one article (one record per article keeps the store small; 1M mentions ≈ 100k records). */
-export interface StoredMentions {
-  /** [gen, article id]: mentions by article. */
-  key: GenKey;
-  /** [[gen, document id], …] of resolved mentions: mentions by document (multiEntry). */
-  docs: GenKey[];
-  items: MentionRecord[];
+/** Mentions by article: the mentions of every article of one bucket (bucketOf(article id, buckets.mentions)). */
+export interface StoredMentionBucket {
+  key: [number, number];
+  /** Article id → its mentions (articleId left out: it is the map key). */
+  byArticle: Record<string, Array<Omit<MentionRecord, 'articleId'>>>;
 }
 
 export interface StoredRelation {
@@ -56,21 +59,43 @@ export interface StoredRelation {
   sources: string[];
 }
 
-/** Articles per citations record: a much-cited document's list is split so a card reads only what it shows. */
-export const CITATIONS_CHUNK = 200;
+/** Citing articles per citations record: a much-cited document's list is split so a card reads what it shows. */
+export const CITATIONS_CHUNK = 100;
+/** Co-cited documents kept per document. */
+export const COCITED_KEEP = 12;
+
+/** What the store keeps about the citations of one document (mentions by document, aggregated). */
+export interface DocumentCitations {
+  /** How many articles cite the document. */
+  total: number;
+  /** The first CITATIONS_CHUNK citing article ids, newest first. */
+  articles: string[];
+  /** Documents cited in the same articles: [id, number of shared articles], strongest first. */
+  cocited: Array<[string, number]>;
+}
 
 /**
- * Per-document aggregates computed at load time, so a card's data is a read or two. Key [gen, document id,
- * chunk]: chunk n holds citing articles n·CITATIONS_CHUNK onwards; chunk 0 also holds the total and co-citations.
+ * Citations records. Buckets, key [gen, '', bucket]: bucketOf(document id) → its DocumentCitations. Overflow,
+ * key [gen, document id, n ≥ 1]: citing articles n·CITATIONS_CHUNK onwards of a much-cited document.
  */
-export interface StoredCitations {
-  key: [number, string, number];
-  /** Citing article ids, newest first (this chunk's slice). */
-  articles: string[];
-  /** Chunk 0: how many articles cite the document. */
-  total?: number;
-  /** Chunk 0: documents cited in the same articles: [id, number of shared articles], strongest first (top 50). */
-  cocited?: Array<[string, number]>;
+export type StoredCitations =
+  | { key: [number, '', number]; docs: Record<string, DocumentCitations> }
+  | { key: [number, string, number]; articles: string[] };
+
+export interface Buckets {
+  articles: number;
+  mentions: number;
+  citations: number;
+}
+
+/** FNV-1a hash of a string into one of `count` buckets. */
+export function bucketOf(id: string, count: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % count;
 }
 
 export interface ActiveMeta {
@@ -81,6 +106,8 @@ export interface ActiveMeta {
   /** Extension version that loaded it (a different version re-checks the bundled dataset). */
   extVersion?: string;
   counts: { documents: number; articles: number; mentions: number };
+  /** How many buckets articles, mentions and citations are packed into. */
+  buckets: Buckets;
   loadedAt: string;
   loadMs: number;
   sites?: SiteTable;
@@ -107,8 +134,8 @@ export interface VblSchema extends DBSchema {
     value: StoredDocument;
     indexes: { byCode: GenKey; byNTI: [number, string, string, string]; byYear: [number, number]; byAlias: GenKey };
   };
-  articles: { key: GenKey; value: StoredArticle };
-  mentions: { key: GenKey; value: StoredMentions; indexes: { byDocument: GenKey } };
+  articles: { key: [number, number]; value: StoredArticleBucket };
+  mentions: { key: [number, number]; value: StoredMentionBucket };
   relations: {
     key: [number, string, string, string];
     value: StoredRelation;
@@ -135,8 +162,7 @@ export const MIGRATIONS: Record<number, (db: IDBPDatabase<VblSchema>, tx: Upgrad
     documents.createIndex('byNTI', 'nti');
     documents.createIndex('byYear', 'year');
     db.createObjectStore('articles', { keyPath: 'key' });
-    const mentions = db.createObjectStore('mentions', { keyPath: 'key' });
-    mentions.createIndex('byDocument', 'docs', { multiEntry: true });
+    db.createObjectStore('mentions', { keyPath: 'key' });
     const relations = db.createObjectStore('relations', { keyPath: 'key' });
     relations.createIndex('bySource', 'source');
     relations.createIndex('byTarget', 'target');

@@ -8,18 +8,22 @@
  * and the marker in place, so the next start retries (and first clears the half-written generation). Loading
  * the version that is already active writes nothing.
  */
-import { DATASET_SCHEMA, type Dataset, type MentionRecord } from '../dataset/schema';
+import { DATASET_SCHEMA, type ArticleRecord, type Dataset } from '../dataset/schema';
 import { documentKeys } from '../resolver/resolve';
 import {
+  bucketOf,
   CITATIONS_CHUNK,
+  COCITED_KEEP,
   DATA_STORES,
   type ActiveMeta,
-  type StagingMeta,
+  type Buckets,
+  type DocumentCitations,
   type GenKey,
-  type StoredArticle,
+  type StagingMeta,
+  type StoredArticleBucket,
   type StoredCitations,
   type StoredDocument,
-  type StoredMentions,
+  type StoredMentionBucket,
   type StoredRelation,
   type VblDb,
 } from './db';
@@ -41,8 +45,6 @@ export interface LoadOutcome {
   ms: number;
 }
 
-/** Co-cited documents kept per document. */
-const COCITED_KEEP = 50;
 
 export async function loadDataset(db: VblDb, dataset: Dataset, options: LoadOptions = {}): Promise<LoadOutcome> {
   const started = now();
@@ -67,14 +69,15 @@ export async function loadDataset(db: VblDb, dataset: Dataset, options: LoadOpti
   await db.put('meta', { name: 'staging', gen, version: dataset.version, startedAt: new Date().toISOString() });
 
   try {
-    const records = buildRecords(dataset, gen);
+    const buckets = bucketCounts(dataset);
+    const records = buildRecords(dataset, gen, buckets);
     const chunkSize = options.chunkSize ?? 5000;
     await Promise.all(
       DATA_STORES.map(async (store) => {
         const rows = records[store] as unknown[];
         for (let i = 0, chunk = 0; i < rows.length; i += chunkSize, chunk++) {
           await options.beforeChunk?.(store, chunk);
-          const tx = db.transaction(store, 'readwrite');
+          const tx = db.transaction(store, 'readwrite', { durability: 'relaxed' });
           const os = tx.objectStore(store);
           const end = Math.min(rows.length, i + chunkSize);
           for (let j = i; j < end; j++) void os.put(rows[j] as never);
@@ -93,11 +96,12 @@ export async function loadDataset(db: VblDb, dataset: Dataset, options: LoadOpti
       schema: dataset.schema,
       extVersion: options.extVersion,
       counts: { documents: dataset.documents.length, articles: dataset.articles.length, mentions: dataset.mentions.length },
+      buckets,
       loadedAt: new Date().toISOString(),
       loadMs: Math.round(ms),
       ...(sites ? { sites } : {}),
     };
-    const tx = db.transaction('meta', 'readwrite');
+    const tx = db.transaction('meta', 'readwrite', { durability: 'strict' });
     void tx.store.put(meta);
     void tx.store.delete('staging');
     void tx.store.delete('lastError');
@@ -142,14 +146,30 @@ export function checkDataset(dataset: Dataset): void {
 
 export type Records = {
   documents: StoredDocument[];
-  articles: StoredArticle[];
-  mentions: StoredMentions[];
+  articles: StoredArticleBucket[];
+  mentions: StoredMentionBucket[];
   relations: StoredRelation[];
   citations: StoredCitations[];
 };
 
+/**
+ * Bucket sizes: small enough that a card's reads stay small (a page of 20 articles reads up to 20 article
+ * buckets of ~16 articles), large enough that a million mentions make a few thousand records.
+ */
+const ARTICLES_PER_BUCKET = 16;
+const ARTICLES_PER_MENTION_BUCKET = 64;
+const DOCUMENTS_PER_CITATION_BUCKET = 16;
+
+export function bucketCounts(dataset: Dataset): Buckets {
+  return {
+    articles: Math.max(1, Math.ceil(dataset.articles.length / ARTICLES_PER_BUCKET)),
+    mentions: Math.max(1, Math.ceil(dataset.articles.length / ARTICLES_PER_MENTION_BUCKET)),
+    citations: Math.max(1, Math.ceil(dataset.documents.length / DOCUMENTS_PER_CITATION_BUCKET)),
+  };
+}
+
 /** Every record of a generation, with its index keys and per-document aggregates. */
-export function buildRecords(dataset: Dataset, gen: number): Records {
+export function buildRecords(dataset: Dataset, gen: number, buckets: Buckets = bucketCounts(dataset)): Records {
   const documents: StoredDocument[] = [];
   const relations: StoredRelation[] = [];
   const docIndex = new Map<string, number>();
@@ -172,22 +192,32 @@ export function buildRecords(dataset: Dataset, gen: number): Records {
     }
   }
 
+  const articleBuckets: ArticleRecord[][] = Array.from({ length: buckets.articles }, () => []);
   const articleDate = new Map<string, string>();
-  const articles: StoredArticle[] = dataset.articles.map((article) => {
+  for (const article of dataset.articles) {
     if (typeof article?.id !== 'string') throw new Error(`article without id: ${JSON.stringify(article).slice(0, 120)}`);
+    if (articleDate.has(article.id)) throw new Error(`duplicate article id ${article.id}`);
     articleDate.set(article.id, article.date ?? '');
-    return { key: [gen, article.id], article };
-  });
-
-  // Mentions grouped by article; resolved ones also counted per document.
-  const byArticle = new Map<string, MentionRecord[]>();
-  for (const m of dataset.mentions) {
-    let list = byArticle.get(m.articleId);
-    if (!list) byArticle.set(m.articleId, (list = []));
-    list.push(m);
+    articleBuckets[bucketOf(article.id, buckets.articles)]!.push(article);
   }
-  const mentions: StoredMentions[] = [];
-  const articlesOf: string[][] = dataset.documents.map(() => []);
+
+  // Mentions by article, packed in the article's bucket; resolved ones also counted per document.
+  const mentionBuckets: Array<StoredMentionBucket['byArticle']> = Array.from({ length: buckets.mentions }, () => ({}));
+  const docsOfArticle = new Map<string, number[]>();
+  for (const m of dataset.mentions) {
+    if (typeof m?.articleId !== 'string') throw new Error(`mention without article: ${JSON.stringify(m).slice(0, 120)}`);
+    const { articleId, ...rest } = m;
+    const byArticle = mentionBuckets[bucketOf(articleId, buckets.mentions)]!;
+    (byArticle[articleId] ??= []).push(rest);
+    if (!m.documentId) continue;
+    const d = docIndex.get(m.documentId);
+    if (d === undefined) continue;
+    let docs = docsOfArticle.get(articleId);
+    if (!docs) docsOfArticle.set(articleId, (docs = []));
+    if (!docs.includes(d)) docs.push(d);
+  }
+
+  const articlesOf: Array<string[] | undefined> = new Array(dataset.documents.length);
   const cocited: Array<Map<number, number> | undefined> = new Array(dataset.documents.length);
   const bump = (a: number, b: number, n: number) => {
     let counts = cocited[a];
@@ -195,15 +225,8 @@ export function buildRecords(dataset: Dataset, gen: number): Records {
     counts.set(b, (counts.get(b) ?? 0) + n);
   };
   const givenCoCitations = Array.isArray(dataset.coCitations) && dataset.coCitations.length > 0 ? dataset.coCitations : undefined;
-  for (const [articleId, items] of byArticle) {
-    const docs: number[] = [];
-    for (const m of items) {
-      if (!m.documentId) continue;
-      const d = docIndex.get(m.documentId);
-      if (d !== undefined && !docs.includes(d)) docs.push(d);
-    }
-    mentions.push({ key: [gen, articleId], docs: docs.map((d): GenKey => [gen, dataset.documents[d]!.id]), items });
-    for (const d of docs) articlesOf[d]!.push(articleId);
+  for (const [articleId, docs] of docsOfArticle) {
+    for (const d of docs) (articlesOf[d] ??= []).push(articleId);
     if (givenCoCitations) continue;
     for (let i = 0; i < docs.length; i++) {
       for (let j = 0; j < docs.length; j++) {
@@ -220,30 +243,54 @@ export function buildRecords(dataset: Dataset, gen: number): Records {
     bump(b, a, c.articles);
   }
 
-  const citations: StoredCitations[] = [];
+  const citationBuckets: Array<Record<string, DocumentCitations>> = Array.from({ length: buckets.citations }, () => ({}));
+  const overflow: StoredCitations[] = [];
   const docIds = dataset.documents.map((d) => d.id);
+  const newestFirst = (a: string, b: string) => {
+    const da = articleDate.get(a) ?? '';
+    const db = articleDate.get(b) ?? '';
+    if (da !== db) return da < db ? 1 : -1; // undated ('') last
+    return a < b ? -1 : a > b ? 1 : 0;
+  };
   for (let d = 0; d < docIds.length; d++) {
-    const list = articlesOf[d]!;
+    const list = articlesOf[d] ?? [];
     const counts = cocited[d];
     if (list.length === 0 && !counts) continue;
-    // Newest first; undated articles last; ties by id so the order is stable.
-    list.sort((a, b) => {
-      const da = articleDate.get(a) ?? '';
-      const db = articleDate.get(b) ?? '';
-      if (da !== db) return da < db ? 1 : -1;
-      return a < b ? -1 : a > b ? 1 : 0;
-    });
-    const top = counts
-      ? [...counts].sort((x, y) => y[1] - x[1] || (docIds[x[0]]! < docIds[y[0]]! ? -1 : 1)).slice(0, COCITED_KEEP)
-      : [];
+    list.sort(newestFirst);
+    const top = counts ? topCoCited(counts, docIds) : [];
     const id = docIds[d]!;
-    citations.push({ key: [gen, id, 0], total: list.length, articles: list.slice(0, CITATIONS_CHUNK), cocited: top.map(([i, n]): [string, number] => [docIds[i]!, n]) });
+    citationBuckets[bucketOf(id, buckets.citations)]![id] = { total: list.length, articles: list.slice(0, CITATIONS_CHUNK), cocited: top };
     for (let c = 1; c * CITATIONS_CHUNK < list.length; c++) {
-      citations.push({ key: [gen, id, c], articles: list.slice(c * CITATIONS_CHUNK, (c + 1) * CITATIONS_CHUNK) });
+      overflow.push({ key: [gen, id, c], articles: list.slice(c * CITATIONS_CHUNK, (c + 1) * CITATIONS_CHUNK) });
     }
   }
 
-  return { documents, articles, mentions, relations, citations };
+  return {
+    documents,
+    articles: articleBuckets.flatMap((articles, b) => (articles.length ? [{ key: [gen, b] as [number, number], articles }] : [])),
+    mentions: mentionBuckets.flatMap((byArticle, b) => (Object.keys(byArticle).length ? [{ key: [gen, b] as [number, number], byArticle }] : [])),
+    relations,
+    citations: [
+      ...citationBuckets.flatMap((docs, b) => (Object.keys(docs).length ? [{ key: [gen, '', b] as [number, '', number], docs }] : [])),
+      ...overflow,
+    ],
+  };
+}
+
+/** The COCITED_KEEP strongest co-cited documents (ties by id, so the order is stable). */
+function topCoCited(counts: Map<number, number>, docIds: string[]): Array<[string, number]> {
+  const top: Array<[number, number]> = [];
+  for (const entry of counts) {
+    if (top.length === COCITED_KEEP) {
+      const last = top[top.length - 1]!;
+      if (entry[1] < last[1] || (entry[1] === last[1] && docIds[entry[0]]! > docIds[last[0]]!)) continue;
+      top.pop();
+    }
+    let i = top.length;
+    while (i > 0 && (top[i - 1]![1] < entry[1] || (top[i - 1]![1] === entry[1] && docIds[top[i - 1]![0]]! > docIds[entry[0]]!))) i--;
+    top.splice(i, 0, entry);
+  }
+  return top.map(([i, n]) => [docIds[i]!, n]);
 }
 
 /** Site → province table from the dataset's site records (national outlets have no province). */

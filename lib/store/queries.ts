@@ -2,8 +2,8 @@
  * Reads against one generation of the store. Every function takes the active generation, so a load in progress
  * (writing another generation) is never visible.
  */
-import type { ArticleRecord, DocumentRecord } from '../dataset/schema';
-import { CITATIONS_CHUNK, type GenKey, type VblDb } from './db';
+import type { ArticleRecord, DocumentRecord, MentionRecord } from '../dataset/schema';
+import { bucketOf, CITATIONS_CHUNK, type Buckets, type DocumentCitations, type GenKey, type StoredCitations, type VblDb } from './db';
 
 export interface CandidateKeys {
   codes: string[];
@@ -58,34 +58,72 @@ export async function getDocuments(db: VblDb, gen: number, ids: string[]): Promi
   return rows.map((r) => r?.doc);
 }
 
+/** The citations of one document (chunk 0), or undefined when no article cites it. */
+export async function documentCitations(db: VblDb, gen: number, buckets: Buckets, id: string): Promise<DocumentCitations | undefined> {
+  return citationsOf(db.transaction('citations').store, gen, id, buckets);
+}
+
+async function citationsOf(store: CitationsStore, gen: number, id: string, buckets: Buckets): Promise<DocumentCitations | undefined> {
+  const bucket = await store.get([gen, '', bucketOf(id, buckets.citations)]);
+  return bucket && 'docs' in bucket ? bucket.docs[id] : undefined;
+}
+type CitationsStore = { get(key: [number, string, number]): Promise<StoredCitations | undefined> };
+
 /** Articles citing a document, newest first, one page of them; undefined when the document is unknown. */
 export async function relatedArticles(
   db: VblDb,
   gen: number,
+  buckets: Buckets,
   id: string,
   page: number,
   pageSize: number,
 ): Promise<{ items: ArticleRecord[]; total: number } | undefined> {
   const tx = db.transaction(['documents', 'citations', 'articles'], 'readonly');
   const citations = tx.objectStore('citations');
-  const [docKey, head] = await Promise.all([tx.objectStore('documents').getKey([gen, id]), citations.get([gen, id, 0])]);
+  const [docKey, head] = await Promise.all([tx.objectStore('documents').getKey([gen, id]), citationsOf(citations, gen, id, buckets)]);
   if (!docKey) return undefined;
   const total = head?.total ?? 0;
-  const from = page * pageSize;
-  const to = Math.min(total, from + pageSize);
-  let ids: string[] = [];
-  if (head && from < to) {
-    const first = Math.floor(from / CITATIONS_CHUNK);
-    const last = Math.floor((to - 1) / CITATIONS_CHUNK);
-    const chunks = await Promise.all(
-      Array.from({ length: last - first + 1 }, (_, i) => (first + i === 0 ? head : citations.get([gen, id, first + i]))),
-    );
-    ids = chunks.flatMap((c) => c?.articles ?? []).slice(from - first * CITATIONS_CHUNK, to - first * CITATIONS_CHUNK);
-  }
+  const ids = await citingArticleIds(citations, gen, id, head, page * pageSize, Math.min(total, page * pageSize + pageSize));
   const articles = tx.objectStore('articles');
-  const rows = await Promise.all(ids.map((a) => articles.get([gen, a])));
+  const wanted = [...new Set(ids.map((a) => bucketOf(a, buckets.articles)))];
+  const rows = await Promise.all(wanted.map((b) => articles.get([gen, b])));
   await tx.done;
-  return { items: rows.flatMap((r) => (r ? [r.article] : [])), total };
+  const byId = new Map<string, ArticleRecord>();
+  for (const row of rows) for (const a of row?.articles ?? []) byId.set(a.id, a);
+  return { items: ids.flatMap((a) => (byId.has(a) ? [byId.get(a)!] : [])), total };
+}
+
+/** Citing article ids from..to (newest first), reading only the chunks that hold them. */
+async function citingArticleIds(store: CitationsStore, gen: number, id: string, head: DocumentCitations | undefined, from: number, to: number): Promise<string[]> {
+  if (!head || from >= to) return [];
+  const first = Math.floor(from / CITATIONS_CHUNK);
+  const last = Math.floor((to - 1) / CITATIONS_CHUNK);
+  const chunks = await Promise.all(
+    Array.from({ length: last - first + 1 }, async (_, i) => {
+      if (first + i === 0) return head.articles;
+      const row = await store.get([gen, id, first + i]);
+      return row && 'articles' in row ? row.articles : [];
+    }),
+  );
+  return chunks.flat().slice(from - first * CITATIONS_CHUNK, to - first * CITATIONS_CHUNK);
+}
+
+/** Mentions by article: what an article cites, in text order. */
+export async function mentionsOfArticle(db: VblDb, gen: number, buckets: Buckets, articleId: string): Promise<MentionRecord[]> {
+  const row = await db.get('mentions', [gen, bucketOf(articleId, buckets.mentions)]);
+  return (row?.byArticle[articleId] ?? []).map((m) => ({ articleId, ...m }));
+}
+
+/** Mentions by document: the resolved mentions of a document, in its citing articles newest first (one page of articles). */
+export async function mentionsOfDocument(db: VblDb, gen: number, buckets: Buckets, id: string, page: number, pageSize: number): Promise<MentionRecord[]> {
+  const tx = db.transaction(['citations', 'mentions'], 'readonly');
+  const citations = tx.objectStore('citations');
+  const head = await citationsOf(citations, gen, id, buckets);
+  const ids = await citingArticleIds(citations, gen, id, head, page * pageSize, Math.min(head?.total ?? 0, page * pageSize + pageSize));
+  const mentions = tx.objectStore('mentions');
+  const rows = await Promise.all(ids.map((a) => mentions.get([gen, bucketOf(a, buckets.mentions)])));
+  await tx.done;
+  return ids.flatMap((a, i) => (rows[i]?.byArticle[a] ?? []).filter((m) => m.documentId === id).map((m) => ({ articleId: a, ...m })));
 }
 
 export interface RelatedDocument {
@@ -99,7 +137,7 @@ export interface RelatedDocument {
  * Documents related to one: explicit relations first (this document's own, then those pointing at it, kind
  * suffixed "-by"), then documents cited in the same articles, strongest first. Undefined when unknown.
  */
-export async function relatedDocuments(db: VblDb, gen: number, id: string): Promise<RelatedDocument[] | undefined> {
+export async function relatedDocuments(db: VblDb, gen: number, buckets: Buckets, id: string): Promise<RelatedDocument[] | undefined> {
   const tx = db.transaction(['documents', 'relations', 'citations'], 'readonly');
   const docs = tx.objectStore('documents');
   const relations = tx.objectStore('relations');
@@ -108,7 +146,7 @@ export async function relatedDocuments(db: VblDb, gen: number, id: string): Prom
     docs.get(key),
     relations.index('bySource').getAll(key),
     relations.index('byTarget').getAll(key),
-    tx.objectStore('citations').get([gen, id, 0]),
+    citationsOf(tx.objectStore('citations'), gen, id, buckets),
   ]);
   if (!self) return undefined;
   const wanted: Array<{ id: string; why: 'relation' | 'co-citation'; kind?: string; strength?: number }> = [];

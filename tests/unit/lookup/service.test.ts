@@ -48,7 +48,7 @@ describe('lookup service through the client', () => {
       partyRef('999-CT/TW'),
       partyRef('57-NQ/TW'),
     ];
-    const out = await client.resolve(refs, { pageDate: '2020-03-01' });
+    const out = await client.resolve(refs, { pageDate: '2025-03-01' });
     expect(fakeBrowser.runtime.sendMessage).toHaveBeenCalledTimes(1);
     expect(out).toHaveLength(4);
     expect(out[0]!.status).toBe('resolved');
@@ -57,6 +57,9 @@ describe('lookup service through the client', () => {
     expect(out[1]!.candidates[0]!.id).toBe('35-CT/TW@2014-05-26');
     expect(out[2]).toMatchObject({ status: 'unresolved', candidates: [] });
     expect(out[3]!.candidates.map((c) => c.id)).toEqual(['57-NQ/TW@2024-12-22']);
+    // The page's date is context too: a 2020 page cannot cite the 2024 resolution.
+    const [early] = await client.resolve([partyRef('57-NQ/TW')], { pageDate: '2020-03-01' });
+    expect(early!.status).not.toBe('resolved');
   });
 
   it('answers document, related articles, related documents and same code other terms', async () => {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DATA_STORES, openStore, type ActiveMeta, type VblDb } from '../../../lib/store/db';
 import { buildRecords, loadDataset } from '../../../lib/store/load-dataset';
-import { candidatesForKeys, getDocument, relatedArticles } from '../../../lib/store/queries';
+import { candidatesForKeys, documentCitations, getDocument, mentionsOfArticle, mentionsOfDocument, relatedArticles } from '../../../lib/store/queries';
 import { lookupKeys } from '../../../lib/resolver/resolve';
 import { doc, fixtureDataset, freshDbName, partyRef } from './fixture';
 
@@ -12,6 +12,10 @@ async function counts(db: VblDb): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const store of DATA_STORES) out[store] = await db.count(store);
   return out;
+}
+
+async function buckets(db: VblDb) {
+  return ((await db.get('meta', 'active')) as ActiveMeta).buckets;
 }
 
 async function activeGen(db: VblDb): Promise<number> {
@@ -24,7 +28,8 @@ describe('loadDataset', () => {
     const outcome = await loadDataset(db, fixtureDataset('v1'), { chunkSize: 3 });
     expect(outcome.status).toBe('loaded');
     const gen = await activeGen(db);
-    expect(await counts(db)).toEqual({ documents: 7, articles: 4, mentions: 4, relations: 3, citations: 4 });
+    // Articles and mentions packed in one bucket each (4 articles), citations in one bucket (7 documents).
+    expect(await counts(db)).toEqual({ documents: 7, articles: 1, mentions: 1, relations: 3, citations: 1 });
     expect((await getDocument(db, gen, '57-NQ/TW@2024-12-22'))?.aliases).toEqual(['Nghị quyết 57']);
     const [byCode] = await candidatesForKeys(db, gen, [lookupKeys(partyRef('35-CT/TW'))]);
     expect(byCode!.map((d) => d.id).sort()).toEqual(['35-CT/TW@2014-05-26', '35-CT/TW@2019-05-30', '35-CT/TW@2024-06-14']);
@@ -54,6 +59,19 @@ describe('loadDataset', () => {
     db.close();
   });
 
+  it('keeps mentions by article (in text order) and by document', async () => {
+    const db = await openStore(freshDbName());
+    const { gen } = await loadDataset(db, fixtureDataset('v1'));
+    const b = await buckets(db);
+    expect((await mentionsOfArticle(db, gen, b, 'a4')).map((m) => [m.documentId, m.status])).toEqual([
+      ['35-CT/TW@2019-05-30', 'resolved'], ['1-HD/TEST', 'resolved'], [undefined, 'ambiguous'],
+    ]);
+    const byDoc = await mentionsOfDocument(db, gen, b, '35-CT/TW@2019-05-30', 0, 10);
+    expect(byDoc.map((m) => m.articleId)).toEqual(['a3', 'a3', 'a1', 'a4']);
+    expect(await mentionsOfArticle(db, gen, b, 'nope')).toEqual([]);
+    db.close();
+  });
+
   it('a failure mid-load leaves the previous dataset active and intact, and marks the load for retry', async () => {
     const db = await openStore(freshDbName());
     const first = await loadDataset(db, fixtureDataset('v1'), { chunkSize: 2 });
@@ -72,7 +90,7 @@ describe('loadDataset', () => {
     expect(await activeGen(db)).toBe(first.gen);
     expect(await counts(db)).toEqual(before);
     expect(await getDocument(db, first.gen, V2_ONLY.id)).toBeUndefined();
-    expect((await relatedArticles(db, first.gen, '35-CT/TW@2019-05-30', 0, 10))?.total).toBe(3);
+    expect((await relatedArticles(db, first.gen, await buckets(db), '35-CT/TW@2019-05-30', 0, 10))?.total).toBe(3);
     expect(await db.get('meta', 'staging')).toMatchObject({ version: 'v2' });
     expect(await db.get('meta', 'lastError')).toMatchObject({ message: expect.stringContaining('disk full') });
     // The retry succeeds and clears the marker and the error.
@@ -111,7 +129,7 @@ describe('loadDataset', () => {
     expect(await getDocument(db, first.gen, V2_ONLY.id)).toBeUndefined();
     const retry = await loadDataset(db, fixtureDataset('v2', [V2_ONLY]));
     expect(retry.gen).toBeGreaterThan(gen);
-    expect(await counts(db)).toMatchObject({ documents: 8, articles: 4 });
+    expect(await counts(db)).toMatchObject({ documents: 8, articles: 1 });
     db.close();
   });
 
@@ -140,12 +158,12 @@ describe('citations', () => {
   it('lists citing articles newest first (undated last) and counts co-citations', async () => {
     const db = await openStore(freshDbName());
     const { gen } = await loadDataset(db, fixtureDataset('v1'));
-    const page = await relatedArticles(db, gen, '35-CT/TW@2019-05-30', 0, 2);
+    const page = await relatedArticles(db, gen, await buckets(db), '35-CT/TW@2019-05-30', 0, 2);
     expect(page?.total).toBe(3);
     expect(page?.items.map((a) => a.id)).toEqual(['a3', 'a1']);
-    const next = await relatedArticles(db, gen, '35-CT/TW@2019-05-30', 1, 2);
+    const next = await relatedArticles(db, gen, await buckets(db), '35-CT/TW@2019-05-30', 1, 2);
     expect(next?.items.map((a) => a.id)).toEqual(['a4']);
-    const cites = await db.get('citations', [gen, '35-CT/TW@2019-05-30', 0]);
+    const cites = await documentCitations(db, gen, await buckets(db), '35-CT/TW@2019-05-30');
     expect(cites?.cocited).toEqual([['1-HD/TEST', 3], ['57-NQ/TW@2024-12-22', 1]]);
     db.close();
   });
@@ -154,8 +172,8 @@ describe('citations', () => {
     const db = await openStore(freshDbName());
     const data = { ...fixtureDataset('v1'), coCitations: [{ a: '17-KH/TW@2023-07-07', b: '35-CT/TW@2019-05-30', articles: 7 }] };
     const { gen } = await loadDataset(db, data);
-    expect((await db.get('citations', [gen, '35-CT/TW@2019-05-30', 0]))?.cocited).toEqual([['17-KH/TW@2023-07-07', 7]]);
-    expect((await db.get('citations', [gen, '17-KH/TW@2023-07-07', 0]))?.cocited).toEqual([['35-CT/TW@2019-05-30', 7]]);
+    expect((await documentCitations(db, gen, await buckets(db), '35-CT/TW@2019-05-30'))?.cocited).toEqual([['17-KH/TW@2023-07-07', 7]]);
+    expect((await documentCitations(db, gen, await buckets(db), '17-KH/TW@2023-07-07'))?.cocited).toEqual([['35-CT/TW@2019-05-30', 7]]);
     db.close();
   });
 
@@ -171,13 +189,14 @@ describe('citations', () => {
     const { gen } = await loadDataset(db, { ...base, articles: [...base.articles, ...articles], mentions: [...base.mentions, ...mentions] });
     const seen: string[] = [];
     for (let page = 0; ; page++) {
-      const got = await relatedArticles(db, gen, '17-KH/TW@2023-07-07', page, 150);
+      const got = await relatedArticles(db, gen, await buckets(db), '17-KH/TW@2023-07-07', page, 150);
       expect(got?.total).toBe(n);
       if (!got || got.items.length === 0) break;
       seen.push(...got.items.map((a) => a.id));
     }
     expect(seen).toEqual(articles.map((a) => a.id).reverse());
-    expect(await db.count('citations', IDBKeyRange.bound([gen, '17-KH/TW@2023-07-07'], [gen, '17-KH/TW@2023-07-07', []]))).toBe(3);
+    // Chunk 0 in the document's bucket, articles 100–449 in four overflow records.
+    expect(await db.count('citations', IDBKeyRange.bound([gen, '17-KH/TW@2023-07-07'], [gen, '17-KH/TW@2023-07-07', []]))).toBe(4);
     db.close();
   });
 });

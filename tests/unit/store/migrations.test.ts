@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openStore, type ActiveMeta } from '../../../lib/store/db';
-import { buildRecords } from '../../../lib/store/load-dataset';
+import { bucketCounts, buildRecords } from '../../../lib/store/load-dataset';
 import { candidatesForKeys, relatedArticles } from '../../../lib/store/queries';
 import { lookupKeys } from '../../../lib/resolver/resolve';
 import { fixtureDataset, freshDbName } from './fixture';
@@ -20,7 +20,7 @@ describe('IndexedDB migrations', () => {
     for (const r of records.mentions) void tx.objectStore('mentions').put(r);
     for (const r of records.relations) void tx.objectStore('relations').put(r);
     for (const r of records.citations) void tx.objectStore('citations').put(r);
-    const meta: ActiveMeta = { name: 'active', gen, version: 'v1', schema: 1, counts: { documents: 7, articles: 4, mentions: 11 }, loadedAt: '', loadMs: 0 };
+    const meta: ActiveMeta = { name: 'active', gen, version: 'v1', schema: 1, counts: { documents: 7, articles: 4, mentions: 11 }, buckets: bucketCounts(fixtureDataset('v1')), loadedAt: '', loadMs: 0 };
     void tx.objectStore('meta').put(meta);
     await tx.done;
     v1.close();
@@ -35,7 +35,7 @@ describe('IndexedDB migrations', () => {
     expect(found!.map((d) => d.id)).toEqual(['57-NQ/TW@2024-12-22']);
     // …and what version 1 held is all still there.
     expect(await db.get('meta', 'active')).toMatchObject({ gen, version: 'v1' });
-    expect((await relatedArticles(db, gen, '35-CT/TW@2019-05-30', 0, 10))?.total).toBe(3);
+    expect((await relatedArticles(db, gen, meta.buckets, '35-CT/TW@2019-05-30', 0, 10))?.total).toBe(3);
     expect(await db.count('documents')).toBe(7);
     db.close();
   });
