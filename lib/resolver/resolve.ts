@@ -25,6 +25,11 @@ export interface ResolveContext {
   place?: string;
   /** How to name pageDate in reasons when it is a bound rather than the page's own date (e.g. "crawl year end 2017-12-31"). */
   pageDateLabel?: string;
+  /**
+   * Codes the same page cites in full (any spelling; compared by codeKey). A short name ("Nghị định 86") then
+   * prefers the document the page spelled out ("86/2015/NĐ-CP").
+   */
+  pageCodes?: readonly string[];
 }
 
 export interface Candidate {
@@ -243,6 +248,10 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
   }
 
   const scored = pool.map((d) => scoreCandidate(ref, d));
+  if (!ref.code && ctx.pageCodes?.length) {
+    const onPage = new Set(ctx.pageCodes.map(codeKey));
+    for (const s of scored) if (onPage.has(codeKey(s.doc.code))) { s.evidence += 35; s.score += 35; s.reasons.push('cited in full on the same page'); }
+  }
   // A page cannot cite a document issued after it: candidates dated after the page date are out (compared at the
   // coarser of the two precisions, so a year-only date never excludes a document of the same year).
   if (ctx.pageDate) {

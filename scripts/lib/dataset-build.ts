@@ -164,7 +164,12 @@ export function buildDataset(opts: BuildOptions): BuildResult {
   if (errors.length) return { errors: errors.map(formatRowError) };
 
   const found: Found[] = [];
-  for (const article of articles) for (const ref of detect(article.text)) found.push({ article, ref });
+  for (const article of articles) {
+    const refs = detect(article.text);
+    const codes = [...new Set(refs.filter((r) => r.code && !r.inferred).map((r) => r.code as string))].sort();
+    if (codes.length) article.ctx.pageCodes = codes;
+    for (const ref of refs) found.push({ article, ref });
+  }
 
   // Pass 1: against the sourced documents. Codes no document fits become "known from news" records.
   const sourced = createDocumentIndex(data.documents);

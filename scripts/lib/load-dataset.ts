@@ -29,12 +29,14 @@ export function loadDataset(dir: string = DEFAULT_DIR): Dataset {
 const indexes = new WeakMap<Dataset, DocumentIndex>();
 
 /**
- * Resolves references against a dataset. `ctx.site` is looked up in the dataset's site table unless the caller
- * passes its own `sites`. Results are in the order of `refs`.
+ * Resolves the references of one page against a dataset. `ctx.site` is looked up in the dataset's site table
+ * unless the caller passes its own `sites`; codes cited in full among `refs` are the page's codes unless the caller
+ * passes `pageCodes`. Results are in the order of `refs`.
  */
 export function resolveAll(refs: readonly Reference[], dataset: Dataset, ctx: ResolveContext = {}): Resolution[] {
   let index = indexes.get(dataset);
   if (!index) { index = createDocumentIndex(dataset.documents); indexes.set(dataset, index); }
-  const context: ResolveContext = { sites: siteTable(dataset.sites), ...ctx };
+  const pageCodes = refs.filter((r) => r.code && !r.inferred).map((r) => r.code as string);
+  const context: ResolveContext = { sites: siteTable(dataset.sites), pageCodes, ...ctx };
   return refs.map((ref) => (index as DocumentIndex).resolve(ref, context));
 }

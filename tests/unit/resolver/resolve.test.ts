@@ -191,6 +191,28 @@ describe('inferred references: plenum names, bare numbers, shorthand', () => {
   });
 });
 
+describe('a short name prefers the code the same page cites in full', () => {
+  const docs = [
+    doc({ id: '86/2015/NĐ-CP@2015-10-02', code: '86/2015/NĐ-CP', family: 'state', number: '86', typeAbbr: 'NĐ', typeName: 'Nghị định', issuerAbbr: 'CP', date: '2015-10-02' }),
+    doc({ id: '86/2011/NĐ-CP@2011-09-22', code: '86/2011/NĐ-CP', family: 'state', number: '86', typeAbbr: 'NĐ', typeName: 'Nghị định', issuerAbbr: 'CP', date: '2011-09-22' }),
+  ];
+  const bare = ref({ raw: 'Nghị định số 86', code: undefined, family: 'state', inferred: true, number: '86', type: { abbr: 'NĐ', name: 'Nghị định' }, issuer: {} });
+  it.each([
+    [{}, 'ambiguous', undefined],
+    [{ pageCodes: ['86/2015/NĐ-CP'] }, 'resolved', '86/2015/NĐ-CP@2015-10-02'],
+    [{ pageCodes: ['86/2011/NĐ-CP', '100/2019/NĐ-CP'] }, 'resolved', '86/2011/NĐ-CP@2011-09-22'],
+    [{ pageCodes: ['86/2015/NĐ-CP', '86/2011/NĐ-CP'] }, 'ambiguous', undefined],
+  ] as const)('page codes %o → %s', (ctx, status, id) => {
+    const res = resolveReference(bare, docs, ctx);
+    expect(res.status).toBe(status);
+    if (id) { expect(res.candidates[0]?.id).toBe(id); expect(res.candidates[0]?.reasons).toContain('cited in full on the same page'); }
+  });
+  it('never overrides a written code', () => {
+    const res = resolveReference(ref({ code: '86/2011/NĐ-CP', family: 'state' }), docs, { pageCodes: ['86/2015/NĐ-CP'] });
+    expect(res.candidates[0]?.id).toBe('86/2011/NĐ-CP@2011-09-22');
+  });
+});
+
 describe('provincial codes resolve only with a place', () => {
   const docs = [
     doc({ id: '07-NQ/TU@2021-03-01', code: '07-NQ/TU', place: 'Nam Định', date: '2021-03-01', typeName: 'Nghị quyết' }),
