@@ -8,6 +8,9 @@ import { detect } from '../../../lib/detector/detect';
 
 const repo = join(import.meta.dirname, '../../..');
 const corpus = join(repo, '../shared/data/corpus');
+/** The raw corpus lives beside the clone; under CI its absence must fail, elsewhere the rebuild check says it was skipped. */
+const runRebuild = existsSync(join(corpus, 'index.tsv')) || process.env.CI === 'true';
+if (!runRebuild) console.warn(`SKIPPED: dataset rebuild check, ${corpus} not found (set CI=true to make this a failure)`);
 
 describe('the committed dataset (public/dataset/)', () => {
   const dataset = loadDataset();
@@ -41,7 +44,7 @@ describe('the committed dataset (public/dataset/)', () => {
     expect(noPlace?.status).toBe('needs-place');
   });
 
-  it.runIf(existsSync(join(corpus, 'index.tsv')))('is what npm run dataset rebuilds, byte for byte', () => {
+  it.runIf(runRebuild)('is what npm run dataset rebuilds, byte for byte', () => {
     const built = buildDataset({ dataDir: join(repo, 'data'), corpusDir: corpus, seedsDir: join(repo, '../shared/seeds') });
     expect(built.errors).toEqual([]);
     const { bytes, manifest: m } = encodeDataset(built.dataset!);
