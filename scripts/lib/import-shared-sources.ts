@@ -360,7 +360,10 @@ function deriveRelations(drafts: Draft[], ids: Map<Draft, string>): void {
           date: when ? (dmy(when) ?? when) : undefined, term: m[3],
         };
         const ctxDate = kind === 'replaced-by' ? undefined : d.date || undefined;
-        const res = resolveReference(ref, records.filter((x) => codeKey(x.code) === codeKey(m[1]!) && x.id !== ids.get(d)), { pageDate: ctxDate });
+        let pool = records.filter((x) => codeKey(x.code) === codeKey(m[1]!) && x.id !== ids.get(d));
+        // What replaced this document came after it: only candidates dated after it can be the replacement.
+        if (kind === 'replaced-by' && d.date) pool = pool.filter((x) => x.date && x.date.slice(0, 4) >= d.date.slice(0, 4) && x.date > d.date);
+        const res = resolveReference(ref, pool, { pageDate: ctxDate });
         // A relation is recorded only when the stated code, date or term single the target out (not the page date).
         const best = res.candidates[0];
         const target = res.status === 'resolved' && best && !best.reasons.some((r) => r.startsWith('latest before')) ? best.id : undefined;
