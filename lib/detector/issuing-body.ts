@@ -1,4 +1,5 @@
 /** The issuing body as prose names it ("của Bộ Chính trị", "Ban Thường vụ Tỉnh ủy ban hành") and what code issuer it implies. */
+import { PROSE_TYPES } from './abbreviations';
 import type { Family } from './types';
 
 /** Words that end a body's name: what follows a name in a citation, never part of one. */
@@ -74,24 +75,52 @@ const isCapital = (w: string) => w[0] !== w[0]!.toLowerCase();
  */
 export function readBodyName(s: string): { name: string; length: number } | undefined {
   const token = /[^\s,;.:!?()“”"‘’'«»\[\]&|/]+/y;
+  const words: { word: string; end: number }[] = [];
   let pos = 0;
-  let end = 0;
-  let words = 0;
-  while (words < 14) {
+  while (words.length < 14) {
     while (s[pos] === ' ') pos++;
     token.lastIndex = pos;
     const m = token.exec(s);
     if (!m) break;
     const w = m[0];
     if (!/[\p{L}\d]/u.test(w)) break;
-    if (words === 0 ? !isCapital(w) : STOP.has(w.toLowerCase())) break;
-    if (words > 0 && w === 'ban' && /^ hành/.test(s.slice(pos + w.length))) break;
-    words++;
+    const lower = w.toLowerCase();
+    if (words.length === 0 ? !isCapital(w) : STOP.has(lower) && !(lower === 'và' && nextIsCapital(s, pos + w.length))) break;
+    if (words.length > 0 && w === 'ban' && /^ hành/.test(s.slice(pos + w.length))) break;
     pos += w.length;
-    end = pos;
+    words.push({ word: w, end: pos });
   }
-  if (!words) return undefined;
+  if (!words.length) return undefined;
+  const kept = trimLowercaseTail(words);
+  const end = words[kept - 1]!.end;
   return { name: s.slice(0, end), length: end };
+}
+
+/** "và" joins two parts of one name ("Bộ Giáo dục và Đào tạo"), not a name and the next citation ("và Nghị định …"). */
+function nextIsCapital(s: string, from: number): boolean {
+  const rest = s.slice(from, from + 40).trimStart();
+  if (!rest || !isCapital(rest)) return false;
+  const lower = rest.toLowerCase();
+  return !TYPE_WORDS.some((w) => lower.startsWith(w));
+}
+const TYPE_WORDS = PROSE_TYPES.map(([w]) => w.toLowerCase()).filter(Boolean);
+
+/**
+ * Names mix capitalised words with the lower-case syllables of compounds ("Ban Chấp hành Đảng bộ tỉnh"), but a
+ * run of four or more lower-case words that no capitalised word follows is the sentence going on
+ * ("Chính phủ liên tục bị sự cố"): the name ends before it (keeping at least "Ủy ban nhân dân").
+ */
+function trimLowercaseTail(words: { word: string }[]): number {
+  let i = words.length;
+  while (i > 1 && !isCapital(words[i - 1]!.word)) i--;
+  const run = words.length - i;
+  if (run < 4) return words.length;
+  if (i > 1) return i;
+  // One capitalised word, then lower case: keep the shortest start that names a known body, else two words.
+  for (let n = 2; n <= Math.min(words.length, 5); n++) {
+    if (bodyFacts(words.slice(0, n).map((w) => w.word).join(' '))) return n;
+  }
+  return 2;
 }
 
 /** Bodies named before the type word: "Bộ Chính trị (đã) ban hành Kế hoạch số …". */

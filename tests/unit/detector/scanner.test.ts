@@ -62,6 +62,35 @@ describe('scanner: npm run scan -- [--json] FILE...', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('--resolve adds the candidate documents, best first, with reasons; the page date decides a reused code', () => {
+    const dated = scan(['--json', '--resolve', '-'], 'Chỉ thị số 35-CT/TW ngày 30-5-2019 của Bộ Chính trị');
+    const a = JSON.parse(dated.stdout);
+    expect(a.status).toBe('resolved');
+    expect(a.candidates[0]).toMatchObject({ code: '35-CT/TW', date: '2019-05-30' });
+    expect(a.candidates[0].reason).toMatch(/2019-05-30/);
+
+    const bare = (pageDate: string) => JSON.parse(scan(['--json', '--resolve', '--page-date', pageDate, '-'], 'Thực hiện Chỉ thị 35-CT/TW, các cấp ủy').stdout);
+    expect(bare('2024-09-01').candidates[0].date).toBe('2024-06-14');
+    expect(bare('2020-02-05').candidates[0].date).toBe('2019-05-30');
+  });
+
+  it('--resolve with --site places a provincial code, and says so when no place is known', () => {
+    const text = 'Nghị quyết số 09-NQ/TU của Ban Chấp hành Đảng bộ tỉnh (khóa XIX)';
+    const without = JSON.parse(scan(['--json', '--resolve', '-'], text).stdout);
+    expect(without.status).toBe('needs-place');
+    const placed = JSON.parse(scan(['--json', '--resolve', '--site', 'baonamdinh.vn', '-'], text).stdout);
+    expect(placed.place?.name).toBe('Nam Định');
+  });
+
+  it.each([
+    ['a malformed page date', ['--json', '--resolve', '--page-date', '5/2/2020', '-']],
+    ['--site without --resolve', ['--json', '--site', 'baonamdinh.vn', '-']],
+  ])('%s: exit 2 with one line', (_label, args) => {
+    const r = scan(args, 'Chỉ thị 35-CT/TW');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
   it('works through npm run --silent exactly as documented', () => {
     const out = execFileSync('npm', ['run', '--silent', 'scan', '--', '--json', join(dir, 'a.txt')], { cwd: ROOT, encoding: 'utf8' });
     expect(out.trim().split('\n')).toHaveLength(2);

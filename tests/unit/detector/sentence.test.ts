@@ -40,6 +40,11 @@ describe('The issuing body and term the sentence names', () => {
     ['Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 67-KH/TU', 'Ban Thường vụ Tỉnh ủy', undefined],
     ['Nghị định 100/2019/NĐ-CP của Chính phủ quy định xử phạt', 'Chính phủ', undefined],
     ['Chỉ thị 05-CT/TW của Bộ Chính trị khóa XII', 'Bộ Chính trị', 'XII'],
+    ['Thông tư 01/2021/TT-BGDĐT của Bộ Giáo dục và Đào tạo về mã số', 'Bộ Giáo dục và Đào tạo', undefined],
+    ['Quyết định 2500/QĐ-UBND của Ủy ban nhân dân tỉnh Hà Nam về', 'Ủy ban nhân dân tỉnh Hà Nam', undefined],
+    ['Công văn 425/BCĐ-TW của Ban Chỉ đạo quốc gia phòng chống dịch Covid-19 về', 'Ban Chỉ đạo quốc gia phòng chống dịch Covid-19', undefined],
+    ['Nghị định 15/2020/NĐ-CP của Chính phủ liên tục bị nhắc đến trong', 'Chính phủ', undefined],
+    ['Kế hoạch 17-KH/TW của Bộ Chính trị và Nghị định 100/2019/NĐ-CP', 'Bộ Chính trị', undefined],
   ])('%s', (text, issuerName, term) => {
     const r = first(text);
     expect(r.issuerName).toBe(issuerName);

@@ -1,0 +1,18 @@
+/** What --resolve adds to a JSON line: the resolution status and the candidate documents, best first. */
+import type { Resolution } from '../../lib/resolver/resolve';
+
+export function candidateRecords(res: Resolution) {
+  return {
+    status: res.status,
+    candidates: res.candidates.map((c) => ({
+      id: c.id,
+      code: c.code,
+      ...(c.date ? { date: c.date } : {}),
+      ...(c.issuer ? { issuer: c.issuer } : {}),
+      ...(c.term ? { term: c.term } : {}),
+      score: c.score,
+      reason: c.reasons.join('; '),
+    })),
+    ...(res.place ? { place: res.place } : {}),
+  };
+}
