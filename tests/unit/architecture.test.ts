@@ -1,0 +1,115 @@
+/**
+ * The layers' import rules (imports flow one way only), checked on the source: a new import that breaks a rule
+ * fails here with the file and the import.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+function files(dir: string): string[] {
+  const abs = join(ROOT, dir);
+  return readdirSync(abs).flatMap((name) => {
+    const p = join(abs, name);
+    if (statSync(p).isDirectory()) return files(relative(ROOT, p));
+    return /\.(ts|tsx)$/.test(name) ? [relative(ROOT, p)] : [];
+  });
+}
+
+interface Import {
+  file: string;
+  spec: string;
+  typeOnly: boolean;
+  /** Repository-relative target for local imports ("lib/detector/types"), or the package name. */
+  target: string;
+}
+
+function imports(file: string): Import[] {
+  const src = readFileSync(join(ROOT, file), 'utf8');
+  const out: Import[] = [];
+  for (const m of src.matchAll(/^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm)) {
+    const spec = m[3]!;
+    let target = spec;
+    if (spec.startsWith('@/')) target = spec.slice(2);
+    else if (spec.startsWith('.')) target = relative(ROOT, resolve(ROOT, dirname(file), spec));
+    out.push({ file, spec, typeOnly: Boolean(m[2]), target });
+  }
+  return out;
+}
+
+/** The layer a repository path belongs to: lib/<layer>, components, entrypoints; packages by name. */
+const layerOf = (target: string) => {
+  const m = /^lib\/([^/]+)/.exec(target);
+  if (m) return m[1]!;
+  if (target.startsWith('components')) return 'components';
+  if (target.startsWith('entrypoints')) return 'entrypoints';
+  return undefined;
+};
+
+/** For each layer, the layers and packages it may import (value or type). */
+const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
+  detector: { layers: [], packages: /^$/ },
+  dataset: { layers: ['detector', 'resolver'], packages: /^fflate$/ },
+  resolver: { layers: ['detector', 'dataset'], packages: /^$/ },
+  store: { layers: ['detector', 'dataset', 'resolver'], packages: /^(idb|fflate|wxt\/browser)$/ },
+  lookup: { layers: ['detector', 'dataset', 'resolver', 'store'], packages: /^(minisearch|wxt\/browser)$/ },
+  annotator: { layers: ['detector'], packages: /^$/ },
+  settings: { layers: [], packages: /^wxt\/browser$/ },
+  i18n: { layers: [], packages: /^wxt\/browser$/ },
+  card: { layers: ['detector', 'resolver', 'dataset', 'lookup', 'annotator', 'settings', 'i18n', 'components'], packages: /^(preact|@floating-ui\/dom|wxt\/browser)$/ },
+  components: { layers: [], packages: /^preact(\/hooks)?$/ },
+};
+/** Layers whose code runs in pages or anywhere: never the browser's extension API, never IndexedDB. */
+const PURE = ['detector', 'resolver', 'dataset', 'annotator'];
+
+/** Source without comments. */
+const code = (f: string) => readFileSync(join(ROOT, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+
+const all = ['lib', 'components', 'entrypoints'].flatMap(files).flatMap(imports);
+
+describe('import rules between layers', () => {
+  it('finds the layers it checks', () => {
+    const layers = new Set(all.map((i) => layerOf(i.file)));
+    for (const l of ['detector', 'dataset', 'resolver', 'store', 'lookup', 'annotator', 'components', 'entrypoints']) expect(layers).toContain(l);
+  });
+
+  it.each(Object.keys(ALLOWED))('%s imports only what its layer may', (layer) => {
+    const rule = ALLOWED[layer]!;
+    const bad = all
+      .filter((i) => layerOf(i.file) === layer)
+      .filter((i) => {
+        const target = layerOf(i.target);
+        if (target === layer) return false;
+        if (target) {
+          // Components take their props' types from lib; values (behaviour) come in as props only.
+          if (layer === 'components' && i.typeOnly) return false;
+          return !rule.layers.includes(target);
+        }
+        if (i.spec.startsWith('.') || i.spec.startsWith('@/')) return true; // outside lib/components/entrypoints
+        return !rule.packages.test(i.spec);
+      })
+      .map((i) => `${i.file}: ${i.spec}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('keeps the browser API and IndexedDB out of the pure layers', () => {
+    const offenders = PURE.flatMap((l) => files(`lib/${l}`)).filter((f) => /\bbrowser\.|\bchrome\.|indexedDB|from 'idb'/.test(code(f)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the detector free of the DOM', () => {
+    const offenders = files('lib/detector').filter((f) => /\b(document|window|Node|HTMLElement|Range)\b\./.test(code(f)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('never lets the product depend on ../shared or Node modules', () => {
+    const bad = all.filter((i) => i.spec.includes('shared/') || i.spec.startsWith('node:')).map((i) => `${i.file}: ${i.spec}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('keeps IndexedDB in one place (lib/store)', () => {
+    const users = all.filter((i) => i.spec === 'idb').map((i) => layerOf(i.file));
+    expect(new Set(users)).toEqual(new Set(['store']));
+  });
+});
