@@ -37,6 +37,8 @@ export function createCardController<K>(options: CardControllerOptions<K>): Card
   let returnFocus: HTMLElement | undefined;
   let pointerInside = false;
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set while focus is handed back to a reference, so that focus does not reopen the card just closed. */
+  let returning: K | undefined;
 
   const cancelGrace = () => {
     if (graceTimer !== undefined) clearTimeout(graceTimer);
@@ -64,11 +66,19 @@ export function createCardController<K>(options: CardControllerOptions<K>): Card
     returnFocus = undefined;
     pointerInside = false;
     host.hide();
-    if ((restoreFocus || hadFocus) && focusBack?.isConnected) focusBack.focus({ preventScroll: true });
+    if ((restoreFocus || hadFocus) && focusBack?.isConnected) {
+      returning = closing;
+      try {
+        focusBack.focus({ preventScroll: true });
+      } finally {
+        returning = undefined;
+      }
+    }
     onClose?.(closing, reason);
   }
 
   function activate(next: K, at: CardAnchor, cause: ActivateCause) {
+    if (cause === 'focus' && returning === next) return;
     cancelGrace();
     const active = doc.activeElement as HTMLElement | null;
     if (key !== undefined && key !== next) close('replaced');
@@ -127,6 +137,12 @@ export function createCardController<K>(options: CardControllerOptions<K>): Card
     const active = host.element.shadowRoot?.activeElement;
     const first = focusables[0];
     const last = focusables[focusables.length - 1];
+    if (!event.shiftKey && active === host.card() && first) {
+      // From the card itself (focused on opening), Tab goes to its first control.
+      event.preventDefault();
+      first.focus();
+      return;
+    }
     if ((!event.shiftKey && (active === last || focusables.length === 0)) || (event.shiftKey && (active === first || active === host.card()))) {
       event.preventDefault();
       close('blur', true);

@@ -70,8 +70,8 @@ export function createCardHost({ t, signal, doc = document }: CardHostOptions): 
       const reference = virtualAnchor(anchor);
       const run = ++generation;
       element.removeAttribute('hidden');
-      // Hidden until placed, so it never flashes at the top-left corner.
-      if (!shown) floating.style.visibility = 'hidden';
+      // Transparent until placed, so it never flashes at the top-left corner (yet focusable at once).
+      if (!shown) floating.style.opacity = '0';
       shown = true;
       const place = () =>
         void computePosition(reference, floating, {
@@ -93,7 +93,7 @@ export function createCardHost({ t, signal, doc = document }: CardHostOptions): 
           if (run !== generation || !shown) return;
           floating.style.left = `${Math.round(x)}px`;
           floating.style.top = `${Math.round(y)}px`;
-          floating.style.visibility = '';
+          floating.style.opacity = '';
         });
       stopAutoUpdate = autoUpdate(reference, floating, place, { animationFrame: false });
     },

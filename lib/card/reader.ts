@@ -5,7 +5,7 @@
  */
 import type { Reference } from '../detector/types';
 import type { Resolution } from '../resolver/resolve';
-import type { LookupClient } from '../lookup/client';
+import { LookupError, type LookupClient } from '../lookup/client';
 import type { Translate } from '../i18n/t';
 import type { Mode } from '../settings/store';
 import type { Annotator, AnnotatorOptions, MarkedReference } from '../annotator/annotate';
@@ -41,6 +41,8 @@ interface Entry {
 }
 
 const PREFETCH_LIMIT = 40;
+/** Retries while the dataset loads (0.4 s, 0.8 s, … about 25 s in all). */
+const RETRIES = 6;
 
 export function startReader(options: ReaderOptions): Reader {
   const { signal, lookup, t, lang, page } = options;
@@ -130,7 +132,11 @@ export function startReader(options: ReaderOptions): Reader {
     if (batch.length === 0) return;
     for (const marked of batch) if (!entries.has(marked.id)) entries.set(marked.id, { ref: marked.ref, selected: 0 });
     const ids = batch.map((m) => m.id);
-    // One batch per pass: every reference found in this pass is resolved in one round trip.
+    resolveBatch(batch, ids, 0);
+  }
+
+  /** One round trip for the pass; retried a few times while the background is still loading its data. */
+  function resolveBatch(batch: MarkedReference[], ids: string[], attempt: number) {
     lookup
       .resolve(
         batch.map((m) => m.ref),
@@ -140,13 +146,22 @@ export function startReader(options: ReaderOptions): Reader {
         if (signal.aborted) return;
         ids.forEach((id, i) => {
           const entry = entries.get(id);
-          if (entry) entry.resolution = resolutions[i] ?? { status: 'unresolved', candidates: [] };
+          if (entry) {
+            entry.resolution = resolutions[i] ?? { status: 'unresolved', candidates: [] };
+            entry.error = undefined;
+          }
         });
         rerenderIfOpen((id) => ids.includes(id));
         prefetch(resolutions);
       })
-      .catch(() => {
+      .catch((error: unknown) => {
         if (signal.aborted) return;
+        const retry = error instanceof LookupError && error.code === 'not-ready' && attempt < RETRIES;
+        if (retry) {
+          const timer = setTimeout(() => resolveBatch(batch, ids, attempt + 1), 400 * 2 ** attempt);
+          signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+          return;
+        }
         for (const id of ids) {
           const entry = entries.get(id);
           if (entry && !entry.resolution) entry.error = 'cardErrorLookup';

@@ -1,0 +1,408 @@
+/**
+ * The reader's experience in real Chromium: the built extension (.output/chrome-mv3) loaded, pages served on
+ * 127.0.0.1 under *.vn host names. Covers the seed articles, hover / keyboard / tap, edges, a hostile page
+ * stylesheet, reused and unknown codes, editable fields, turning a site off, both modes, and the network.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page, Request } from 'playwright-core';
+import { launchChromiumWithExtension, type ChromiumWithExtension } from './helpers/chromium';
+import { serveStatic, type StaticServer } from './helpers/static-server';
+import { demoHtml, page as html, seedPages, snapshotBuild } from './card-helpers/pages';
+import { translatorFrom, type Translate } from '../../lib/i18n/t';
+import { formatDate } from '../../lib/card/format';
+import viMessages from '../../public/_locales/vi/messages.json';
+import enMessages from '../../public/_locales/en/messages.json';
+import { card, clearStorage, clickInCard, hover, setStorage, textPoint, waitForCard, waitForMarks, highlighted, inlineMarked, CARD } from './card-helpers/card';
+
+const HOST = 'baotest.vn';
+const seeds = seedPages();
+const SCREENSHOTS = path.resolve('docs/screenshots');
+
+const routes: Record<string, string> = {
+  '/': demoHtml(),
+  '/plain.html': html('Tin', '<p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>'),
+  '/edge.html': html(
+    'Mép',
+    `<p style="margin:0;padding:8px">Đầu trang.</p>
+     <p style="position:fixed;right:2px;bottom:2px;margin:0;white-space:nowrap">theo Kế hoạch số 17-KH/TW</p>`,
+  ),
+  '/hostile.html': html(
+    'Trang khó',
+    `<p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị.</p><h2 id="h">Tiêu đề trang</h2><button id="btn">Nút</button>`,
+    `<style>* { all: unset !important; } span { display: none !important; } div, p, h2, a, button, dl, dt, dd { color: red !important; font-size: 40px !important; line-height: 3 !important; background: lime !important; }
+     :host { display: none !important; } vanban-lens-card { font-size: 50px; color: red; }</style>`,
+  ),
+  '/reuse-2020.html': html(
+    'Tin 2020',
+    '<p>Thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị, các đảng bộ chuẩn bị đại hội.</p>',
+    '<meta property="article:published_time" content="2020-03-01T08:00:00+07:00">',
+  ),
+  '/reuse-2024.html': html(
+    'Tin 2024',
+    '<p>Thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị, các đảng bộ chuẩn bị đại hội.</p>',
+    '<meta property="article:published_time" content="2024-09-01T08:00:00+07:00">',
+  ),
+  '/editable.html': html(
+    'Soạn thảo',
+    `<p id="plain">Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị.</p>
+     <textarea id="ta">Chỉ thị 35-CT/TW</textarea>
+     <input id="in" value="Hướng dẫn 26-HD/BTCTW">
+     <div id="ce" contenteditable="true"><p>Nghị định 100/2019/NĐ-CP và <b>17-KH/TW</b></p></div>`,
+  ),
+};
+for (const seed of seeds) routes[`/seed-${seed.name}.html`] = seed.html;
+
+let server: StaticServer;
+/** The language the browser gave the extension (Vietnamese where Chromium has its Vietnamese locale). */
+let lang: 'vi' | 'en' = 'vi';
+let t: Translate;
+const day = (iso: string) => formatDate(iso, lang)!;
+let chrome: ChromiumWithExtension;
+const requests: Array<{ url: string; from: string }> = [];
+const served: string[] = [];
+
+async function open(pathname: string): Promise<Page> {
+  const page = await chrome.context.newPage();
+  await page.goto(server.url(pathname, HOST));
+  return page;
+}
+
+beforeAll(async () => {
+  process.env.LANGUAGE = 'vi'; // Chromium's UI language on Linux, which browser.i18n follows
+  server = await serveStatic({ routes });
+  chrome = await launchChromiumWithExtension({ extensionPath: await snapshotBuild('.output/chrome-mv3'), hostMap: ['*.vn'], args: ['--lang=vi'] });
+  lang = (await (await chrome.serviceWorker()).evaluate(() => (globalThis as any).chrome.i18n.getMessage('lang'))) === 'en' ? 'en' : 'vi';
+  t = translatorFrom(lang === 'vi' ? viMessages : enMessages);
+  const record = (request: Request) =>
+    requests.push({ url: request.url(), from: request.serviceWorker() ? 'service-worker' : request.frame()?.url() ?? '?' });
+  chrome.context.on('request', record);
+  chrome.context.on('requestfailed', record);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterEach(async () => {
+  // Every test starts from the defaults, whatever the previous one changed.
+  if (chrome) await clearStorage(await chrome.serviceWorker());
+});
+
+afterAll(async () => {
+  await chrome?.close();
+  await server?.close();
+});
+
+describe('seed articles', () => {
+  it('are present (CI requires them)', () => {
+    if (process.env.CI === 'true') expect(seeds.length).toBe(2);
+  });
+
+  it.each(seeds.map((s) => [s.name, s] as const))('marks every full Party code in seed %s', async (_, seed) => {
+    const page = await open(`/seed-${seed.name}.html`);
+    const marks = await waitForMarks(page, 3);
+    await page.waitForTimeout(500); // the rest of the page after the visible part
+    const all = (await highlighted(page)).join(' | ');
+    const codes = new Set(seed.text.match(/\b\d{1,4}-(?:KH|CT|NQ|QĐ|HD|KL|QC|TB|BC)\/[A-ZĐ]{2,8}\b/gu) ?? []);
+    expect(codes.size).toBeGreaterThan(0);
+    for (const code of codes) expect(all).toContain(code);
+    await page.close();
+  });
+});
+
+describe('card', () => {
+  it('opens after the pointer rests on a reference, stays while the pointer travels into it, closes after', async () => {
+    const page = await open('/plain.html');
+    await waitForMarks(page, 1);
+    await hover(page, '17-KH/TW');
+    await page.waitForTimeout(100);
+    expect((await card(page)).open).toBe(false); // still within the dwell
+    const opened = await waitForCard(page, (c) => c.open && (c.text ?? '').includes('Bộ Chính trị'));
+    expect(opened.heading).toBe('Kế hoạch số 17-KH/TW');
+    expect(opened.text).toContain(t('cardDate'));
+    // Travel into the card: it stays (hoverable).
+    const box = opened.box!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 12, { steps: 8 });
+    await page.waitForTimeout(800);
+    expect((await card(page)).open).toBe(true);
+    // Leave everything: it closes after the grace period.
+    await page.mouse.move(5, opened.viewport.height - 5, { steps: 3 });
+    await waitForCard(page, (c) => !c.open, 2000);
+    await page.close();
+  });
+
+  it('opens by keyboard: Tab to a reference (inline mode), Enter into the card, Escape back', async () => {
+    const sw = await chrome.serviceWorker();
+    await setStorage(sw, { [`site:${HOST}`]: { mode: 'inline' } });
+    const page = await open('/plain.html');
+    await waitForMarks(page, 1, 'inline');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('VBL-REF');
+    const opened = await waitForCard(page);
+    expect(opened.heading).toBe('Kế hoạch số 17-KH/TW');
+    expect(opened.focusInside).toBe(false);
+    await page.keyboard.press('Enter');
+    await waitForCard(page, (c) => c.open && c.focusInside);
+    await page.keyboard.press('Tab'); // moves within the card
+    expect((await card(page)).focusInside).toBe(true);
+    await page.keyboard.press('Escape');
+    await waitForCard(page, (c) => !c.open);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('VBL-REF');
+    await page.waitForTimeout(400);
+    expect((await card(page)).open).toBe(false); // focus handed back does not reopen it
+    // Shift+Tab out of the card returns to the reference, closing the card.
+    await page.keyboard.press('Enter');
+    await waitForCard(page, (c) => c.open && c.focusInside);
+    await page.keyboard.press('Shift+Tab');
+    await waitForCard(page, (c) => !c.open);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('VBL-REF');
+    await clearStorage(sw);
+    await page.close();
+  });
+
+  it('opens with the next-reference shortcut (command forwarded to the tab), focus in the card', async () => {
+    const page = await open('/');
+    await waitForMarks(page, 5);
+    await page.bringToFront();
+    const sw = await chrome.serviceWorker();
+    await sw.evaluate(async () => {
+      const c = (globalThis as any).chrome;
+      const [tab] = await c.tabs.query({ active: true, currentWindow: true });
+      await c.tabs.sendMessage(tab.id, { channel: 'vanban-lens/command', command: 'next-reference' }, { frameId: 0 });
+    });
+    const opened = await waitForCard(page, (c) => c.open && c.focusInside);
+    expect(opened.heading).toBe('Kế hoạch số 17-KH/TW');
+    await page.keyboard.press('Escape');
+    await waitForCard(page, (c) => !c.open);
+    await page.close();
+  });
+
+  it('opens with a tap on a touch screen', async () => {
+    const page = await open('/plain.html');
+    await waitForMarks(page, 1);
+    const p = await textPoint(page, '17-KH/TW');
+    const cdp = await chrome.context.newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: p.x, y: p.y }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    const opened = await waitForCard(page);
+    expect(opened.heading).toBe('Kế hoạch số 17-KH/TW');
+    await page.close();
+  });
+
+  it('stays inside the viewport at the right and bottom edges', async () => {
+    const page = await open('/edge.html');
+    await page.setViewportSize({ width: 800, height: 500 });
+    await waitForMarks(page, 1);
+    const ref = await textPoint(page, '17-KH/TW');
+    expect(ref.right).toBeGreaterThan(700);
+    expect(ref.bottom).toBeGreaterThan(450);
+    await hover(page, '17-KH/TW');
+    const opened = await waitForCard(page);
+    const b = opened.box!;
+    expect(b.x).toBeGreaterThanOrEqual(0);
+    expect(b.y).toBeGreaterThanOrEqual(0);
+    expect(b.x + b.width).toBeLessThanOrEqual(800);
+    expect(b.y + b.height).toBeLessThanOrEqual(500);
+    expect(b.y + b.height).toBeLessThanOrEqual(ref.bottom - 8); // flipped above the reference
+    await page.close();
+  });
+
+  it('is untouched by a hostile page stylesheet, and its own styles do not leak', async () => {
+    const normal = await open('/plain.html');
+    await waitForMarks(normal, 1);
+    await hover(normal, '17-KH/TW');
+    await waitForCard(normal, (c) => c.open && (c.text ?? '').includes('Bộ Chính trị'));
+    await normal.waitForTimeout(600); // related items
+    const reference = await card(normal);
+    const referenceHeight = await normal.evaluate((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[role="dialog"]')!.scrollHeight, CARD);
+    await normal.close();
+
+    const page = await open('/hostile.html');
+    await waitForMarks(page, 1);
+    const before = await pageStyles(page);
+    await hover(page, '17-KH/TW');
+    await waitForCard(page, (c) => c.open && (c.text ?? '').includes('Bộ Chính trị'));
+    await page.waitForTimeout(600);
+    const opened = await card(page);
+    expect(opened.text).toBe(reference.text);
+    expect(Math.abs(opened.box!.width - reference.box!.width)).toBeLessThan(2);
+    // Same content height (the visible height depends on where the reference sits in each page).
+    const height = await page.evaluate((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[role="dialog"]')!.scrollHeight, CARD);
+    expect(Math.abs(height - referenceHeight)).toBeLessThan(2);
+    const inside = await page.evaluate((tag) => {
+      const root = document.querySelector(tag)!.shadowRoot!;
+      const h2 = getComputedStyle(root.querySelector('h2')!);
+      const dt = getComputedStyle(root.querySelector('dt')!);
+      return { h2Size: h2.fontSize, h2Color: h2.color, dtDisplay: dt.display, bg: getComputedStyle(root.querySelector('[role="dialog"]')!).backgroundColor };
+    }, CARD);
+    expect(inside.h2Size).toBe('16px');
+    expect(inside.h2Color).not.toBe('rgb(255, 0, 0)');
+    expect(inside.bg).not.toBe('rgb(0, 255, 0)');
+    expect(inside.dtDisplay).not.toBe('none');
+    expect(await pageStyles(page)).toEqual(before);
+    await page.close();
+  });
+
+  it('resolves a reused code by the page’s date, says why, and lets the reader switch', async () => {
+    const old = await open('/reuse-2020.html');
+    await waitForMarks(old, 1);
+    await hover(old, '35-CT/TW');
+    const c2020 = await waitForCard(old, (c) => c.open && (c.text ?? '').includes('Bộ Chính trị'));
+    expect(c2020.text).toContain(day('2019-05-30'));
+    await old.close();
+
+    const page = await open('/reuse-2024.html');
+    await waitForMarks(page, 1);
+    await hover(page, '35-CT/TW');
+    const c2024 = await waitForCard(page, (c) => c.open && (c.text ?? '').includes('Bộ Chính trị'));
+    expect(c2024.text).toContain(day('2024-06-14'));
+    const pressed = await page.evaluate((tag) =>
+      [...document.querySelector(tag)!.shadowRoot!.querySelectorAll('.choice')].map((b) => [b.textContent, b.getAttribute('aria-pressed')]),
+    CARD);
+    expect(pressed.length).toBeGreaterThanOrEqual(2);
+    expect(pressed[0]![0]).toContain('2024');
+    expect(pressed[0]![1]).toBe('true');
+    const i2019 = pressed.findIndex(([text]) => (text ?? '').includes(day('2019-05-30')));
+    expect(i2019).toBeGreaterThan(0);
+    await clickInCard(page, '.choice', i2019);
+    const switched = await waitForCard(page, (c) => (c.text ?? '').includes('Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị'));
+    expect(switched.open).toBe(true);
+    await page.close();
+  });
+
+  it('explains an unknown code from the code and the sentence, labelled “from this page”', async () => {
+    const page = await open('/');
+    await waitForMarks(page, 5);
+    await hover(page, '901-KH/TU');
+    const opened = await waitForCard(page, (c) => c.open && (c.text ?? '').includes(t('cardFromPage')));
+    expect(opened.heading).toBe('Kế hoạch số 901-KH/TU');
+    expect(opened.text).toContain(t('cardNotInDataset'));
+    expect(opened.text).toContain(day('2025-03-03'));
+    expect(opened.text).toContain('Ban Thường vụ Tỉnh ủy Nam Định');
+    expect(opened.text).toContain(t('level_provincial_party'));
+    // The citation is built from the page's own words, and says so.
+    expect(opened.text).toContain('Kế hoạch số 901-KH/TU ngày 03/3/2025 của Ban Thường vụ Tỉnh ủy Nam Định');
+    expect(opened.text).toContain(t('cardCopyFromPage'));
+    await page.close();
+  });
+
+  it('leaves editable fields untouched, in both modes', async () => {
+    const page = await open('/editable.html');
+    const original = await page.evaluate(() => ({ ce: document.getElementById('ce')!.innerHTML, ta: (document.getElementById('ta') as HTMLTextAreaElement).value, inp: (document.getElementById('in') as HTMLInputElement).value }));
+    await waitForMarks(page, 1);
+    await page.waitForTimeout(300);
+    const marks = await page.evaluate(() => {
+      const registry = (CSS as any).highlights.get('vbl-ref') as Set<AbstractRange>;
+      return [...registry].map((r) => {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return { text: live.toString(), inEditable: !!(r.startContainer.parentElement?.closest('[contenteditable], textarea, input')) };
+      });
+    });
+    expect(marks.map((m) => m.text)).toEqual(['17-KH/TW']);
+    expect(marks.every((m) => !m.inEditable)).toBe(true);
+    const sw = await chrome.serviceWorker();
+    await setStorage(sw, { [`site:${HOST}`]: { mode: 'inline' } });
+    await waitForMarks(page, 1, 'inline');
+    const now = await page.evaluate(() => ({ ce: document.getElementById('ce')!.innerHTML, ta: (document.getElementById('ta') as HTMLTextAreaElement).value, inp: (document.getElementById('in') as HTMLInputElement).value }));
+    expect(now).toEqual(original);
+    await clearStorage(sw);
+    await page.close();
+  });
+
+  it('switches modes and restores the page exactly; turning the site off unmarks open tabs at once', async () => {
+    const page = await open('/');
+    const original = await page.evaluate(() => document.body.innerHTML);
+    const marked = await waitForMarks(page, 5);
+    const sw = await chrome.serviceWorker();
+    // Highlight mode changes nothing in the DOM.
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(original);
+    await setStorage(sw, { [`site:${HOST}`]: { mode: 'inline' } });
+    const inline = await waitForMarks(page, marked.length, 'inline');
+    expect(inline.length).toBe(marked.length);
+    await setStorage(sw, { [`site:${HOST}`]: { mode: 'highlight' } });
+    await waitForMarks(page, marked.length, 'highlight');
+    expect(await inlineMarked(page)).toEqual([]);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(original);
+    // Off: marks go without a reload, in every open tab of the site.
+    const second = await open('/plain.html');
+    await waitForMarks(second, 1);
+    await setStorage(sw, { [`site:${HOST}`]: { enabled: false, mode: 'inline' } });
+    for (const p of [page, second]) {
+      await expect.poll(() => highlighted(p), { timeout: 3000 }).toEqual([]);
+      expect(await inlineMarked(p)).toEqual([]);
+    }
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(original);
+    await hover(second, '17-KH/TW');
+    await second.waitForTimeout(800);
+    expect((await card(second)).open).toBe(false);
+    // On again.
+    await setStorage(sw, { [`site:${HOST}`]: { enabled: true } });
+    await waitForMarks(second, 1);
+    await clearStorage(sw);
+    await page.close();
+    await second.close();
+  });
+
+  it('saves screenshots of the card, light and dark', async () => {
+    const page = await open('/');
+    await page.setViewportSize({ width: 1100, height: 720 });
+    await waitForMarks(page, 5);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.mouse.move(1, 1);
+      await waitForCard(page, (c) => !c.open, 3000);
+      await hover(page, '35-CT/TW', 2);
+      await waitForCard(page, (c) => c.open && (c.text ?? '').includes('Bộ Chính trị'));
+      await page.waitForTimeout(400); // related items
+      const bg = await page.evaluate((tag) => getComputedStyle(document.querySelector(tag)!.shadowRoot!.querySelector('[role="dialog"]')!).backgroundColor, CARD);
+      expect(bg).toBe(scheme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(30, 35, 41)');
+      await page.screenshot({ path: path.join(SCREENSHOTS, `card-${scheme}.png`) });
+    }
+    await page.close();
+  });
+
+  it('makes no network request of its own while pages are marked and cards open', async () => {
+    const pages = new Set([...Object.keys(routes)].map((p) => server.url(p, HOST)));
+    const foreign = requests.filter((r) => !(r.url.startsWith('chrome-extension://') || pages.has(r.url)));
+    expect(requests.length).toBeGreaterThan(10);
+    expect(foreign).toEqual([]);
+    // Every request the server saw was a page the tests opened.
+    expect(requests.filter((r) => r.from === 'service-worker' && !r.url.startsWith('chrome-extension://'))).toEqual([]);
+  });
+});
+
+/** Computed styles of page elements, to show the card's CSS does not leak. */
+function pageStyles(page: Page) {
+  return page.evaluate(() =>
+    ['p', '#h', '#btn'].map((s) => {
+      const cs = getComputedStyle(document.querySelector(s)!);
+      return [cs.color, cs.fontSize, cs.display, cs.backgroundColor, cs.fontFamily].join(';');
+    }),
+  );
+}
+
+describe('language', () => {
+  it('speaks English where the browser does', async () => {
+    const previous = process.env.LANGUAGE;
+    process.env.LANGUAGE = 'en';
+    const english = await launchChromiumWithExtension({ extensionPath: await snapshotBuild('.output/chrome-mv3'), hostMap: ['*.vn'], args: ['--lang=en-US'] });
+    process.env.LANGUAGE = previous;
+    try {
+      const page = await english.context.newPage();
+      await page.goto(server.url('/plain.html', HOST));
+      await waitForMarks(page, 1);
+      await hover(page, '17-KH/TW');
+      const en = translatorFrom(enMessages);
+      // A fresh profile: the dataset may still be loading; the card fills in when it is ready.
+      const opened = await waitForCard(page, (c) => c.open && (c.text ?? '').includes(en('cardCopy')), 20_000);
+      expect(opened.text).toContain(en('cardIssuer'));
+      expect(opened.text).toContain(en('cardCopy'));
+      // The citation stays in Vietnamese: it is a Vietnamese citation.
+      expect(opened.text).toContain('Kế hoạch số 17-KH/TW');
+    } finally {
+      await english.close();
+    }
+  });
+});
