@@ -59,7 +59,8 @@ export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose }
       ) : null}
       {chosen && chosen.reasons.length > 0 ? (
         <p class="why">
-          <span class="label">{t(several ? 'cardWhyThisOne' : 'cardWhy')}</span> {chosen.reasons.join('; ')}
+          <span class="label">{t(several ? 'cardWhyThisOne' : 'cardWhy')}</span>{' '}
+          {chosen.reasons.map((r) => (r.key ? translated(t, r.key, r.text, r.subs) : r.text)).join('; ')}
         </p>
       ) : null}
 
@@ -168,7 +169,7 @@ function Facts({ facts, t }: { facts: Fact[]; t: Translate }) {
 }
 
 /** A message, or a fallback when the key is unknown (relation kinds the dataset may add later). */
-function translated(t: Translate, key: string, fallback: string): string {
-  const text = t(key);
+function translated(t: Translate, key: string, fallback: string, subs?: string[]): string {
+  const text = t(key, subs);
   return text && text !== key ? text : fallback;
 }

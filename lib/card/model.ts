@@ -9,6 +9,7 @@ import type { Candidate, Resolution } from '../resolver/resolve';
 import type { RelatedDocument } from '../lookup/client';
 import { issuerLevel, referenceTypeName } from './code-facts';
 import { citation, documentHeading, formatDate, hostLabel, safeUrl } from './format';
+import { describeReason, type ReasonText } from './reasons';
 
 export type CardState = 'loading' | 'error' | 'resolved' | 'ambiguous' | 'unresolved' | 'needs-place';
 
@@ -29,7 +30,7 @@ export interface CandidateChoice {
   id: string;
   /** "30/5/2019 · Bộ Chính trị · khóa XII". */
   summary: string;
-  reasons: string[];
+  reasons: ReasonText[];
 }
 
 export interface ArticleItem {
@@ -122,7 +123,7 @@ export function buildCardModel(input: CardInput): CardModel {
     error: input.error,
   };
   const candidates = resolution?.candidates ?? [];
-  base.candidates = candidates.map((c) => ({ id: c.id, summary: candidateSummary(c, lang), reasons: [...c.reasons] }));
+  base.candidates = candidates.map((c) => ({ id: c.id, summary: candidateSummary(c, lang), reasons: c.reasons.map((r) => describeReason(r, lang)) }));
   const selected = Math.min(Math.max(input.selected ?? 0, 0), Math.max(candidates.length - 1, 0));
   base.selected = selected;
   const candidate: Candidate | undefined = candidates[selected];

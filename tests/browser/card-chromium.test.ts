@@ -347,7 +347,7 @@ describe('card', () => {
 
   it('saves screenshots of the card, light and dark', async () => {
     const page = await open('/');
-    await page.setViewportSize({ width: 1100, height: 720 });
+    await page.setViewportSize({ width: 1100, height: 960 });
     await waitForMarks(page, 5);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });

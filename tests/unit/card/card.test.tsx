@@ -54,7 +54,7 @@ describe('Card', () => {
     const choices = [...root.querySelectorAll<HTMLButtonElement>('.choice')];
     expect(choices.map((c) => c.getAttribute('aria-pressed'))).toEqual(['true', 'false']);
     expect(root.textContent).toContain('ứng với 2 văn bản');
-    expect(root.querySelector('.why')!.textContent).toContain('latest before page date 2024-07-01');
+    expect(root.querySelector('.why')!.textContent).toContain('văn bản gần nhất trước ngày của trang (01/7/2024)');
     choices[1]!.click();
     expect(onSelect).toHaveBeenCalledWith(1);
   });

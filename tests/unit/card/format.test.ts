@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { citation, documentHeading, formatDate, safeUrl } from '@/lib/card/format';
 import { issuerLevel } from '@/lib/card/code-facts';
+import { describeReason } from '@/lib/card/reasons';
 
 describe('formatDate', () => {
   it('writes Vietnamese administrative dates (leading zero for days below 10 and months 1–2)', () => {
@@ -57,5 +58,15 @@ describe('issuerLevel', () => {
     expect(issuerLevel({ family: 'state', issuer: { abbr: 'QĐ-UBND' } })).toBe('local-state');
     expect(issuerLevel({ family: 'state', issuer: { abbr: 'TT-BTC' } })).toBe('ministry');
     expect(issuerLevel({ family: 'party', issuer: {} })).toBeUndefined();
+  });
+});
+
+describe('describeReason', () => {
+  it('turns the resolver’s phrases into message keys with values, and keeps unknown ones as written', () => {
+    expect(describeReason('date 2019-05-30 matches')).toEqual({ key: 'reason_dateMatches', subs: ['30/5/2019'], text: 'date 2019-05-30 matches' });
+    expect(describeReason('year 2023 falls in khóa XIII', 'en')).toMatchObject({ key: 'reason_fallsInTerm', subs: ['2023', 'XIII'] });
+    expect(describeReason('place Nam Định (site)')).toMatchObject({ key: 'reason_place_site', subs: ['Nam Định'] });
+    expect(describeReason('issuer Bộ Chính trị')).toMatchObject({ key: 'reason_issuer', subs: ['Bộ Chính trị'] });
+    expect(describeReason('something new')).toEqual({ text: 'something new' });
   });
 });

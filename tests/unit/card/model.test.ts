@@ -30,7 +30,7 @@ describe('buildCardModel', () => {
     expect(best.state).toBe('ambiguous');
     expect(best.candidates.map((c) => c.summary)).toEqual(['14/6/2024 · Bộ Chính trị · khóa XIII', '30/5/2019 · Bộ Chính trị · khóa XII']);
     expect(best.selected).toBe(0);
-    expect(best.candidates[0]!.reasons).toEqual(['latest before page date 2024-07-01']);
+    expect(best.candidates[0]!.reasons).toEqual([{ key: 'reason_latestBeforePage', subs: ['01/7/2024'], text: 'latest before page date 2024-07-01' }]);
     const other = buildCardModel({ ref: ct35, resolution: ct35Ambiguous, selected: 1 });
     expect(other.citation).toBe('Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị');
   });
