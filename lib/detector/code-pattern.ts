@@ -21,12 +21,12 @@ const ISS = `${WORD}\\d{0,2}${END}`;
 const ISSLIST = `${ISS}(?:${DASH}{1,2}${ISS}){0,4}`;
 
 const SOURCE =
-  `(\\d{1,5})(?:` +
+  `(\\d{1,5})${S}(?:` +
   // Party: number, dash (or a space), type, slash, issuer list.
-  `${S}(${DASH}?)${S}(${WORD})${S}\\/${S}(${ISSLIST})` +
+  `(${DASH}?)${S}(${WORD})${S}\\/${S}(${ISSLIST})` +
   `|` +
   // Slash forms: optional year, first abbreviation, then a dash or slash and the rest.
-  `${S}\\/${S}(?:(\\d{4})${S}[\\/\\-\\u2010-\\u2015]${S})?(${WORD}\\d{0,2}${END})(?:${S}(${DASH}|\\/)${S}(${ISSLIST}))?` +
+  `\\/${S}(?:(\\d{4})${S}[\\/\\-\\u2010-\\u2015]${S})?(${WORD}\\d{0,2}${END})(?:${S}(${DASH}|\\/)${S}(${ISSLIST}))?` +
   `)`;
 
 /** A fresh global regex each call, so callers never share lastIndex. */
