@@ -15,7 +15,7 @@ export default defineBackground(() => {
 
   const ensure = (recheck: boolean) =>
     service.ensureDataset(recheck).then(
-      () => service.warmSearch().catch(() => {}),
+      () => service.warm().catch(() => {}),
       (error) => console.error('[vanban-lens] dataset load failed; the previous dataset stays in use', error),
     );
   browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -228,16 +228,16 @@ async function benchNode(dataset: Dataset, batches: Reference[][], ids: string[]
   let bytes = 0;
   for (const list of Object.values(records)) for (const r of list as unknown[]) bytes += JSON.stringify(r).length;
 
-  await ask({ op: 'resolve', refs: batches[0]!, page: {} }); // warm-up
+  // The background reads the documents into memory and builds the search index right after a load.
+  const tIndex = performance.now();
+  await service.warm();
+  const indexMs = performance.now() - tIndex;
   const resolveTimes = await timeEach(batches, (refs) => ask({ op: 'resolve', refs, page: { pageDate: '2024-01-01' } }));
   const articleTimes = await timeEach(ids, (id) => ask({ op: 'relatedArticles', id, page: 0, pageSize: 20 }));
   const cardTimes = await timeEach(ids, (id) => Promise.all([
     ask({ op: 'document', id }), ask({ op: 'relatedArticles', id, page: 0, pageSize: 20 }),
     ask({ op: 'relatedDocuments', id }), ask({ op: 'sameCodeOtherTerms', id }),
   ]));
-  const tIndex = performance.now();
-  await service.warmSearch();
-  const indexMs = performance.now() - tIndex;
   const searchTimes = await timeEach([...SEARCHES, ...SEARCHES, ...SEARCHES], (query) => ask({ op: 'search', query, limit: 20 }));
 
   // Baseline: resolving by scanning every document for the code (no index), same resolver.
@@ -252,8 +252,13 @@ async function benchNode(dataset: Dataset, batches: Reference[][], ids: string[]
     articlesP50: pct(articleTimes, 0.5), cardP50: pct(cardTimes, 0.5), searchP50: pct(searchTimes, 0.5),
     baselineLabel: 'resolve by linear scan of the documents (no index)', baselineP50: pct(baseline, 0.5),
   });
-  console.log(`search index built in ${ms(indexMs)} (once per dataset, lazily, after load)`);
+  console.log(`documents read into memory and search index built in ${ms(indexMs)} (once per worker start, in the background)`);
   await service.close();
+  // A restarted worker answers its first batch from the IndexedDB indexes while memory fills.
+  const restarted = new LookupService({ source: async () => dataset, dbName: (service as unknown as { options: { dbName: string } }).options.dbName });
+  const coldTimes = await timeEach(batches.slice(1, 4), (refs) => restarted.handle({ op: 'resolve', refs, page: {} }));
+  console.log(`resolve right after a worker restart (from IndexedDB indexes, memory not yet filled): ${coldTimes.map(ms).join(', ')}`);
+  await restarted.close();
 }
 
 async function dirSize(dir: string): Promise<number> {
@@ -314,7 +319,7 @@ async function benchChromium(dataset: Dataset, batches: Reference[][], ids: stri
         articlesP50: pct(articleTimes, 0.5), cardP50: pct(cardTimes, 0.5), searchP50: pct(searchTimes, 0.5),
         baselineLabel: 'round trip of the cheapest message (status)', baselineP50: pct(baseline, 0.5),
       });
-      console.log(`load: ${ms(loadWall)} from browser start to dataset ready (fetch, gunzip, parse, write; browser launch ${ms(tStarted - t0)} not counted); of which writing to IndexedDB ${ms(status.loadMs ?? 0)}`);
+      console.log(`load: ${ms(loadWall)} from browser start to dataset ready (fetch, gunzip, parse, write; browser launch ${ms(tStarted - t0)} not counted); of which preparing and writing ${ms(status.loadMs ?? 0)}: ${JSON.stringify(status.loadTimings ?? {})}`);
     } finally {
       await chromium.close();
     }

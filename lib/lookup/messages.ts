@@ -46,6 +46,9 @@ export interface DatasetStatus {
   /** ISO time of the last successful load, and how long it took. */
   loadedAt?: string;
   loadMs?: number;
+  loadTimings?: Record<string, number>;
+  /** Version being loaded, or whose load was interrupted and will be retried (the active one answers meanwhile). */
+  updating?: string;
   /** The last load error, when the newest load failed (the previous dataset stays in use). */
   lastError?: string;
 }

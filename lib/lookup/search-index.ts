@@ -7,17 +7,15 @@ import MiniSearch from 'minisearch';
 import type { DocumentRecord } from '../dataset/schema';
 import { aliasKey } from '../resolver/alias-key';
 
-/** Words of a query that say nothing about which document ("số", "về", "của", "năm"…). */
-const QUERY_STOPWORDS = new Set(['so', 've', 'cua', 'va', 'cac', 'ngay', 'thang', 'nam', 'ban', 'hanh']);
+/** Words that say nothing about which document ("số", "về", "của", "năm"…): left out of queries and titles. */
+const QUERY_STOPWORDS = new Set(['so', 've', 'cua', 'va', 'cac', 'ngay', 'thang', 'nam', 'ban', 'hanh', 'doi', 'voi', 'trong', 'nhung', 'mot', 'la']);
 
 interface Indexed {
   id: string;
-  code: string;
-  type: string;
+  /** Type name, code and term in one field ("Chỉ thị 35-CT/TW khóa XII"): one posting list per word, not three. */
+  head: string;
   aliases: string;
   title: string;
-  issuer: string;
-  term: string;
   news: boolean;
 }
 
@@ -29,14 +27,16 @@ export function tokenize(text: string): string[] {
 export function createSearchIndex(): MiniSearch<Indexed> {
   return new MiniSearch<Indexed>({
     idField: 'id',
-    fields: ['code', 'type', 'aliases', 'title', 'issuer', 'term'],
+    // The issuing body is not indexed: its words ("Bộ Chính trị") are on most documents and would make every
+    // query slower; its abbreviation is part of the code.
+    fields: ['head', 'aliases', 'title'],
     storeFields: ['news'],
     tokenize,
-    processTerm: (term) => term,
+    processTerm: (term, field) => (field === 'title' && QUERY_STOPWORDS.has(term) ? null : term),
     searchOptions: {
       tokenize,
       processTerm: (term) => (QUERY_STOPWORDS.has(term) ? null : term),
-      boost: { code: 3, aliases: 2, type: 1.5, term: 1, title: 1, issuer: 0.5 },
+      boost: { head: 3, aliases: 2, title: 1 },
       // Complete the last word as typed; tolerate one typo in long words.
       prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 2,
       fuzzy: (term) => (term.length >= 6 && !/\d/.test(term) ? 1 : false),
@@ -49,12 +49,9 @@ export function createSearchIndex(): MiniSearch<Indexed> {
 export function toIndexed(doc: DocumentRecord): Indexed {
   return {
     id: doc.id,
-    code: doc.code,
-    type: `${doc.typeName} ${doc.typeAbbr}`,
+    head: `${doc.typeName} ${doc.code}${doc.term ? ` khoa ${doc.term}` : ''}`,
     aliases: doc.aliases.join(' · '),
     title: doc.title ?? '',
-    issuer: `${doc.issuer ?? ''} ${doc.issuerAbbr}`,
-    term: doc.term ? `khoa ${doc.term}` : '',
     news: doc.knownFromNews === true,
   };
 }

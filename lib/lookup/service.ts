@@ -6,17 +6,10 @@
 import type MiniSearch from 'minisearch';
 import type { Dataset } from '../dataset/schema';
 import { lookupKeys, resolveReference, type Resolution } from '../resolver/resolve';
-import { openStore, DB_NAME, type ActiveMeta, type ErrorMeta, type VblDb } from '../store/db';
+import { openStore, DB_NAME, type ActiveMeta, type ErrorMeta, type StagingMeta, type VblDb } from '../store/db';
 import { loadDataset, type LoadOutcome } from '../store/load-dataset';
-import {
-  candidatesForKeys,
-  getDocument,
-  getDocuments,
-  relatedArticles,
-  relatedDocuments,
-  sameCodeOtherTerms,
-  forEachDocumentBatch,
-} from '../store/queries';
+import { DocumentCache } from '../store/document-cache';
+import { candidatesForKeys, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms } from '../store/queries';
 import {
   isLookupMessage,
   parseRequest,
@@ -37,6 +30,11 @@ export interface LookupServiceOptions {
   dbName?: string;
 }
 
+interface InMemory {
+  docs: DocumentCache;
+  search: MiniSearch<ReturnType<typeof toIndexed>>;
+}
+
 export class ServiceError extends Error {
   constructor(
     readonly code: LookupErrorCode,
@@ -55,7 +53,8 @@ export class LookupService {
   private db?: Promise<VblDb>;
   private active?: ActiveMeta;
   private loading?: Promise<LoadOutcome | 'current'>;
-  private search?: { gen: number; index: Promise<ReturnType<typeof createSearchIndex>> };
+  /** Documents and search index of one generation, in memory (see DocumentCache). */
+  private memory?: { gen: number; loading: Promise<InMemory>; ready?: InMemory };
 
   constructor(private readonly options: LookupServiceOptions) {}
 
@@ -158,7 +157,9 @@ export class LookupService {
           const k = lookupKeys(ref);
           return k.codes.length > 0 ? { codes: k.codes, aliases: k.aliases } : k;
         });
-        const lists = await candidatesForKeys(db, gen, keys);
+        // Warm: from memory. Cold (first batch after the worker started): from the IndexedDB indexes meanwhile.
+        const ready = this.inMemory(db, gen).ready;
+        const lists = ready ? keys.map((k) => ready.docs.candidates(k)) : await candidatesForKeys(db, gen, keys);
         const ctx = { ...request.page, ...(active.sites ? { sites: active.sites } : {}) };
         return request.refs.map((ref, i): Resolution => {
           try {
@@ -170,50 +171,60 @@ export class LookupService {
           }
         });
       }
-      case 'document':
-        return known(await getDocument(db, gen, request.id), request.id);
+      case 'document': {
+        const ready = this.inMemory(db, gen).ready;
+        return known(ready ? ready.docs.byId.get(request.id) : await getDocument(db, gen, request.id), request.id);
+      }
       case 'relatedArticles':
         return known(await relatedArticles(db, gen, active.buckets, request.id, request.page, request.pageSize), request.id);
       case 'relatedDocuments':
         return known(await relatedDocuments(db, gen, active.buckets, request.id), request.id);
-      case 'sameCodeOtherTerms':
-        return known(await sameCodeOtherTerms(db, gen, request.id), request.id);
+      case 'sameCodeOtherTerms': {
+        const ready = this.inMemory(db, gen).ready;
+        return known(ready ? ready.docs.sameCode(request.id) : await sameCodeOtherTerms(db, gen, request.id), request.id);
+      }
       case 'search': {
-        const index = await this.searchIndex(db, gen);
-        const hits = searchIds(index, request.query, request.limit);
-        const docs = await getDocuments(db, gen, hits.map((h) => h.id));
-        return hits.flatMap((h, i) => (docs[i] ? [{ document: docs[i], score: h.score }] : []));
+        const { docs, search } = await this.inMemory(db, gen).loading;
+        const hits = searchIds(search, request.query, request.limit);
+        return hits.flatMap((h) => {
+          const document = docs.byId.get(h.id);
+          return document ? [{ document, score: h.score }] : [];
+        });
       }
     }
   }
 
-  /** The search index of a generation, built on first use. */
-  private searchIndex(db: VblDb, gen: number): Promise<MiniSearch<ReturnType<typeof toIndexed>>> {
-    if (this.search?.gen !== gen) {
-      const index = (async () => {
-        const ms = createSearchIndex();
-        await forEachDocumentBatch(db, gen, 2000, (docs) => ms.addAll(docs.map(toIndexed)));
-        return ms;
+  /** The generation's documents and search index in memory: read once, on first use or by warm(). */
+  private inMemory(db: VblDb, gen: number): { loading: Promise<InMemory>; ready?: InMemory } {
+    if (this.memory?.gen !== gen) {
+      const loading = (async (): Promise<InMemory> => {
+        const search = createSearchIndex();
+        const docs = await DocumentCache.read(db, gen, (batch) => search.addAll(batch.map(toIndexed)));
+        return { docs, search };
       })();
-      this.search = { gen, index };
-      index.catch(() => {
-        if (this.search?.index === index) this.search = undefined;
-      });
+      const memory: NonNullable<LookupService['memory']> = { gen, loading };
+      this.memory = memory;
+      loading.then(
+        (ready) => { memory.ready = ready; },
+        () => { if (this.memory === memory) this.memory = undefined; },
+      );
     }
-    return this.search.index;
+    return this.memory!;
   }
 
-  /** Builds the search index ahead of the first search (after a load, when the worker is idle). */
-  async warmSearch(): Promise<void> {
+  /** Reads the documents and builds the search index ahead of the first lookups (after a load or a start). */
+  async warm(): Promise<void> {
     const { db, active } = await this.ready();
-    await this.searchIndex(db, active.gen);
+    await this.inMemory(db, active.gen).loading;
   }
 
   async status(): Promise<DatasetStatus> {
     const db = await this.database();
     const active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
     const lastError = (await db.get('meta', 'lastError')) as ErrorMeta | undefined;
+    const staging = (await db.get('meta', 'staging')) as StagingMeta | undefined;
     const status: DatasetStatus = { ready: !!active };
+    if (staging) status.updating = staging.version;
     if (active) {
       Object.assign(status, {
         version: active.version,
@@ -221,6 +232,7 @@ export class LookupService {
         ...active.counts,
         loadedAt: active.loadedAt,
         loadMs: active.loadMs,
+        ...(active.loadTimings ? { loadTimings: active.loadTimings } : {}),
       });
     }
     if (lastError) status.lastError = lastError.message;

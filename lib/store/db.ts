@@ -110,6 +110,8 @@ export interface ActiveMeta {
   buckets: Buckets;
   loadedAt: string;
   loadMs: number;
+  /** Milliseconds per load phase (prepare, then each store), for the benchmark and diagnostics. */
+  loadTimings?: Record<string, number>;
   sites?: SiteTable;
 }
 

@@ -64,27 +64,32 @@ export async function loadDataset(db: VblDb, dataset: Dataset, options: LoadOpti
   }
 
   const gen = Math.max(active?.gen ?? 0, staging?.gen ?? 0) + 1;
+  const timings: Record<string, number> = {};
   // Clear any half-written generation first, then mark this load as in progress.
   await pruneGenerations(db, active?.gen);
   await db.put('meta', { name: 'staging', gen, version: dataset.version, startedAt: new Date().toISOString() });
 
   try {
+    let lap = now();
     const buckets = bucketCounts(dataset);
     const records = buildRecords(dataset, gen, buckets);
+    timings.prepare = Math.round(now() - lap);
     const chunkSize = options.chunkSize ?? 5000;
-    await Promise.all(
-      DATA_STORES.map(async (store) => {
-        const rows = records[store] as unknown[];
-        for (let i = 0, chunk = 0; i < rows.length; i += chunkSize, chunk++) {
-          await options.beforeChunk?.(store, chunk);
-          const tx = db.transaction(store, 'readwrite', { durability: 'relaxed' });
-          const os = tx.objectStore(store);
-          const end = Math.min(rows.length, i + chunkSize);
-          for (let j = i; j < end; j++) void os.put(rows[j] as never);
-          await tx.done;
-        }
-      }),
-    );
+    // One store after another: the browser's IndexedDB backend writes serially anyway.
+    for (const store of DATA_STORES) {
+      lap = now();
+      const rows = records[store] as unknown[];
+      for (let i = 0, chunk = 0; i < rows.length; i += chunkSize, chunk++) {
+        await options.beforeChunk?.(store, chunk);
+        // Relaxed durability for the staging writes; the flip below is strict.
+        const tx = db.transaction(store, 'readwrite', { durability: 'relaxed' });
+        const os = tx.objectStore(store);
+        const end = Math.min(rows.length, i + chunkSize);
+        for (let j = i; j < end; j++) void os.put(rows[j] as never);
+        await tx.done;
+      }
+      timings[store] = Math.round(now() - lap);
+    }
 
     // The flip: one transaction makes the new generation active.
     const ms = now() - started;
@@ -99,6 +104,7 @@ export async function loadDataset(db: VblDb, dataset: Dataset, options: LoadOpti
       buckets,
       loadedAt: new Date().toISOString(),
       loadMs: Math.round(ms),
+      loadTimings: timings,
       ...(sites ? { sites } : {}),
     };
     const tx = db.transaction('meta', 'readwrite', { durability: 'strict' });

@@ -62,6 +62,26 @@ describe('lookup service through the client', () => {
     expect(early!.status).not.toBe('resolved');
   });
 
+  it('answers the same from IndexedDB (cold worker) as from memory (warm)', async () => {
+    start(async () => fixtureDataset('v1'));
+    await service.ensureDataset();
+    await service.close();
+    // A restarted worker: its first batch is answered from the IndexedDB indexes while memory fills.
+    service = new LookupService({ source: async () => fixtureDataset('v1'), extVersion: '1.0.0', dbName: (service as unknown as { options: { dbName: string } }).options.dbName });
+    stop();
+    stop = listenForLookups(service);
+    const client = createLookupClient();
+    const refs = [partyRef('35-CT/TW'), partyRef('35-CT/TW', { term: 'XII' }), partyRef('57-NQ/TW'), partyRef('1-HD/TEST'), partyRef('404-CT/TW'),
+      { raw: 'Nghị quyết 57', start: 0, end: 13, family: 'party' as const, number: '57', type: { abbr: 'NQ', name: 'Nghị quyết' }, issuer: {}, inferred: true }];
+    const cold = await client.resolve(refs, { pageDate: '2025-01-01' });
+    const coldSame = await client.sameCodeOtherTerms('35-CT/TW@2014-05-26');
+    await service.warm();
+    expect(await client.resolve(refs, { pageDate: '2025-01-01' })).toEqual(cold);
+    expect(await client.sameCodeOtherTerms('35-CT/TW@2014-05-26')).toEqual(coldSame);
+    expect(cold[1]!.candidates[0]!.id).toBe('35-CT/TW@2019-05-30');
+    expect(cold[5]!.candidates.map((c) => c.id)).toContain('57-NQ/TW@2024-12-22');
+  });
+
   it('answers document, related articles, related documents and same code other terms', async () => {
     start(async () => fixtureDataset('v1'));
     const client = createLookupClient();
@@ -228,5 +248,29 @@ describe('dataset readiness', () => {
     expect(source).toHaveBeenCalledTimes(1);
     expect(await service.ensureDataset(true)).toMatchObject({ status: 'unchanged' });
     expect(source).toHaveBeenCalledTimes(2);
+  });
+
+  it('on update, the same bundled version is recognised from the manifest alone', async () => {
+    const dbName = freshDbName();
+    start(async () => fixtureDataset('v1'), dbName);
+    await service.ensureDataset();
+    stop();
+    await service.close();
+
+    const source = vi.fn(async () => fixtureDataset('v1'));
+    service = new LookupService({ source, sourceVersion: async () => 'v1', extVersion: '1.1.0', dbName });
+    stop = listenForLookups(service);
+    expect(await service.ensureDataset(true)).toBe('current');
+    expect(source).not.toHaveBeenCalled();
+    // The new extension version is remembered: the next start does not check again.
+    expect(await service.ensureDataset()).toBe('current');
+
+    stop();
+    await service.close();
+    const newer = vi.fn(async () => fixtureDataset('v2'));
+    service = new LookupService({ source: newer, sourceVersion: async () => 'v2', extVersion: '1.2.0', dbName });
+    stop = listenForLookups(service);
+    expect(await service.ensureDataset(true)).toMatchObject({ status: 'loaded', version: 'v2' });
+    expect(newer).toHaveBeenCalledTimes(1);
   });
 });

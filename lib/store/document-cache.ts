@@ -1,0 +1,62 @@
+/**
+ * Every document of the active generation held in the background's memory, with the same keys as the store's
+ * indexes, so a page's batch of references resolves without a round of IndexedDB reads. IndexedDB stays the store
+ * of record: the cache is read from it in one pass (also feeding the search index) and dropped with the worker.
+ */
+import type { DocumentRecord } from '../dataset/schema';
+import { documentKeys } from '../resolver/resolve';
+import type { VblDb } from './db';
+import type { CandidateKeys } from './queries';
+import { forEachDocumentBatch } from './queries';
+
+export class DocumentCache {
+  readonly byId = new Map<string, DocumentRecord>();
+  private readonly byCode = new Map<string, DocumentRecord[]>();
+  private readonly byAlias = new Map<string, DocumentRecord[]>();
+  private readonly byNTI = new Map<string, DocumentRecord[]>();
+
+  /** Reads every document of generation `gen`, calling `each` with every batch (for the search index). */
+  static async read(db: VblDb, gen: number, each?: (docs: DocumentRecord[]) => void): Promise<DocumentCache> {
+    const cache = new DocumentCache();
+    await forEachDocumentBatch(db, gen, 5000, (docs) => {
+      for (const doc of docs) cache.add(doc);
+      each?.(docs);
+    });
+    return cache;
+  }
+
+  add(doc: DocumentRecord): void {
+    const keys = documentKeys(doc);
+    this.byId.set(doc.id, doc);
+    push(this.byCode, keys.code, doc);
+    for (const a of keys.aliases) push(this.byAlias, a, doc);
+    push(this.byNTI, keys.numberTypeIssuer.join('\u0000'), doc);
+  }
+
+  /** Candidates for one reference's keys, without duplicates (same answer as candidatesForKeys). */
+  candidates(keys: CandidateKeys): DocumentRecord[] {
+    const seen = new Map<string, DocumentRecord>();
+    const take = (list: DocumentRecord[] | undefined) => {
+      for (const doc of list ?? []) if (!seen.has(doc.id)) seen.set(doc.id, doc);
+    };
+    for (const c of keys.codes) take(this.byCode.get(c));
+    for (const a of keys.aliases) take(this.byAlias.get(a));
+    if (keys.numberTypeIssuer) take(this.byNTI.get(keys.numberTypeIssuer.join('\u0000')));
+    return [...seen.values()];
+  }
+
+  /** Documents sharing a code with `id` (itself excluded), oldest first. */
+  sameCode(id: string): DocumentRecord[] | undefined {
+    const self = this.byId.get(id);
+    if (!self) return undefined;
+    return (this.byCode.get(documentKeys(self).code) ?? [])
+      .filter((d) => d.id !== id)
+      .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
