@@ -6,25 +6,34 @@
  * changed. Every pass is time-sliced and idempotent (a reference already marked stays as it is, with its id).
  */
 import type { Reference } from '../detector/types';
-import { isInsideSkipped } from './element-kinds';
+import { blockOf, isInsideSkipped } from './element-kinds';
 import { rawEnd, rawStart, walkSegments, type Segment } from './text-walk';
 import { endPoint, nodeIndex, offsetsOf, startPoint, type Point } from './offset-to-range';
 import { HighlightLayer, caretAt, rangeContainsPoint, supportsHighlights } from './highlight-mode';
 import { drawInline, eraseInline, setInlineFocus, wrapperIdOf } from './inline-mode';
-import { addPageStyles } from './page-styles';
+import { INLINE_CSS, addPageStyles } from './page-styles';
 import { watchMutations, type MutationBatch } from './mutation-watch';
 import { trackPointerDwell } from './pointer-dwell';
 import { Aborted, runSliced } from './scheduler';
 import { MarkIndex } from './mark-index';
 import { firstBelowScreen, firstOnScreen, sortByDocument } from './document-order';
+import { Mark } from './mark';
 
 export type MarkMode = 'highlight' | 'inline';
+
+/** Inline mode: page text changed per rendered frame, so that no frame's layout runs long. */
+const INLINE_CHARS_PER_FRAME = 40_000;
+/** Highlight mode: ranges added to the page's highlight at once. */
+const HIGHLIGHTS_PER_COMMIT = 1500;
 
 export interface MarkedReference {
   id: string;
   ref: Reference;
-  /** Live Range over the reference (replaced when the mode changes; the object itself stays the same). */
-  range: Range;
+  /**
+   * A live Range over the reference, made fresh at each read (the annotator itself keeps no live Range: the
+   * browser would have to update each one on every DOM change of the page).
+   */
+  readonly range: Range;
   /** Inline mode only: the focusable wrapper. */
   element?: HTMLElement;
 }
@@ -65,11 +74,6 @@ export interface Annotator {
   destroy(): void;
 }
 
-interface Mark extends MarkedReference {
-  /** Inline mode: all wrappers (element is the first). */
-  parts?: HTMLElement[];
-}
-
 interface PassWork {
   roots: Set<Node>;
   removed: boolean;
@@ -98,17 +102,23 @@ export function annotate(options: AnnotatorOptions): Annotator {
 
   const watch = watchMutations({ doc, signal, isOwnUi, onBatch: (b) => enqueue(b, false) });
   const own = <T>(fn: () => T): T => watch.own(fn);
-  const removeStyles = addPageStyles(doc, (fn) => own(fn));
-  if (mode === 'highlight') layer = new HighlightLayer(doc);
+  const removeStyles = addPageStyles(doc, INLINE_CSS, (fn) => own(fn));
+  if (mode === 'highlight') layer = new HighlightLayer(doc, own);
 
   // ---- marks -------------------------------------------------------------------------------------------
 
-  function draw(ref: Reference, start: Point, end: Point): Mark | null {
+  function draw(ref: Reference, start: Point, end: Point, block: Element): Mark | null {
     const id = `vbl-${nextId++}`;
     try {
-      if (mode === 'highlight') return { id, ref, range: layer!.draw(start, end) };
-      const { range, parts } = drawInline(id, ref, start, end);
-      return { id, ref, range, element: parts[0], parts };
+      if (mode === 'highlight') {
+        const m = new Mark(id, ref, start, end);
+        m.drawn = layer!.draw(start, end, block);
+        return m;
+      }
+      const { start: s, end: e, parts } = drawInline(id, ref, start, end);
+      const m = new Mark(id, ref, s, e, parts[0]);
+      m.parts = parts;
+      return m;
     } catch {
       return null; // a node the page changed under us: the next pass reads the block again
     }
@@ -128,7 +138,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
     if (m.parts) {
       const parts = m.parts;
       if (parts.some((p) => p.isConnected)) own(() => eraseInline(parts));
-    } else layer?.erase(m.range);
+    } else if (m.drawn) layer?.erase(m.drawn);
     if (pointer.active === m) {
       pointer.forget(m);
       options.onDeactivate(m, 'leave');
@@ -141,9 +151,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
   }
 
   function isDetached(m: Mark): boolean {
-    if (m.parts) return !m.parts[0]?.isConnected || !m.range.startContainer.isConnected;
-    const r = m.range;
-    return r.collapsed || !r.startContainer.isConnected || !r.endContainer.isConnected;
+    return !m.attached;
   }
 
   // ---- passes ------------------------------------------------------------------------------------------
@@ -230,17 +238,34 @@ export function annotate(options: AnnotatorOptions): Annotator {
     const redo = new Set<Node>();
     let found: Mark[] = [];
     let i = 0;
-    await runSliced(() => {
-      if (i >= order.length) return false;
-      markSegment(order[i++]!, kept, redo, found, gone);
-      if (i === visibleCount && found.length) {
-        options.onFound(found);
-        found = [];
-      }
-      return true;
-    }, signal);
+    let changed = 0;
+    await runSliced(
+      () => {
+        if (i >= order.length) return false;
+        changed += markSegment(order[i++]!, kept, redo, found, gone);
+        // Highlights are shown in shares: each change makes the browser recompute them all.
+        if (layer && layer.waiting >= HIGHLIGHTS_PER_COMMIT) layer.commit();
+        if (i === visibleCount) {
+          layer?.commit();
+          if (found.length) options.onFound(found);
+          found = [];
+        }
+        return true;
+      },
+      signal,
+      {
+        win,
+        // Inline mode changes the page's text: let the browser lay out each share before the next one.
+        frameFull: () => {
+          if (changed < INLINE_CHARS_PER_FRAME) return false;
+          changed = 0;
+          return true;
+        },
+      },
+    );
 
     for (const m of before) if (!kept.has(m) && marks.has(m.id)) removeMark(m, gone);
+    layer?.commit();
     if (found.length) options.onFound(found);
     if (gone.length) options.onRemoved?.(gone);
     if (redo.size) enqueue({ roots: redo, removed: false }, false);
@@ -254,7 +279,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
       return out;
     }
     for (const m of marks.values()) {
-      for (let n: Node | null = m.range.startContainer; n; n = n.parentNode) {
+      for (let n: Node | null = m.start.node; n; n = n.parentNode) {
         if (set.has(n)) {
           out.add(m);
           break;
@@ -264,14 +289,15 @@ export function annotate(options: AnnotatorOptions): Annotator {
     return out;
   }
 
-  function markSegment(seg: Segment, kept: Set<Mark>, redo: Set<Node>, found: Mark[], gone: string[]): void {
+  /** Marks one segment; returns how much page text it changed (inline mode), for pacing layout. */
+  function markSegment(seg: Segment, kept: Set<Mark>, redo: Set<Node>, found: Mark[], gone: string[]): number {
     // Text read in an earlier slice may have changed since: read that block again later.
     for (let k = 0; k < seg.nodes.length; k++) {
       const n = seg.nodes[k]!;
       if (!n.isConnected || n.length !== seg.lengths[k]) {
         redo.add(seg.block);
         for (const node of seg.nodes) for (const m of index.startingIn(node)) kept.add(m);
-        return;
+        return 0;
       }
     }
     let refs: Reference[];
@@ -295,7 +321,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
       const idx = nodeIndex(seg);
       for (const node of seg.nodes) {
         for (const m of index.startingIn(node)) {
-          const o = offsetsOf(seg, idx, m.range);
+          const o = offsetsOf(seg, idx, m.start, m.end);
           if (o && o[0] >= 0 && o[0] < seg.rawLength) existing.set(`${o[0]}:${o[1]}`, m);
           else if (o) kept.add(m); // belongs to the neighbouring part of a long block
         }
@@ -326,16 +352,16 @@ export function annotate(options: AnnotatorOptions): Annotator {
       if (mode === 'inline' && fresh.length) {
         // Unwrapping merged text nodes: positions are stale; read the block again.
         redo.add(seg.block);
-        return;
+        return seg.rawLength;
       }
     }
-    if (!fresh.length) return;
+    if (!fresh.length) return mode === 'inline' && existing.size ? seg.rawLength : 0;
     // Last first: wrapping splits text after earlier positions only, so they stay valid.
     const made: Mark[] = [];
     own(() => {
       for (let k = fresh.length - 1; k >= 0; k--) {
         const f = fresh[k]!;
-        const m = draw(f.ref, f.start, f.end);
+        const m = draw(f.ref, f.start, f.end, seg.block);
         if (m) made.push(m);
       }
     });
@@ -343,6 +369,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
       addMark(made[k]!);
       found.push(made[k]!);
     }
+    return mode === 'inline' ? seg.rawLength : 0;
   }
 
   function segmentRect(seg: Segment): DOMRect | null {
@@ -487,17 +514,18 @@ export function annotate(options: AnnotatorOptions): Annotator {
       } finally {
         suppressFocusEvent = false;
       }
-    } else layer?.setFocus(m.range);
+    } else layer?.setFocus(m.drawn ?? null);
     options.onActivate(m, 'keyboard', anchorOf(m));
     return m;
   }
 
   function scrollIntoView(m: Mark): void {
-    const r = m.range.getBoundingClientRect();
+    const range = m.range;
+    const r = range.getBoundingClientRect();
     const h = win.innerHeight;
     const w = win.innerWidth;
     if (r.top >= 0 && r.bottom <= h && r.left >= 0 && r.right <= w && (r.width || r.height)) return;
-    const el = m.element ?? m.range.startContainer.parentElement;
+    const el = m.element ?? range.startContainer.parentElement;
     el?.scrollIntoView({ block: 'center', inline: 'nearest' });
   }
 
@@ -520,20 +548,20 @@ export function annotate(options: AnnotatorOptions): Annotator {
       if (next === 'inline') {
         const old = layer!;
         mode = 'inline';
-        // Live ranges follow splitText, so converting in any order keeps the others right.
-        for (const m of list) {
-          const r = m.range;
-          if (r.startContainer.nodeType !== 3 || r.endContainer.nodeType !== 3 || r.collapsed) {
+        // Last first: splitting text after earlier marks leaves their points valid.
+        for (let k = list.length - 1; k >= 0; k--) {
+          const m = list[k]!;
+          if (!m.attached) {
             lost.push(m.id);
             continue;
           }
-          const start = { node: r.startContainer as Text, offset: r.startOffset };
-          const end = { node: r.endContainer as Text, offset: r.endOffset };
           try {
-            const { range, parts } = drawInline(m.id, m.ref, start, end);
-            m.range = range;
+            const { start, end, parts } = drawInline(m.id, m.ref, m.start, m.end);
+            m.start = start;
+            m.end = end;
             m.parts = parts;
             m.element = parts[0];
+            m.drawn = undefined;
           } catch {
             lost.push(m.id);
           }
@@ -542,7 +570,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
         layer = null;
       } else {
         mode = 'highlight';
-        layer = new HighlightLayer(doc);
+        layer = new HighlightLayer(doc, own);
         // Document order: unwrapping merges text into earlier nodes only.
         for (const m of list) {
           const at = m.parts ? eraseInline(m.parts) : null;
@@ -552,7 +580,9 @@ export function annotate(options: AnnotatorOptions): Annotator {
             lost.push(m.id);
             continue;
           }
-          m.range = layer.draw(at.start, at.end);
+          m.start = at.start;
+          m.end = at.end;
+          m.drawn = layer.draw(at.start, at.end, blockOf(at.start.node) ?? doc.documentElement);
         }
       }
     });

@@ -1,10 +1,11 @@
 /** Ordering marked references as they appear in the document and on screen. */
+import type { Point } from './offset-to-range';
 
-/** Sorts by position of each range's start in the document. */
-export function sortByDocument<T extends { range: Range }>(items: T[]): T[] {
+/** Sorts by the position of each item's start in the document. */
+export function sortByDocument<T extends { start: Point }>(items: T[]): T[] {
   return items.sort((a, b) => {
-    if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
-    const pos = a.range.startContainer.compareDocumentPosition(b.range.startContainer);
+    if (a.start.node === b.start.node) return a.start.offset - b.start.offset;
+    const pos = a.start.node.compareDocumentPosition(b.start.node);
     return pos & 4 /* FOLLOWING */ ? -1 : pos & 2 /* PRECEDING */ ? 1 : 0;
   });
 }

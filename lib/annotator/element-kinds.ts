@@ -19,13 +19,19 @@ export function isBlock(el: Element): boolean {
   return BLOCKS.has(el.localName);
 }
 
+export function isBlockName(localName: string): boolean {
+  return BLOCKS.has(localName);
+}
+
 /** True for an element whose subtree the annotator must leave alone. */
-export function isSkipped(el: Element, isOwnUi?: (node: Node) => boolean): boolean {
-  if (SKIPPED.has(el.localName)) return true;
-  if (el.hasAttribute('hidden')) return true;
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable.toLowerCase() !== 'false') return true;
-  if (el.getAttribute('role') === 'textbox') return true;
+export function isSkipped(el: Element, isOwnUi?: (node: Node) => boolean, localName = el.localName): boolean {
+  if (SKIPPED.has(localName)) return true;
+  if (el.hasAttributes()) {
+    if (el.hasAttribute('hidden')) return true;
+    const editable = el.getAttribute('contenteditable');
+    if (editable !== null && editable.toLowerCase() !== 'false') return true;
+    if (el.getAttribute('role') === 'textbox') return true;
+  }
   return isOwnUi ? isOwnUi(el) : false;
 }
 

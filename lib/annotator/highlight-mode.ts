@@ -3,7 +3,7 @@
  * the pointer is hit-tested with caretPositionFromPoint / caretRangeFromPoint.
  */
 import type { Point } from './offset-to-range';
-import { FOCUS_HIGHLIGHT, HIGHLIGHT } from './page-styles';
+import { FOCUS_HIGHLIGHT, HIGHLIGHT, HIGHLIGHT_CSS, addPageStyles } from './page-styles';
 
 type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
 type HighlightWindow = Window & { Highlight?: HighlightCtor; CSS?: { highlights?: HighlightRegistry } };
@@ -14,44 +14,136 @@ export function supportsHighlights(win: Window | null): boolean {
   return !!w && typeof w.Highlight === 'function' && !!w.CSS?.highlights;
 }
 
+/**
+ * The page's highlight, painted where the reader is: every reference is drawn (a static range), but only those
+ * in blocks within a screen of the viewport are in the registered highlight. The browser recomputes and
+ * repaints a highlight over all its ranges at each change; with thousands of references that is a long frame,
+ * while a window of a few hundred stays cheap. Blocks enter and leave the window through an
+ * IntersectionObserver as the reader scrolls.
+ */
 export class HighlightLayer {
   private all: Highlight;
   private focus: Highlight;
   private registry: HighlightRegistry;
+  private removeStyles: () => void;
+  private Static: typeof StaticRange;
+  private byBlock = new Map<Element, Set<AbstractRange>>();
+  private blockOf = new Map<AbstractRange, Element>();
+  /** Blocks in the paint window. */
+  private shown = new Set<Element>();
+  /** Drawn in shown blocks, not yet added: added in one change by commit(). */
+  private pending: AbstractRange[] = [];
+  private observer: IntersectionObserver | null;
 
-  constructor(private doc: Document) {
-    const w = doc.defaultView as HighlightWindow;
+  constructor(doc: Document, ownChange: (fn: () => void) => void) {
+    this.removeStyles = addPageStyles(doc, HIGHLIGHT_CSS, ownChange);
+    const w = doc.defaultView as HighlightWindow & {
+      StaticRange: typeof StaticRange;
+      IntersectionObserver?: typeof IntersectionObserver;
+    };
+    this.Static = w.StaticRange;
     this.registry = w.CSS!.highlights!;
     this.all = new w.Highlight!();
     this.focus = new w.Highlight!();
     this.focus.priority = 1;
     this.registry.set(HIGHLIGHT, this.all);
     this.registry.set(FOCUS_HIGHLIGHT, this.focus);
+    this.observer =
+      typeof w.IntersectionObserver === 'function'
+        ? new w.IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: '100% 0px 100% 0px' })
+        : null;
   }
 
-  draw(start: Point, end: Point): Range {
-    const range = this.doc.createRange();
-    range.setStart(start.node, start.offset);
-    range.setEnd(end.node, end.offset);
-    this.all.add(range);
+  /** Static ranges: the browser need not update them on every DOM change, as it must live ones. */
+  draw(start: Point, end: Point, block: Element): AbstractRange {
+    const range = new this.Static({
+      startContainer: start.node,
+      startOffset: start.offset,
+      endContainer: end.node,
+      endOffset: end.offset,
+    });
+    let set = this.byBlock.get(block);
+    if (!set) {
+      this.byBlock.set(block, (set = new Set()));
+      if (this.observer) this.observer.observe(block);
+      else this.shown.add(block);
+    }
+    set.add(range);
+    this.blockOf.set(range, block);
+    if (this.shown.has(block)) this.pending.push(range);
     return range;
   }
 
-  erase(range: Range): void {
+  /** Shows what was drawn in the window since the last commit, as one change. */
+  commit(): void {
+    if (!this.pending.length) return;
+    for (const r of this.pending) this.all.add(r);
+    this.pending = [];
+  }
+
+  /** Ranges drawn in the window and not yet committed. */
+  get waiting(): number {
+    return this.pending.length;
+  }
+
+  /** Ranges in the page's highlight now. */
+  get painted(): number {
+    return this.all.size;
+  }
+
+  erase(range: AbstractRange): void {
+    const block = this.blockOf.get(range);
+    if (block) {
+      this.blockOf.delete(range);
+      const set = this.byBlock.get(block);
+      set?.delete(range);
+      if (set && !set.size) {
+        this.byBlock.delete(block);
+        this.shown.delete(block);
+        this.observer?.unobserve(block);
+      }
+    }
+    if (this.pending.length) {
+      const i = this.pending.indexOf(range);
+      if (i >= 0) this.pending.splice(i, 1);
+    }
     this.all.delete(range);
     this.focus.delete(range);
   }
 
-  setFocus(range: Range | null): void {
+  setFocus(range: AbstractRange | null): void {
     this.focus.clear();
     if (range) this.focus.add(range);
   }
 
+  private onIntersect(entries: IntersectionObserverEntry[]): void {
+    for (const e of entries) {
+      const set = this.byBlock.get(e.target);
+      if (!set) continue;
+      const box = e.boundingClientRect;
+      // No box (display: contents or none): nothing to cost or to lose, keep it shown.
+      const inWindow = e.isIntersecting || (box.width === 0 && box.height === 0);
+      if (inWindow && !this.shown.has(e.target)) {
+        this.shown.add(e.target);
+        for (const r of set) this.all.add(r);
+      } else if (!inWindow && this.shown.has(e.target)) {
+        this.shown.delete(e.target);
+        for (const r of set) this.all.delete(r);
+      }
+    }
+  }
+
   destroy(): void {
+    this.observer?.disconnect();
+    this.pending = [];
+    this.byBlock.clear();
+    this.blockOf.clear();
+    this.shown.clear();
     this.all.clear();
     this.focus.clear();
     if (this.registry.get(HIGHLIGHT) === this.all) this.registry.delete(HIGHLIGHT);
     if (this.registry.get(FOCUS_HIGHLIGHT) === this.focus) this.registry.delete(FOCUS_HIGHLIGHT);
+    this.removeStyles();
   }
 }
 

@@ -10,14 +10,15 @@ export const ID_ATTR = 'data-vbl-id';
 export const FOCUS_ATTR = 'data-vbl-focus';
 
 export interface InlineMark {
-  range: Range;
+  start: Point;
+  end: Point;
   /** The wrapper elements; the first is focusable. */
   parts: HTMLElement[];
 }
 
 export function drawInline(id: string, ref: Reference, start: Point, end: Point): InlineMark {
   const code = ref.code ?? ref.raw;
-  const { elements, range } = wrap(start, end, (el) => {
+  const { elements, start: s, end: e } = wrap(start, end, (el) => {
     el.setAttribute('data-code', code);
     el.setAttribute(ID_ATTR, id);
   });
@@ -31,7 +32,7 @@ export function drawInline(id: string, ref: Reference, start: Point, end: Point)
     main.setAttribute('aria-label', ref.raw.replace(/\s+/g, ' '));
     for (const el of rest) el.setAttribute('aria-hidden', 'true');
   }
-  return { range, parts: elements };
+  return { start: s, end: e, parts: elements };
 }
 
 /** Takes the wrappers out; returns where the text is afterwards. */

@@ -15,8 +15,9 @@ const splitByUs = new WeakSet<Text>();
 export interface Wrapped {
   /** The wrapper elements in order; the first is the one in the tab order. */
   elements: HTMLElement[];
-  /** Live Range over the reference's text inside the wrappers. */
-  range: Range;
+  /** Where the reference's text is now: from the first to the last text node inside the wrappers. */
+  start: Point;
+  end: Point;
 }
 
 function split(node: Text, offset: number): Text {
@@ -77,10 +78,7 @@ export function wrap(start: Point, end: Point, decorate: (el: HTMLElement, index
       elements.push(el);
     });
   }
-  const range = doc.createRange();
-  range.setStart(first, 0);
-  range.setEnd(last, last.length);
-  return { elements, range };
+  return { elements, start: { node: first, offset: 0 }, end: { node: last, offset: last.length } };
 }
 
 function contains(ancestor: Node, node: Node): boolean {

@@ -1,13 +1,12 @@
 /** Which marked references sit in which text node: for hit tests and for reading a block again. */
-import { textNodesIn } from './offset-to-range';
+import { textNodesBetween, type Point } from './offset-to-range';
 
-export class MarkIndex<M extends { range: Range }> {
+export class MarkIndex<M extends { start: Point; end: Point }> {
   private byNode = new Map<Node, Set<M>>();
   private nodesOf = new Map<M, Node[]>();
 
   add(mark: M): void {
-    const r = mark.range;
-    const nodes: Node[] = r.startContainer === r.endContainer ? [r.startContainer] : textNodesIn(r);
+    const nodes: Node[] = textNodesBetween(mark.start, mark.end);
     this.nodesOf.set(mark, nodes);
     for (const n of nodes) {
       let set = this.byNode.get(n);
@@ -38,11 +37,11 @@ export class MarkIndex<M extends { range: Range }> {
     const set = this.byNode.get(node);
     if (!set) return [];
     const out: M[] = [];
-    for (const m of set) if (m.range.startContainer === node) out.push(m);
+    for (const m of set) if (m.start.node === node) out.push(m);
     return out;
   }
 
-  /** Rebuilds from the marks' current ranges (after the page moved or split text nodes). */
+  /** Rebuilds from the marks' current points (after the page moved or split text nodes). */
   rebuild(marks: Iterable<M>): void {
     this.byNode.clear();
     this.nodesOf.clear();

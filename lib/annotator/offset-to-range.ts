@@ -46,12 +46,12 @@ export function rangeFor(seg: Segment, start: number, end: number): Range | null
   return range;
 }
 
-/** The segment offsets a Range covers, when both its ends sit in the segment's text nodes. */
-export function offsetsOf(seg: Segment, index: Map<Node, number>, range: Range): [number, number] | null {
-  const si = index.get(range.startContainer);
-  const ei = index.get(range.endContainer);
+/** The segment offsets between two points, when both sit in the segment's text nodes. */
+export function offsetsOf(seg: Segment, index: Map<Node, number>, start: Point, end: Point): [number, number] | null {
+  const si = index.get(start.node);
+  const ei = index.get(end.node);
   if (si === undefined || ei === undefined) return null;
-  return [seg.starts[si]! + range.startOffset, seg.starts[ei]! + range.endOffset];
+  return [seg.starts[si]! + start.offset, seg.starts[ei]! + end.offset];
 }
 
 /** Node → position in the segment, for offsetsOf. */
@@ -61,17 +61,16 @@ export function nodeIndex(seg: Segment): Map<Node, number> {
   return index;
 }
 
-/** The text nodes a Range touches, in order (the nodes a pointer can land on). */
-export function textNodesIn(range: Range): Text[] {
-  const start = range.startContainer;
-  if (start === range.endContainer) return start.nodeType === 3 ? [start as Text] : [];
+/** The text nodes from one point's node to another's, in order (the nodes a pointer can land on). */
+export function textNodesBetween(start: Point, end: Point): Text[] {
+  if (start.node === end.node) return [start.node];
+  const doc = start.node.ownerDocument!;
+  const walker = doc.createTreeWalker(doc, 0x4);
+  walker.currentNode = start.node;
   const out: Text[] = [];
-  const doc = start.ownerDocument!;
-  const walker = doc.createTreeWalker(range.commonAncestorContainer, 0x4);
-  walker.currentNode = start;
-  for (let n: Node | null = start; n; n = walker.nextNode()) {
-    if (n.nodeType === 3 && range.intersectsNode(n) && (n as Text).length) out.push(n as Text);
-    if (n === range.endContainer) break;
+  for (let n: Node | null = start.node; n; n = walker.nextNode()) {
+    if ((n as Text).length) out.push(n as Text);
+    if (n === end.node) break;
   }
   return out;
 }

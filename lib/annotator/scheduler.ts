@@ -35,17 +35,40 @@ export class Aborted extends Error {
   }
 }
 
+/** Resolves after the next frame has been rendered (its style, layout and paint done). */
+export function afterNextFrame(win: Window): Promise<void> {
+  return new Promise((resolve) => {
+    win.requestAnimationFrame(() => {
+      void yieldToMain().then(resolve);
+    });
+  });
+}
+
+export interface SliceOptions {
+  sliceMs?: number;
+  /**
+   * Checked after each step: true when the steps so far have changed enough of the page that the browser
+   * should lay it out before more changes (the next slice then waits for a rendered frame).
+   */
+  frameFull?: () => boolean;
+  win?: Window;
+}
+
 /**
  * Runs `step` until it returns false, yielding every `sliceMs`. Throws Aborted when the signal aborts.
  * Each step must be short (one block of text).
  */
-export async function runSliced(step: () => boolean, signal: AbortSignal, sliceMs = SLICE_MS): Promise<void> {
+export async function runSliced(step: () => boolean, signal: AbortSignal, options: SliceOptions = {}): Promise<void> {
+  const sliceMs = options.sliceMs ?? SLICE_MS;
   for (;;) {
     if (signal.aborted) throw new Aborted();
     const until = performance.now() + sliceMs;
+    let full = false;
     do {
       if (!step()) return;
-    } while (performance.now() < until);
-    await yieldToMain();
+      full = !!options.frameFull?.();
+    } while (!full && performance.now() < until);
+    if (full && options.win && options.win.document.visibilityState === 'visible') await afterNextFrame(options.win);
+    else await yieldToMain();
   }
 }

@@ -3,7 +3,7 @@
  * elements, so "<b>17-KH</b>/TW", "35-<wbr>CT/TW" and a code broken across source lines read as one string.
  * Pure reading: nothing here changes the page.
  */
-import { blockOf, isBlock, isSkipped } from './element-kinds';
+import { blockOf, isBlockName, isSkipped } from './element-kinds';
 
 export interface Segment {
   /** The block the text belongs to (rescanned when its text is found stale). */
@@ -52,22 +52,6 @@ export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<
     return;
   }
   const isOwnUi = options.isOwnUi;
-  const walker = doc.createTreeWalker(start, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode(node) {
-      if (node.nodeType === 1 && isSkipped(node as Element, isOwnUi)) return 2; // FILTER_REJECT: whole subtree
-      return 1; // FILTER_ACCEPT
-    },
-  });
-  const blocks = new Map<Element, Element>();
-  const blockFor = (el: Element | null): Element => {
-    if (!el) return doc.documentElement;
-    let b = blocks.get(el);
-    if (!b) {
-      b = isBlock(el) ? el : el === start ? blockOf(el)! : blockFor(el.parentElement);
-      blocks.set(el, b);
-    }
-    return b;
-  };
 
   let parts: string[] = [];
   let nodes: Text[] = [];
@@ -75,54 +59,81 @@ export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<
   let lengths: number[] = [];
   let length = 0;
   let hasText = false;
-  let block: Element | null = null;
+  let block: Element = blockOf(start) ?? doc.documentElement;
+  /** Enclosing blocks, restored when the walk leaves the block it entered. */
+  const outer: Element[] = [];
 
   const flush = (): Segment | null => {
-    const seg: Segment | null =
-      hasText && block
-        ? { block, text: parts.join('').replace(SPACE_LIKE, ' '), map: null, rawLength: length, nodes, starts, lengths }
-        : null;
-    parts = [];
-    nodes = [];
-    starts = [];
-    lengths = [];
-    length = 0;
-    hasText = false;
+    const seg: Segment | null = hasText
+      ? { block, text: parts.join('').replace(SPACE_LIKE, ' '), map: null, rawLength: length, nodes, starts, lengths }
+      : null;
+    if (nodes.length) {
+      parts = [];
+      nodes = [];
+      starts = [];
+      lengths = [];
+      length = 0;
+      hasText = false;
+    }
     return seg;
   };
 
-  for (let node = walker.currentNode as Node | null; node; node = walker.nextNode()) {
-    if (node.nodeType === 1) {
-      const el = node as Element;
-      if (isBlock(el)) {
-        const seg = flush();
-        if (seg) yield* cut(seg);
-        block = el;
-      } else if (el.localName === 'br' && nodes.length) {
-        parts.push(' ');
-        length += 1;
+  // Depth-first over elements and text with plain child/sibling steps: no filter callback per node.
+  let node: Node | null = start.firstChild;
+  while (node) {
+    let enter = false;
+    const type = node.nodeType;
+    if (type === 3) {
+      const text = node as Text;
+      const data = text.data;
+      if (data) {
+        parts.push(data);
+        nodes.push(text);
+        starts.push(length);
+        lengths.push(data.length);
+        length += data.length;
+        if (!hasText && NON_SPACE.test(data)) hasText = true;
       }
+    } else if (type === 1) {
+      const el = node as Element;
+      const name = el.localName;
+      if (!isSkipped(el, isOwnUi, name)) {
+        if (isBlockName(name)) {
+          const seg = flush();
+          if (seg) yield* cut(seg);
+          outer.push(block);
+          block = el;
+        } else if (name === 'br' && nodes.length) {
+          parts.push(' ');
+          length += 1;
+        }
+        enter = true;
+      }
+    }
+    if (enter && node.firstChild) {
+      node = node.firstChild;
       continue;
     }
-    const text = node as Text;
-    const data = text.data;
-    if (!data) continue;
-    const b = blockFor(text.parentElement);
-    if (b !== block) {
-      const seg = flush();
-      if (seg) yield* cut(seg);
-      block = b;
+    if (enter && node === block) {
+      // An empty block: left at once.
+      block = outer.pop() ?? block;
     }
-    parts.push(data);
-    nodes.push(text);
-    starts.push(length);
-    lengths.push(data.length);
-    length += data.length;
-    if (!hasText && /\S/.test(data)) hasText = true;
+    // Next node: the next sibling, else climb (leaving blocks) until one has a next sibling.
+    while (node && node !== start && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node === block && node !== start) {
+        const seg = flush();
+        if (seg) yield* cut(seg);
+        block = outer.pop() ?? block;
+      }
+    }
+    node = node && node !== start ? node.nextSibling : null;
   }
   const seg = flush();
   if (seg) yield* cut(seg);
 }
+
+const NON_SPACE = /\S/;
 
 function single(text: Text): Segment | null {
   const block = blockOf(text);

@@ -1,0 +1,350 @@
+/**
+ * npm run bench:page — marking a big page in real Chromium.
+ *
+ * A generated 2 MB news-like page (the project's own filler text) with 5,000 document codes. For each way of
+ * marking, on a freshly loaded copy of the same page: time from start to all references marked, and the longest
+ * main-thread task while marking (PerformanceObserver 'longtask': tasks of 50 ms or more). Baseline in the same
+ * run: mark.js (dev dependency) marking the same codes with a regular expression. Median of several rounds.
+ */
+import { build } from 'esbuild';
+import { chromium, type Page } from 'playwright-core';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const REFERENCES = 5000;
+const TARGET_BYTES = 2 * 1024 * 1024;
+
+/** Same codes for everyone: what mark.js is given as its pattern. */
+const MARKJS_PATTERN = String.raw`\d{1,4}-[A-ZĐ]{2,5}\/[A-ZĐ]{2,6}|\d{1,4}\/\d{4}\/[A-ZĐ]{2,4}-[A-ZĐa-z]{2,6}`;
+
+// ---- the page ----------------------------------------------------------------------------------------------
+
+function rng(seed: number) {
+  return () => {
+    seed = (seed * 1664525 + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
+}
+
+const OPENERS = [
+  'Sáng nay, tại hội trường của tỉnh',
+  'Theo báo cáo được công bố cuối tuần',
+  'Trong cuộc họp giao ban thường kỳ',
+  'Phát biểu tại buổi làm việc với cơ sở',
+  'Tổng kết hoạt động của quý vừa qua',
+  'Trao đổi với phóng viên bên lề hội nghị',
+];
+const MIDDLES = [
+  'các sở, ngành đã rà soát lại nhiệm vụ được giao và đề xuất thêm giải pháp cho những việc còn chậm',
+  'lãnh đạo địa phương nhấn mạnh yêu cầu bám sát thực tiễn, tránh làm hình thức và báo cáo kịp thời',
+  'nhiều đại biểu cho rằng cần tăng cường kiểm tra, giám sát và lắng nghe ý kiến của người dân',
+  'cơ quan chuyên môn đã hoàn thành việc tổng hợp số liệu, phục vụ cho kỳ họp sắp tới',
+  'các xã vùng sâu được ưu tiên bố trí nguồn lực để cải thiện đường giao thông và trường học',
+  'đơn vị phụ trách cam kết hoàn thành hồ sơ trước thời hạn và công khai kết quả trên cổng thông tin',
+];
+const CLOSERS = [
+  'Kết quả sẽ được báo cáo trong tháng tới.',
+  'Nhiều ý kiến đánh giá cao cách làm này.',
+  'Công việc tiếp tục được theo dõi sát sao.',
+  'Người dân mong chờ những chuyển biến cụ thể.',
+];
+const REF_FORMS: Array<(n: number, y: number) => string> = [
+  (n) => `Kế hoạch số ${n}-KH/TW của Bộ Chính trị`,
+  (n) => `Chỉ thị số ${n}-CT/TW`,
+  (n) => `Nghị quyết số ${n}-NQ/TW`,
+  (n) => `Kết luận số ${n}-KL/TW`,
+  (n) => `Hướng dẫn số ${n}-HD/BTCTW của Ban Tổ chức Trung ương`,
+  (n, y) => `Nghị định ${n}/${y}/NĐ-CP của Chính phủ`,
+  (n, y) => `Thông tư ${n}/${y}/TT-BTC`,
+  (n, y) => `Quyết định ${n}/${y}/QĐ-TTg`,
+];
+
+function generatePage(): { html: string; references: number } {
+  const r = rng(20231107);
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  const articles: string[] = [];
+  let bytes = 0;
+  let refs = 0;
+  const bytesPerRef = TARGET_BYTES / REFERENCES;
+  let a = 0;
+  while (refs < REFERENCES) {
+    const paras: string[] = [];
+    for (let p = 0; p < 6 && refs < REFERENCES; p++) {
+      const sentences: string[] = [];
+      for (let s = 0; s < 4; s++) {
+        let sentence = `${pick(OPENERS)}, ${pick(MIDDLES)}. ${pick(CLOSERS)}`;
+        // Place a reference whenever the page has more text than its share of references needs.
+        if (refs < REFERENCES && bytes > refs * bytesPerRef) {
+          const n = 1 + Math.floor(r() * 400);
+          const y = 2005 + Math.floor(r() * 20);
+          let ref = pick(REF_FORMS)(n, y);
+          const roll = r();
+          if (roll < 0.1) ref = `<strong>${ref}</strong>`;
+          else if (roll < 0.2) ref = `<a href="#d${refs}">${ref}</a>`;
+          sentence = `${pick(OPENERS)}, khi triển khai ${ref} ngày ${1 + (n % 28)}-${1 + (n % 12)}-${y}, ${pick(MIDDLES)}. ${pick(CLOSERS)}`;
+          refs++;
+        }
+        sentences.push(sentence);
+        bytes += Buffer.byteLength(sentence) + 1;
+      }
+      const para = `<p>${sentences.join(' ')}</p>`;
+      paras.push(para);
+      bytes += 8;
+    }
+    a++;
+    articles.push(
+      `<article><h2>Tin số ${a}: địa phương triển khai nhiệm vụ</h2><p class="meta"><em>Phóng viên</em> · ${1 + (a % 28)}/${1 + (a % 12)}/2024</p>${paras.join('\n')}</article>`,
+    );
+  }
+  const html =
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Trang thử hiệu năng</title>' +
+    '<style>body{font:16px/1.5 sans-serif;max-width:760px;margin:0 auto;padding:0 12px}article{border-bottom:1px solid #ddd;margin-bottom:16px}</style>' +
+    `</head><body><header><h1>Bản tin tổng hợp</h1></header><main>${articles.join('\n')}</main></body></html>`;
+  return { html, references: refs };
+}
+
+// ---- measuring ---------------------------------------------------------------------------------------------
+
+interface Result {
+  ms: number;
+  firstBatchMs?: number;
+  /** Of `ms`, time spent inside detect() (the annotator runs only). */
+  detectorMs?: number;
+  marked: number;
+  longest: number;
+  longTasks: number;
+  /** Longest animation frame (script plus style, layout, paint) while marking, where the API exists. */
+  longestFrame: number;
+}
+
+async function settle(page: Page) {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const w = window as any;
+        w.__long = [];
+        w.__loaf = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
+        }).observe({ type: 'longtask' });
+        try {
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) w.__loaf.push({ start: e.startTime, duration: e.duration });
+          }).observe({ type: 'long-animation-frame' });
+        } catch {
+          // no Long Animation Frames API
+        }
+        // Marked means on screen: the frame after the work, with its style, layout and paint, is counted.
+        w.__rendered = () =>
+          new Promise<void>((done) =>
+            requestAnimationFrame(() => {
+              const ch = new MessageChannel();
+              ch.port1.onmessage = () => done();
+              ch.port2.postMessage(null);
+            }),
+          );
+        requestAnimationFrame(() => setTimeout(resolve, 300));
+      }),
+  );
+}
+
+async function longest(page: Page, from: number, to: number) {
+  await page.waitForTimeout(100);
+  return page.evaluate(
+    ({ from, to }) => {
+      const within = (xs: Array<{ start: number; duration: number }>) =>
+        xs.filter((t) => t.start + t.duration >= from && t.start <= to);
+      const tasks = within((window as any).__long);
+      const frames = within((window as any).__loaf);
+      return {
+        detail: tasks.map((t) => `${Math.round(t.start - from)}+${Math.round(t.duration)}`).join(' '),
+        longest: Math.max(0, ...tasks.map((t) => t.duration)),
+        count: tasks.length,
+        longestFrame: Math.max(0, ...frames.map((t) => t.duration)),
+      };
+    },
+    { from, to },
+  );
+}
+
+async function runAnnotator(page: Page, bundle: string, mode: 'highlight' | 'inline'): Promise<Result> {
+  await page.addScriptTag({ content: bundle });
+  await settle(page);
+  const r = await page.evaluate(async (mode) => {
+    const w = window as any;
+    let firstBatch = 0;
+    let inDetector = 0;
+    let calls = 0;
+    const detect = (text: string) => {
+      const s = performance.now();
+      try {
+        return w.__vbl.detect(text);
+      } finally {
+        inDetector += performance.now() - s;
+        calls++;
+      }
+    };
+    const t0 = performance.now();
+    const ann = w.__vbl.annotate({
+      root: document,
+      mode,
+      signal: new AbortController().signal,
+      detect,
+      onFound: () => {
+        if (!firstBatch) firstBatch = performance.now();
+      },
+      onActivate: () => {},
+      onDeactivate: () => {},
+    });
+    await ann.idle();
+    await w.__rendered();
+    const t1 = performance.now();
+    return { t0, t1, firstBatchMs: firstBatch - t0, marked: ann.references.size, mode: ann.mode, inDetector, calls };
+  }, mode);
+  if (r.mode !== mode) throw new Error(`ran in ${r.mode} mode, not ${mode}`);
+  const l = await longest(page, r.t0, r.t1);
+  if (process.env.BENCH_VERBOSE) {
+    console.log(mode, `${(r.t1 - r.t0).toFixed(0)} ms, detector ${r.inDetector.toFixed(0)} ms in ${r.calls} calls, long tasks at ${l.detail}`);
+  }
+  return { ms: r.t1 - r.t0, firstBatchMs: r.firstBatchMs, marked: r.marked, longest: l.longest, longTasks: l.count, longestFrame: l.longestFrame, detectorMs: r.inDetector };
+}
+
+async function runMarkJs(page: Page, markJs: string): Promise<Result> {
+  await page.addScriptTag({ content: markJs });
+  await settle(page);
+  const r = await page.evaluate(async (pattern) => {
+    const w = window as any;
+    const t0 = performance.now();
+    let marked = 0;
+    await new Promise<void>((resolve) => {
+      new w.Mark(document.body).markRegExp(new RegExp(pattern, 'g'), {
+        className: 'vbl-bench',
+        done: (n: number) => {
+          marked = n;
+          resolve();
+        },
+      });
+    });
+    await w.__rendered();
+    const t1 = performance.now();
+    return { t0, t1, marked };
+  }, MARKJS_PATTERN);
+  const l = await longest(page, r.t0, r.t1);
+  if (process.env.BENCH_VERBOSE) console.log('mark.js', `${(r.t1 - r.t0).toFixed(0)} ms, long tasks at ${l.detail}`);
+  return { ms: r.t1 - r.t0, marked: r.marked, longest: l.longest, longTasks: l.count, longestFrame: l.longestFrame };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function main() {
+  const { html, references } = generatePage();
+  const out = await build({
+    stdin: {
+      contents:
+        "import { annotate } from './lib/annotator/annotate.ts';\n" +
+        "import { detect } from './lib/detector/detect.ts';\n" +
+        '(window as any).__vbl = { annotate, detect };\n',
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    logLevel: 'silent',
+  });
+  const bundle = out.outputFiles[0]!.text;
+  const markJs = await readFile(path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
+
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const addr = server.address();
+  const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+
+  const results: Record<string, Result[]> = { highlight: [], inline: [], markjs: [] };
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const kind of ['markjs', 'highlight', 'inline'] as const) {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        // tsx keeps function names with a helper the page does not have.
+        await page.addInitScript('globalThis.__name = (f) => f;');
+        await page.goto(url, { waitUntil: 'load' });
+        const r = kind === 'markjs' ? await runMarkJs(page, markJs) : await runAnnotator(page, bundle, kind);
+        results[kind]!.push(r);
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+
+  const summary = (kind: string) => {
+    const rs = results[kind]!;
+    return {
+      ms: median(rs.map((r) => r.ms)),
+      first: rs[0]!.firstBatchMs === undefined ? undefined : median(rs.map((r) => r.firstBatchMs!)),
+      marked: median(rs.map((r) => r.marked)),
+      longest: Math.max(...rs.map((r) => r.longest)),
+      longTasks: median(rs.map((r) => r.longTasks)),
+      longestFrame: Math.max(...rs.map((r) => r.longestFrame)),
+      detector: rs[0]!.detectorMs === undefined ? undefined : median(rs.map((r) => r.detectorMs!)),
+    };
+  };
+  const base = summary('markjs');
+  const fmt = (n: number) => n.toFixed(0).padStart(6);
+  const task = (n: number) => (n > 0 ? `${n.toFixed(0)} ms` : 'none ≥ 50 ms');
+  console.log(
+    `bench:page — ${(Buffer.byteLength(html) / 1024 / 1024).toFixed(2)} MB page, ${references} references placed, ` +
+      `Chromium headless, median of ${ROUNDS} rounds, longest task = worst over all rounds`,
+  );
+  console.log(
+    'all marked = from start until the frame showing every mark is rendered; longest task = PerformanceObserver ' +
+      "'longtask'; longest frame = 'long-animation-frame' (script + style + layout + paint)",
+  );
+  console.log(
+    '                      all marked  visible first  of which detect()  marked  longest task  long tasks  longest frame  mark.js time / ours',
+  );
+  for (const kind of ['highlight', 'inline', 'markjs']) {
+    const s = summary(kind);
+    const name = kind === 'markjs' ? 'mark.js (baseline)' : `vanban-lens ${kind}`;
+    const ratio = kind === 'markjs' ? '1.00' : `${(base.ms / s.ms).toFixed(2)}`;
+    const opt = (n: number | undefined) => (n === undefined ? '—'.padStart(9) : `${fmt(n)} ms`);
+    console.log(
+      `${name.padEnd(22)}${fmt(s.ms)} ms      ${opt(s.first)}          ${opt(s.detector)}  ${String(s.marked).padStart(6)}  ${task(s.longest).padStart(12)}  ${String(s.longTasks).padStart(10)}  ${task(s.longestFrame).padStart(13)}  ${ratio.padStart(8)}`,
+    );
+  }
+  const hl = summary('highlight');
+  const il = summary('inline');
+  const ok = hl.ms < base.ms && il.ms < base.ms && hl.longest <= 50 && il.longest <= 50;
+  console.log(
+    `targets: faster than mark.js in both modes (${(base.ms / hl.ms).toFixed(2)}×, ${(base.ms / il.ms).toFixed(2)}×), ` +
+      `longest task ≤ 50 ms (${task(hl.longest)}, ${task(il.longest)}): ${ok ? 'met' : 'NOT met'}`,
+  );
+  if (hl.marked !== references || il.marked !== references) {
+    console.log(`note: the annotator marked ${hl.marked} / ${il.marked} of ${references} placed references`);
+  }
+}
+
+if (process.env.BENCH_HTML_OUT) {
+  void import('node:fs').then((fs) => fs.writeFileSync(process.env.BENCH_HTML_OUT!, generatePage().html));
+} else main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
