@@ -9,6 +9,7 @@ export const PARTY_TYPES: Record<string, string> = {
   NQ: 'Nghị quyết',
   QĐ: 'Quyết định',
   QĐi: 'Quy định',
+  QĐNS: 'Quyết định nhân sự',
   QyĐ: 'Quy định',
   CT: 'Chỉ thị',
   KL: 'Kết luận',

@@ -2,6 +2,7 @@
  * The shapes of written codes, as one regular expression with bounded quantifiers only (linear time):
  *   Party   NUMBER-TYPE/ISSUER(-UNIT)*          17-KH/TW, 26-HD/BTCTW, 367-QĐ/TWĐTN-VP
  *   State   NUMBER/YEAR/TYPE-ISSUER(-X)*        100/2019/NĐ-CP, 55/2005/TTLT-BNV-VPCP, 82/2005-QĐ-UBND
+ *           NUMBER-YEAR/TYPE-ISSUER              19-2017/NQ-CP (dash for the first slash)
  *           NUMBER/YEAR/QHnn                     80/2015/QH13
  *           NUMBER/TYPE-ISSUER(-UNIT)*          749/QĐ-TTg, 560/NQ-UBTVQH15
  *           NUMBER/ISSUER(-UNIT)*               4912/UBND-NC (công văn carry no type)
@@ -17,16 +18,20 @@ const DASH = `[\\-\\u2010-\\u2015\\u2212${IGN}]`;
 /** No letter (any Vietnamese one, composed or not) or digit may follow an abbreviation. */
 const END = '(?![A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF\\u0300-\\u036F\\d])';
 const WORD = `[A-Za-zĐđƯư][A-Za-zĐđƯư\\u031B${IGN}]{0,11}`;
-const ISS = `${WORD}\\d{0,2}${END}`;
+/** Lower-case Vietnamese letters: a code glued to the next word ("TT-BGDĐTvề") still ends at the case change. */
+const LOWER = '[a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]';
+const ISS = `(?:${WORD}\\d{0,2}${END}|[A-ZĐ]{2,12}\\d{0,2}(?=${LOWER}{2}))`;
 const ISSLIST = `${ISS}(?:${DASH}{1,2}${ISS}){0,4}`;
 
 const SOURCE =
-  `(\\d{1,5})${S}(?:` +
+  // The number, with the letter some State resolutions carry ("Nghị quyết 30a/2008/NQ-CP").
+  `(\\d{1,5}(?:[a-e](?=${S}\\/))?)${S}(?:` +
   // Party: number, dash (or a space), type, slash, issuer list.
   `(${DASH}?)${S}(${WORD})${S}\\/${S}(${ISSLIST})` +
   `|` +
   // Slash forms: optional year, first abbreviation, then a dash or slash and the rest.
-  `\\/${S}(?:(\\d{4})${S}[\\/\\-\\u2010-\\u2015]${S})?(${WORD}\\d{0,2}${END})(?:${S}(${DASH}|\\/)${S}(${ISSLIST}))?` +
+  // "19-2017/NQ-CP": a dash where the slash belongs, before a year.
+  `(?:\\/|${DASH}(?=${S}(?:19|20)\\d{2}${S}\\/))${S}(?:(\\d{4})${S}[\\/\\-\\u2010-\\u2015]${S})?(${WORD}\\d{0,2}${END})(?:${S}(${DASH}|\\/)${S}(${ISSLIST}))?` +
   `)`;
 
 /** A fresh global regex each call, so callers never share lastIndex. */

@@ -30,6 +30,8 @@ function cleanWord(s: string): string {
 }
 
 const isUpper = (s: string) => s === s.toUpperCase() && /[A-ZĐ]/.test(s);
+/** Upper case but for one final lower-case letter, as in TTg, TTr, TCTTTg. */
+const isUpperish = (s: string) => /^[A-ZĐ][A-ZĐ0-9]*[a-z]?$/.test(s);
 
 /** Splits an issuer list on its dashes. */
 function segments(list: string): string[] {
@@ -47,7 +49,7 @@ function canonicalIssuer(seg: string, family: Family): string | undefined {
       ? canonicalPartyIssuer(letters) ?? canonicalStateIssuer(letters)
       : canonicalStateIssuer(letters) ?? canonicalPartyIssuer(letters);
   if (known) return known + m[2];
-  return isUpper(seg) && letters.length >= 2 ? seg : undefined;
+  return isUpperish(seg) && letters.length >= 2 ? seg : undefined;
 }
 
 function issuerName(abbr: string): string | undefined {
@@ -145,6 +147,6 @@ export function codeFacts(m: CodeMatch): CodeFacts | undefined {
   if (stateType) return state(number, undefined, stateType, rest);
   if (m.restSeparator === '/' ) return undefined;
   // Công văn: issuer and drafting unit, no type (4912/UBND-NC).
-  if (!isUpper(first) || first.length < 2) return undefined;
+  if ((!isUpper(first) && !canonicalStateIssuer(first)) || first.length < 2) return undefined;
   return state(number, undefined, undefined, [first, ...rest]);
 }

@@ -33,6 +33,7 @@ describe('Party codes: every attested type and issuer', () => {
     ['Chỉ thị 2423-CT/QUTW', '2423-CT/QUTW', 'CT', 'Chỉ thị', 'QUTW', 'Quân ủy Trung ương'],
     ['Nghị quyết 10-NQ/HU', '10-NQ/HU', 'NQ', 'Nghị quyết', 'HU', 'Huyện ủy'],
     ['Nghị quyết 03-NQ/ĐU', '03-NQ/ĐU', 'NQ', 'Nghị quyết', 'ĐU', 'Đảng ủy'],
+    ['Quyết định số 470-QĐNS/TW của Bộ Chính trị', '470-QĐNS/TW', 'QĐNS', 'Quyết định nhân sự', 'TW', 'Trung ương'],
     ['Kế hoạch 225-KH/TWĐTN-TNNT', '225-KH/TWĐTN-TNNT', 'KH', 'Kế hoạch', 'TWĐTN-TNNT', 'Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh'],
   ])('%s → %s', (text, code, typeAbbr, typeName, issuerAbbr, issuerName) => {
     const r = one(text);
@@ -73,6 +74,10 @@ describe('State codes', () => {
     ['Quyết định 2500/QĐ-BGDĐT', '2500/QĐ-BGDĐT', 'QĐ', 'BGDĐT', undefined],
     ['Văn bản hợp nhất 01/VBHN-VPQH', '01/VBHN-VPQH', 'VBHN', 'VPQH', undefined],
     ['Thông tư 09/2023/TT-BCT', '09/2023/TT-BCT', 'TT', 'BCT', '2023'],
+    ['Nghị quyết 30a/2008/NQ-CP về giảm nghèo', '30a/2008/NQ-CP', 'NQ', 'CP', '2008'],
+    ['Nghị quyết số 19-2017/NQ-CP ngày 6/2/2017', '19/2017/NQ-CP', 'NQ', 'CP', '2017'],
+    ['Thông tư 11/2021/TT-BGDĐTvề chương trình', '11/2021/TT-BGDĐT', 'TT', 'BGDĐT', '2021'],
+    ['Quyết định thanh tra số 71/QĐ-TTr do Chánh thanh tra', '71/QĐ-TTr', 'QĐ', 'TTr', undefined],
   ])('%s → %s', (text, code, typeAbbr, issuerAbbr, year) => {
     const r = one(text);
     expect(r.code).toBe(code);
@@ -95,6 +100,7 @@ describe('State codes', () => {
   it.each([
     ['Công văn số 4912/UBND-NC', '4912/UBND-NC'],
     ['Công văn 197/STTTT ngày 3/4/2020', '197/STTTT'],
+    ['công văn số 1745/TTg-QHQT về việc', '1745/TTg-QHQT'],
   ])('công văn %s → %s (no type abbreviation)', (text, code) => {
     const r = one(text);
     expect(r.code).toBe(code);
