@@ -164,7 +164,8 @@ function withSentence(text: string, d: Draft, nextStart: number): Reference | un
   if (lineBreak !== -1 && lineBreak < afterEnd) afterEnd = lineBreak;
   const after = cleanText(text.slice(d.end, afterEnd));
   // A bare reference carries its own type word; a body may still be named before it ("Bộ Chính trị ban hành …").
-  const b = d.proseType ? { proseType: d.proseType, issuerName: bodyBefore(before) } : readBefore(before);
+  const body = d.proseType ? bodyBefore(before) : undefined;
+  const b = d.proseType ? { proseType: d.proseType, issuerName: body?.name, date: body?.date } : readBefore(before);
   const a = readAfter(after);
   if (d.needsProse) {
     if (d.code && !/^(Công văn|Văn bản|Công điện)$/.test(b.proseType ?? '')) return undefined;
@@ -175,7 +176,8 @@ function withSentence(text: string, d: Draft, nextStart: number): Reference | un
   ref.raw = text.slice(d.start, d.end);
   const term = d.term ?? a.term;
   if (b.proseType) ref.proseType = b.proseType;
-  if (a.date) ref.date = a.date;
+  const date = a.date ?? b.date;
+  if (date) ref.date = date;
   const issuerName = a.issuerName ?? b.issuerName;
   if (issuerName) ref.issuerName = issuerName;
   if (term) ref.term = term;

@@ -1,5 +1,6 @@
 /** The issuing body as prose names it ("của Bộ Chính trị", "Ban Thường vụ Tỉnh ủy ban hành") and what code issuer it implies. */
 import { PROSE_TYPES } from './abbreviations';
+import { isoDate } from './dates';
 import type { Family } from './types';
 
 /** Words that end a body's name: what follows a name in a citation, never part of one. */
@@ -124,9 +125,13 @@ function trimLowercaseTail(words: { word: string }[]): number {
 }
 
 /** Bodies named before the type word: "Bộ Chính trị (đã) ban hành Kế hoạch số …". */
-const BEFORE = /((?:Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?|Ban Thường vụ (?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)|(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)|Chính phủ|Thủ tướng Chính phủ|Ban Tổ chức Trung ương|Quốc hội))(?: \S+){0,2}? (?:đã |vừa |mới )*(?:ký )?ban hành $/;
+const BEFORE = /(?:[Nn]gày (\d{1,2})[-/.](\d{1,2})[-/.](\d{4}),? )?((?:Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?|Ban Thường vụ (?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)|(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)|Chính phủ|Thủ tướng Chính phủ|Ban Tổ chức Trung ương|Quốc hội))(?: \S+){0,2}? (?:đã |vừa |mới )*(?:ký )?ban hành $/;
 
-export function bodyBefore(s: string): string | undefined {
+/** The body named before "ban hành", and the date when the sentence opens with one ("Ngày 7-7-2023, Bộ Chính trị ban hành …"). */
+export function bodyBefore(s: string): { name: string; date?: string } | undefined {
   if (!s.endsWith('ban hành ')) return undefined;
-  return BEFORE.exec(s.slice(-90))?.[1];
+  const m = BEFORE.exec(s.slice(-120));
+  if (!m) return undefined;
+  const date = m[3] ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+  return date ? { name: m[4]!, date } : { name: m[4]! };
 }

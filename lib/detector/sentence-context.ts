@@ -30,14 +30,15 @@ export function canonicalProseType(word: string): string {
 }
 
 /** Reads the type word that ends `before` (cleaned text up to the code). */
-export function readBefore(before: string): { proseType?: string; issuerName?: string } {
+export function readBefore(before: string): { proseType?: string; issuerName?: string; date?: string } {
   // Only the last few words matter: anchored regexes would try every position of the window.
   const tail = before.slice(-40);
   const rest = tail.slice(0, tail.length - (FILLER_AT_END.exec(tail)?.[0].length ?? 0)).toLowerCase();
   const word = PROSE_WORDS_LOWER.find((w) => rest.endsWith(w) && !/\p{L}/u.test(rest[rest.length - w.length - 1] ?? ''));
   if (!word) return {};
   const head = before.slice(0, before.length - tail.length + rest.length - word.length);
-  return { proseType: canonicalProseType(word), issuerName: bodyBefore(head) };
+  const body = bodyBefore(head);
+  return { proseType: canonicalProseType(word), issuerName: body?.name, date: body?.date };
 }
 
 const TERM = /^(?:khóa|khoá|khoa)\s+([IVXLC]+)\b/i;

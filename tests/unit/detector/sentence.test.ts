@@ -14,6 +14,7 @@ describe('The date the sentence gives', () => {
     ['Decision 66-QD/TW dated February 6, 2017', '2017-02-06'],
     ['Chỉ thị 35-CT/TW của Bộ Chính trị ngày 30/5/2019', '2019-05-30'],
     ['Nghị quyết 18-NQ/TW ban hành ngày 25-10-2017', '2017-10-25'],
+    ['Ngày 7-7-2023, Bộ Chính trị đã ban hành Kế hoạch số 17-KH/TW về quy hoạch', '2023-07-07'],
   ])('%s → %s', (text, date) => {
     expect(first(text).date).toBe(date);
   });
