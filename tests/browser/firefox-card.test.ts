@@ -1,0 +1,152 @@
+/**
+ * The core scenarios in real Firefox (firefox-esr over WebDriver BiDi, the Firefox build installed as a
+ * temporary add-on): seed pages marked, a card opened by hover and by keyboard, a site turned off.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { serveStatic, type StaticServer } from './helpers/static-server';
+import { launchFirefoxWithExtension, testCopyOfFirefoxBuild, type FirefoxWithExtension } from './card-helpers/firefox';
+import { page as html, seedPages } from './card-helpers/pages';
+
+const HOST = 'baotest.vn';
+const seeds = seedPages();
+const routes: Record<string, string> = {
+  '/plain.html': html('Tin', '<p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>'),
+  '/blank.html': html('Trống', '<p>Trang trống.</p>'),
+};
+for (const seed of seeds) routes[`/seed-${seed.name}.html`] = seed.html;
+
+let server: StaticServer;
+let ff: FirefoxWithExtension;
+let settings: Page;
+const url = (p: string) => `http://${HOST}:${server.port}${p}`;
+
+async function open(pathname: string): Promise<Page> {
+  const page = await ff.browser.newPage();
+  await page.goto(url(pathname));
+  return page;
+}
+
+function marks(page: Page, mode: 'highlight' | 'inline' = 'highlight'): Promise<string[]> {
+  return page.evaluate((m) => {
+    if (m === 'inline') return [...document.querySelectorAll('vbl-ref')].map((e) => e.textContent ?? '');
+    const set = (CSS as any).highlights?.get('vbl-ref') as Set<AbstractRange> | undefined;
+    return [...(set ?? [])].map((r) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live.toString();
+    });
+  }, mode);
+}
+
+async function poll<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeout = 8000): Promise<T> {
+  const until = Date.now() + timeout;
+  let value = await probe();
+  while (!ok(value) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await probe();
+  }
+  return value;
+}
+
+function card(page: Page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('vanban-lens-card');
+    const el = host?.shadowRoot?.querySelector('[role="dialog"]');
+    if (!host || host.hasAttribute('hidden') || !el) return { open: false, heading: '', text: '', focusInside: false };
+    return {
+      open: getComputedStyle(el).opacity !== '0',
+      heading: el.querySelector('h2')?.textContent ?? '',
+      text: el.textContent ?? '',
+      focusInside: host.shadowRoot!.activeElement !== null,
+    };
+  });
+}
+
+async function setSite(value: Record<string, unknown> | null) {
+  await settings.evaluate(async (v) => {
+    const api = (globalThis as any).browser;
+    if (v) await api.storage.sync.set({ 'site:baotest.vn': v });
+    else await api.storage.sync.remove('site:baotest.vn');
+  }, value);
+}
+
+beforeAll(async () => {
+  server = await serveStatic({ routes });
+  ff = await launchFirefoxWithExtension({ extensionPath: await testCopyOfFirefoxBuild('.output/firefox-mv2'), proxyPort: server.port });
+  settings = await ff.extensionPage('popup.html', url('/blank.html'));
+});
+
+afterAll(async () => {
+  await ff?.close();
+  await server?.close();
+});
+
+describe('Firefox', () => {
+  it('seed articles are present (CI requires them)', () => {
+    if (process.env.CI === 'true') expect(seeds.length).toBe(2);
+  });
+
+  it.each(seeds.map((s) => [s.name, s] as const))('marks every full Party code in seed %s', async (_, seed) => {
+    const page = await open(`/seed-${seed.name}.html`);
+    const codes = new Set(seed.text.match(/\b\d{1,4}-(?:KH|CT|NQ|QĐ|HD|KL|QC|TB|BC)\/[A-ZĐ]{2,8}\b/gu) ?? []);
+    expect(codes.size).toBeGreaterThan(0);
+    const all = (await poll(() => marks(page), (m) => [...codes].every((c) => m.join(' | ').includes(c)))).join(' | ');
+    for (const code of codes) expect(all).toContain(code);
+    await page.close();
+  });
+
+  it('opens a card when the pointer rests on a reference', async () => {
+    const page = await open('/plain.html');
+    await poll(() => marks(page), (m) => m.length > 0);
+    const p = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let node: Node | null;
+      while ((node = walker.nextNode())) {
+        const at = (node.textContent ?? '').indexOf('17-KH/TW');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 8);
+        const b = range.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2, w: b.width };
+      }
+      return null;
+    });
+    expect(p).not.toBeNull();
+    await page.mouse.move(Math.max(0, p!.x - p!.w - 20), p!.y);
+    await page.mouse.move(p!.x, p!.y, { steps: 3 });
+    const opened = await poll(() => card(page), (c) => c.open && c.text.includes('Bộ Chính trị'));
+    expect(opened.open).toBe(true);
+    expect(opened.heading).toBe('Kế hoạch số 17-KH/TW');
+    await page.close();
+  });
+
+  it('opens a card from the keyboard (inline mode): Tab, Enter into it, Escape back', async () => {
+    await setSite({ mode: 'inline' });
+    const page = await open('/plain.html');
+    await poll(() => marks(page, 'inline'), (m) => m.length > 0);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('vbl-ref');
+    expect((await poll(() => card(page), (c) => c.open)).heading).toBe('Kế hoạch số 17-KH/TW');
+    await page.keyboard.press('Enter');
+    expect((await poll(() => card(page), (c) => c.focusInside)).focusInside).toBe(true);
+    await page.keyboard.press('Escape');
+    expect((await poll(() => card(page), (c) => !c.open)).open).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('vbl-ref');
+    await setSite(null);
+    await page.close();
+  });
+
+  it('turning the site off unmarks its open tabs at once, and on again marks them', async () => {
+    const page = await open('/plain.html');
+    expect((await poll(() => marks(page), (m) => m.length > 0)).length).toBeGreaterThan(0);
+    await setSite({ enabled: false });
+    expect(await poll(() => marks(page), (m) => m.length === 0)).toEqual([]);
+    expect(await marks(page, 'inline')).toEqual([]);
+    await setSite(null);
+    expect((await poll(() => marks(page), (m) => m.length > 0)).length).toBeGreaterThan(0);
+    await page.close();
+  });
+});
