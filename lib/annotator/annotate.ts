@@ -22,7 +22,7 @@ import { Mark } from './mark';
 export type MarkMode = 'highlight' | 'inline';
 
 /** Inline mode: page text changed per rendered frame, so that no frame's layout runs long. */
-const INLINE_CHARS_PER_FRAME = 40_000;
+const INLINE_CHARS_PER_FRAME = 24_000;
 /** Highlight mode: ranges added to the page's highlight at once. */
 const HIGHLIGHTS_PER_COMMIT = 1500;
 
@@ -94,6 +94,8 @@ export function annotate(options: AnnotatorOptions): Annotator {
   let sorted: Mark[] | null = null;
   let focused: Mark | undefined;
   let suppressFocusEvent = false;
+  /** Inline mode: the wrapper whose keyboard focus activated it (its blur deactivates it). */
+  let focusActivated: Mark | undefined;
   let destroyed = false;
 
   function resolveMode(wanted: MarkMode): MarkMode {
@@ -446,7 +448,10 @@ export function annotate(options: AnnotatorOptions): Annotator {
       const id = wrapperIdOf(e.target);
       const m = id ? marks.get(id) : undefined;
       if (!m || e.target !== m.element) return;
+      // Focus from a click or tap is not a keyboard visit: the hover or tap already speaks for it.
+      if (!focusVisible(m.element)) return;
       if (focused && focused !== m) clearFocus();
+      focusActivated = m;
       options.onActivate(m, 'focus', m.element!);
     },
     listen,
@@ -459,6 +464,9 @@ export function annotate(options: AnnotatorOptions): Annotator {
       const m = id ? marks.get(id) : undefined;
       if (!m || e.target !== m.element) return;
       if (focused === m) clearFocus();
+      // Only a focus that activated the reference ends it (a clicked one was opened by the pointer).
+      if (focusActivated !== m) return;
+      focusActivated = undefined;
       options.onDeactivate(m, 'blur');
     },
     listen,
@@ -475,6 +483,14 @@ export function annotate(options: AnnotatorOptions): Annotator {
     },
     listen,
   );
+
+  function focusVisible(el: Element): boolean {
+    try {
+      return el.matches(':focus-visible');
+    } catch {
+      return true;
+    }
+  }
 
   function clearFocus(): void {
     const was = focused;
@@ -508,12 +524,14 @@ export function annotate(options: AnnotatorOptions): Annotator {
     scrollIntoView(m);
     if (m.parts) {
       own(() => setInlineFocus(m.parts, true));
+      focusActivated = undefined; // the previous wrapper's blur is already reported above
       suppressFocusEvent = true;
       try {
         m.element!.focus({ preventScroll: true });
       } finally {
         suppressFocusEvent = false;
       }
+      focusActivated = m;
     } else layer?.setFocus(m.drawn ?? null);
     options.onActivate(m, 'keyboard', anchorOf(m));
     return m;

@@ -35,11 +35,22 @@ export class Aborted extends Error {
   }
 }
 
-/** Resolves after the next frame has been rendered (its style, layout and paint done). */
-export function afterNextFrame(win: Window): Promise<void> {
+/**
+ * Resolves after the next frame has been rendered (its style, layout and paint done), or after `maxWaitMs`
+ * where no frame comes (a tab hidden meanwhile).
+ */
+export function afterNextFrame(win: Window, maxWaitMs = 100): Promise<void> {
   return new Promise((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      win.clearTimeout(timer);
+      resolve();
+    };
+    const timer = win.setTimeout(finish, maxWaitMs);
     win.requestAnimationFrame(() => {
-      void yieldToMain().then(resolve);
+      void yieldToMain().then(finish);
     });
   });
 }

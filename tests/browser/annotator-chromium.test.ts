@@ -395,7 +395,31 @@ describe('pointer and keyboard', () => {
       expect(await step(1)).toBe('17-KH/TW');
       const acts = (await events(page, 'activate')).map((a: any) => `${a.cause}:${a.code}`);
       expect(acts).toEqual(['keyboard:17-KH/TW', 'keyboard:22-QĐ/TW', 'keyboard:17-KH/TW']);
+      // Each move ends the previous one once.
+      const ended = (await events(page, 'deactivate')).map((a: any) => `${a.cause}:${a.code}`);
+      expect(ended).toEqual(['blur:17-KH/TW', 'blur:22-QĐ/TW']);
       await page.close();
+    });
+  }
+
+  for (const mode of ['highlight', 'inline'] as const) {
+    it(`${mode}: a tap on a touch screen activates the code at once`, async () => {
+      const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 400, height: 700 } });
+      const page = await context.newPage();
+      await page.goto(`${base}/article.html`);
+      await page.addScriptTag({ content: bundle });
+      await start(page, mode);
+      const c = await centreOf(page, '100/2019/NĐ-CP');
+      await page.touchscreen.tap(c.x, c.y);
+      await until(page, "(window).__events.some((e) => e.type === 'activate')");
+      expect(await events(page, 'activate')).toEqual([
+        { type: 'activate', code: '100/2019/NĐ-CP', cause: 'tap', anchor: mode === 'inline' ? 'vbl-ref' : 'range' },
+      ]);
+      // A tap on plain text activates nothing.
+      await page.touchscreen.tap(c.x, c.y + 300);
+      await page.waitForTimeout(400);
+      expect((await events(page, 'activate')).length).toBe(1);
+      await context.close();
     });
   }
 
