@@ -3,7 +3,6 @@
  * (see ensureDataset), answers typed lookup messages, and turns every failure into a typed error response:
  * a bad message never throws out of the listener.
  */
-import type MiniSearch from 'minisearch';
 import type { Dataset } from '../dataset/schema';
 import { lookupKeys, resolveReference, type Resolution } from '../resolver/resolve';
 import { openStore, DB_NAME, type ActiveMeta, type ErrorMeta, type StagingMeta, type VblDb } from '../store/db';
@@ -18,7 +17,7 @@ import {
   type LookupRequest,
   type LookupResponse,
 } from './messages';
-import { createSearchIndex, searchIds, toIndexed } from './search-index';
+import { addDocuments, createSearchIndex, searchIds, type SearchIndex } from './search-index';
 
 export interface LookupServiceOptions {
   /** Reads the bundled dataset (the extension's own file; tests pass generated ones). */
@@ -32,7 +31,7 @@ export interface LookupServiceOptions {
 
 interface InMemory {
   docs: DocumentCache;
-  search: MiniSearch<ReturnType<typeof toIndexed>>;
+  search: SearchIndex;
 }
 
 export class ServiceError extends Error {
@@ -199,7 +198,7 @@ export class LookupService {
     if (this.memory?.gen !== gen) {
       const loading = (async (): Promise<InMemory> => {
         const search = createSearchIndex();
-        const docs = await DocumentCache.read(db, gen, (batch) => search.addAll(batch.map(toIndexed)));
+        const docs = await DocumentCache.read(db, gen, (batch) => addDocuments(search, batch));
         return { docs, search };
       })();
       const memory: NonNullable<LookupService['memory']> = { gen, loading };
