@@ -100,6 +100,19 @@ describe('card controller', () => {
     expect(document.activeElement).toBe(a());
   });
 
+  it('handing focus back to the reference does not reopen its card', () => {
+    const { host, controller, opened } = setup();
+    // The annotator reports focus on a reference as an activation, as it does in inline mode.
+    a().addEventListener('focus', () => controller.activate('a', a(), 'focus'));
+    a().focus();
+    expect(opened).toEqual(['a']);
+    host.focusCard();
+    host.card()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    expect(document.activeElement).toBe(a());
+    expect(host.isShown()).toBe(false);
+    expect(opened).toEqual(['a']);
+  });
+
   it('the shortcut (keyboard) moves focus into the card; a pointer press elsewhere closes it', () => {
     const { host, controller, closed } = setup();
     controller.activate('a', a(), 'keyboard');

@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { Popup, type PopupProps, type PopupState } from '@/components/Popup';
+import { translatorFrom } from '@/lib/i18n/t';
+import vi_ from '../../../public/_locales/vi/messages.json';
+
+const t = translatorFrom(vi_);
+const base: PopupState = {
+  host: 'baotest.vn',
+  access: 'default',
+  allSites: false,
+  enabled: true,
+  mode: 'highlight',
+  defaultMode: 'highlight',
+  dwellMs: 300,
+  shortcuts: { next: 'Alt+Shift+J', previous: 'Alt+Shift+K' },
+};
+
+function mount(state: Partial<PopupState>) {
+  const handlers = {
+    onToggleSite: vi.fn(),
+    onEnableHere: vi.fn(),
+    onEnableAll: vi.fn(),
+    onRevokeHere: vi.fn(),
+    onRevokeAll: vi.fn(),
+    onMode: vi.fn(),
+    onDefaultMode: vi.fn(),
+    onDwell: vi.fn(),
+  } satisfies Omit<PopupProps, 't' | 'state'>;
+  const root = document.createElement('div');
+  document.body.append(root);
+  render(<Popup t={t} state={{ ...base, ...state }} {...handlers} />, root);
+  return { root, handlers };
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('Popup', () => {
+  it('turns a default site off and chooses its mode', () => {
+    const { root, handlers } = mount({});
+    expect(root.textContent).toContain('baotest.vn');
+    expect(root.textContent).toContain('Đang bật trên trang này');
+    const toggle = root.querySelector<HTMLInputElement>('input[role="switch"]')!;
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(handlers.onToggleSite).toHaveBeenCalledWith(false);
+    const inline = root.querySelector<HTMLInputElement>('input[name="mode-here"][value="inline"]')!;
+    inline.checked = true;
+    inline.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(handlers.onMode).toHaveBeenCalledWith('inline');
+    expect(root.textContent).toContain('Alt+Shift+J');
+  });
+
+  it('offers “bật trên trang này” and all sites where the extension does not run yet', () => {
+    const { root, handlers } = mount({ host: 'example.com', access: 'none', enabled: true });
+    expect(root.querySelector('input[role="switch"]')).toBeNull();
+    const buttons = [...root.querySelectorAll('button')];
+    buttons.find((b) => b.textContent === 'Bật trên trang này')!.click();
+    buttons.find((b) => b.textContent === 'Bật trên mọi trang')!.click();
+    expect(handlers.onEnableHere).toHaveBeenCalled();
+    expect(handlers.onEnableAll).toHaveBeenCalled();
+  });
+
+  it('says so on pages no extension may touch, and shows a refused permission', () => {
+    const { root } = mount({ host: undefined, problem: 'popupPermissionRefused' });
+    expect(root.textContent).toContain('chỉ chạy trên các trang web');
+    expect(root.querySelector('[role="alert"]')!.textContent).toContain('chưa cho phép');
+  });
+});
