@@ -69,9 +69,14 @@ async function refresh() {
       previous: commands.find((c) => c.name === PREVIOUS_REFERENCE)?.shortcut,
     },
   });
-  void fetchDatasetStatus()
-    .then((status) => update({ dataset: { ready: status.ready, documents: status.documents, articles: status.articles, error: status.lastError } }))
-    .catch(() => update({ dataset: { ready: false } }));
+  void watchDataset(0);
+}
+
+/** The dataset's state, asked again every second while it is still loading (the first run after install). */
+async function watchDataset(attempt: number): Promise<void> {
+  const status = await fetchDatasetStatus().catch(() => undefined);
+  update({ dataset: { ready: !!status?.ready, documents: status?.documents, articles: status?.articles, error: status?.lastError } });
+  if (!status?.ready && attempt < 60) setTimeout(() => void watchDataset(attempt + 1), 1000);
 }
 
 update({});

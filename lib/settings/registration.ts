@@ -38,17 +38,21 @@ export async function syncRegisteredContentScript(): Promise<string[]> {
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [REGISTERED_SCRIPT_ID] }).catch(() => []);
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [REGISTERED_SCRIPT_ID] });
   if (origins.length === 0) return [];
-  await browser.scripting.registerContentScripts([
-    {
-      id: REGISTERED_SCRIPT_ID,
-      matches: origins,
-      excludeMatches: [...DEFAULT_MATCHES],
-      js: [CONTENT_SCRIPT_FILE],
-      allFrames: true,
-      runAt: 'document_idle',
-      persistAcrossSessions: true,
-    } as Parameters<typeof browser.scripting.registerContentScripts>[0][number],
-  ]);
+  const script = {
+    id: REGISTERED_SCRIPT_ID,
+    matches: origins,
+    excludeMatches: [...DEFAULT_MATCHES],
+    js: [CONTENT_SCRIPT_FILE],
+    allFrames: true,
+    runAt: 'document_idle' as const,
+  };
+  type Registration = Parameters<typeof browser.scripting.registerContentScripts>[0][number];
+  try {
+    await browser.scripting.registerContentScripts([{ ...script, persistAcrossSessions: true } as Registration]);
+  } catch {
+    // Browsers that do not keep registrations across sessions: the background registers again at start-up.
+    await browser.scripting.registerContentScripts([script as Registration]);
+  }
   return origins;
 }
 
