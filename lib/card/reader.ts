@@ -6,6 +6,7 @@
 import type { Reference } from '../detector/types';
 import type { Resolution } from '../resolver/resolve';
 import { LookupError, type LookupClient } from '../lookup/client';
+import { MAX_BATCH } from '../lookup/messages';
 import type { Translate } from '../i18n/t';
 import type { Mode } from '../settings/store';
 import type { Annotator, AnnotatorOptions, MarkedReference } from '../annotator/annotate';
@@ -131,8 +132,11 @@ export function startReader(options: ReaderOptions): Reader {
   function onFound(batch: MarkedReference[]) {
     if (batch.length === 0) return;
     for (const marked of batch) if (!entries.has(marked.id)) entries.set(marked.id, { ref: marked.ref, selected: 0 });
-    const ids = batch.map((m) => m.id);
-    resolveBatch(batch, ids, 0);
+    // One round trip per pass (split only where a pass exceeds what one message may carry).
+    for (let i = 0; i < batch.length; i += MAX_BATCH) {
+      const part = batch.slice(i, i + MAX_BATCH);
+      resolveBatch(part, part.map((m) => m.id), 0);
+    }
   }
 
   /** One round trip for the pass; retried a few times while the background is still loading its data. */
