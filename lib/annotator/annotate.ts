@@ -21,8 +21,14 @@ import { Mark } from './mark';
 
 export type MarkMode = 'highlight' | 'inline';
 
-/** Inline mode: page text changed per rendered frame, so that no frame's layout runs long. */
-const INLINE_CHARS_PER_FRAME = 24_000;
+/**
+ * Inline mode: page text changed per rendered frame, so that no frame's layout runs long. Starts here, then
+ * follows the measured render time of each frame towards FRAME_RENDER_MS.
+ */
+const INLINE_CHARS_PER_FRAME = 8_000;
+const MIN_CHARS_PER_FRAME = 2_000;
+const MAX_CHARS_PER_FRAME = 64_000;
+const FRAME_RENDER_MS = 20;
 /** Highlight mode: ranges added to the page's highlight at once. */
 const HIGHLIGHTS_PER_COMMIT = 1500;
 
@@ -91,6 +97,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
   let mode: MarkMode = resolveMode(options.mode);
   let layer: HighlightLayer | null = null;
   let nextId = 1;
+  let charsPerFrame = INLINE_CHARS_PER_FRAME;
   let sorted: Mark[] | null = null;
   let focused: Mark | undefined;
   let suppressFocusEvent = false;
@@ -259,9 +266,14 @@ export function annotate(options: AnnotatorOptions): Annotator {
         win,
         // Inline mode changes the page's text: let the browser lay out each share before the next one.
         frameFull: () => {
-          if (changed < INLINE_CHARS_PER_FRAME) return false;
+          if (changed < charsPerFrame) return false;
           changed = 0;
           return true;
+        },
+        // Learn how much text this page and machine lay out in a frame's worth of time.
+        onFrame: (renderMs) => {
+          const scale = Math.min(2, Math.max(0.25, FRAME_RENDER_MS / Math.max(renderMs, 1)));
+          charsPerFrame = Math.round(Math.min(MAX_CHARS_PER_FRAME, Math.max(MIN_CHARS_PER_FRAME, charsPerFrame * scale)));
         },
       },
     );

@@ -38,7 +38,6 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
   let removed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstAt = 0;
-  let ownDepth = 0;
 
   const isOurs = (node: Node): boolean => {
     if (!isOwnUi) return false;
@@ -100,14 +99,17 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
     return batch;
   };
 
-  const observer = new (doc.defaultView!.MutationObserver)((records) => {
-    if (ownDepth) return; // cannot happen (callbacks are microtasks), kept for safety
-    read(records);
+  const schedule = () => {
     if (!roots.size && !removed) return;
     const now = performance.now();
     if (!firstAt) firstAt = now;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(deliver, Math.max(0, Math.min(debounceMs, firstAt + maxWaitMs - now)));
+  };
+
+  const observer = new (doc.defaultView!.MutationObserver)((records) => {
+    read(records);
+    schedule();
   });
   observer.observe(doc, {
     childList: true,
@@ -123,12 +125,15 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
 
   return {
     own<T>(fn: () => T): T {
-      read(observer.takeRecords());
-      ownDepth++;
+      // The page's changes so far are kept; everything recorded during fn is the annotator's own.
+      const before = observer.takeRecords();
+      if (before.length) {
+        read(before);
+        schedule();
+      }
       try {
         return fn();
       } finally {
-        ownDepth--;
         observer.takeRecords();
       }
     },

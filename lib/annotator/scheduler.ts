@@ -39,18 +39,20 @@ export class Aborted extends Error {
  * Resolves after the next frame has been rendered (its style, layout and paint done), or after `maxWaitMs`
  * where no frame comes (a tab hidden meanwhile).
  */
-export function afterNextFrame(win: Window, maxWaitMs = 100): Promise<void> {
+export function afterNextFrame(win: Window, maxWaitMs = 100): Promise<number | undefined> {
   return new Promise((resolve) => {
     let done = false;
-    const finish = () => {
+    const finish = (renderMs?: number) => {
       if (done) return;
       done = true;
       win.clearTimeout(timer);
-      resolve();
+      resolve(renderMs);
     };
-    const timer = win.setTimeout(finish, maxWaitMs);
+    const timer = win.setTimeout(() => finish(), maxWaitMs);
     win.requestAnimationFrame(() => {
-      void yieldToMain().then(finish);
+      // From the frame's start to the first task after it: the frame's style, layout and paint.
+      const start = performance.now();
+      void yieldToMain().then(() => finish(performance.now() - start));
     });
   });
 }
@@ -62,6 +64,8 @@ export interface SliceOptions {
    * should lay it out before more changes (the next slice then waits for a rendered frame).
    */
   frameFull?: () => boolean;
+  /** How long the browser took to render the frame waited for (for pacing the next share). */
+  onFrame?: (renderMs: number) => void;
   win?: Window;
 }
 
@@ -79,7 +83,9 @@ export async function runSliced(step: () => boolean, signal: AbortSignal, option
       if (!step()) return;
       full = !!options.frameFull?.();
     } while (!full && performance.now() < until);
-    if (full && options.win && options.win.document.visibilityState === 'visible') await afterNextFrame(options.win);
-    else await yieldToMain();
+    if (full && options.win && options.win.document.visibilityState === 'visible') {
+      const renderMs = await afterNextFrame(options.win);
+      if (renderMs !== undefined) options.onFrame?.(renderMs);
+    } else await yieldToMain();
   }
 }
