@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startReader } from '@/lib/card/reader';
 import { LookupError, type LookupClient } from '@/lib/lookup/client';
 import type { AnnotatorOptions, MarkedReference } from '@/lib/annotator/annotate';
+import type { Reference } from '@/lib/detector/types';
+import type { Resolution } from '@/lib/resolver/resolve';
 import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, tVi } from './fixtures';
 
 let abort: AbortController;
@@ -15,7 +17,7 @@ const fakeAnnotate = (o: AnnotatorOptions) => {
 
 function lookup(overrides: Partial<LookupClient> = {}): LookupClient {
   return {
-    resolve: vi.fn(async (refs) => refs.map((r) => (r.code === '17-KH/TW' ? kh17Resolved : ct35Ambiguous))),
+    resolve: vi.fn(async (refs: Reference[]) => refs.map((r) => (r.code === '17-KH/TW' ? kh17Resolved : ct35Ambiguous))),
     document: vi.fn(async (id) => (id === kh17Doc.id ? kh17Doc : undefined)),
     relatedArticles: vi.fn(async () => ({ items: [{ id: 'a1', url: 'https://bao.vn/1', outlet: 'Báo A', title: 'Bài một', date: '2024-01-02' }], total: 5 })),
     relatedDocuments: vi.fn(async () => []),
@@ -54,8 +56,8 @@ describe('reader', () => {
   });
 
   it('shows a loading card until the batch answers, then fills it in', async () => {
-    let answer!: (value: Awaited<ReturnType<LookupClient['resolve']>>) => void;
-    const client = lookup({ resolve: vi.fn(() => new Promise((r) => (answer = r))) });
+    let answer!: (value: Resolution[]) => void;
+    const client = lookup({ resolve: vi.fn(() => new Promise<Resolution[]>((r) => (answer = r))) });
     start(client);
     options.onFound([marked('m1')]);
     options.onActivate(marked('m1'), 'focus', document.getElementById('a')!);
