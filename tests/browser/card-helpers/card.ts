@@ -133,3 +133,17 @@ export async function waitForMarks(page: Page, min = 1, mode: 'highlight' | 'inl
   }
   throw new Error(`page not marked: ${marks.length} marks`);
 }
+
+/**
+ * True when `text` is marked where it stands: scrolls it into view first, because highlight mode paints only a
+ * window around the viewport (what is off screen is painted when the reader gets there).
+ */
+export async function markedInView(page: Page, text: string, nth = 0, timeout = 3000): Promise<boolean> {
+  await textPoint(page, text, nth);
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    if ((await highlighted(page)).includes(text)) return true;
+    await page.waitForTimeout(100);
+  }
+  return false;
+}
