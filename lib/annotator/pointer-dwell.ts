@@ -29,7 +29,9 @@ export function trackPointerDwell<T>(options: PointerDwellOptions<T>): PointerDw
   const maxSpeed = options.maxSpeed ?? FAST_PX_PER_MS;
   const win = doc.defaultView!;
   let last: { x: number; y: number; t: number; target: EventTarget | null } | null = null;
-  let prev: { x: number; y: number; t: number } | null = null;
+  /** Time of the last frame's sample, and the path travelled since (all raw moves, so fast wiggles count). */
+  let prevT: number | null = null;
+  let travel = 0;
   let frame = 0;
   let hovered: T | undefined;
   let active: T | undefined;
@@ -61,9 +63,9 @@ export function trackPointerDwell<T>(options: PointerDwellOptions<T>): PointerDw
     frame = 0;
     if (!last || signal.aborted) return;
     const { x, y, t, target } = last;
-    const dt = prev ? Math.max(t - prev.t, 1) : Infinity;
-    const speed = prev ? Math.hypot(x - prev.x, y - prev.y) / dt : 0;
-    prev = { x, y, t };
+    const speed = prevT === null ? 0 : travel / Math.max(t - prevT, 1);
+    prevT = t;
+    travel = 0;
     const hit = options.hitTest(x, y, target);
     if (hit !== hovered) {
       if (active !== undefined && hit !== active) leaveActive();
@@ -77,6 +79,12 @@ export function trackPointerDwell<T>(options: PointerDwellOptions<T>): PointerDw
 
   const onMove = (e: PointerEvent) => {
     if (e.pointerType === 'touch') return;
+    // The browser may coalesce several moves into one event per frame: count the whole path.
+    const coalesced = typeof e.getCoalescedEvents === 'function' ? e.getCoalescedEvents() : [];
+    for (const p of coalesced.length ? coalesced : [e]) {
+      if (last) travel += Math.hypot(p.clientX - last.x, p.clientY - last.y);
+      last = { x: p.clientX, y: p.clientY, t: p.timeStamp, target: e.target };
+    }
     last = { x: e.clientX, y: e.clientY, t: e.timeStamp, target: e.target };
     if (!frame) frame = win.requestAnimationFrame(process);
   };
@@ -84,7 +92,8 @@ export function trackPointerDwell<T>(options: PointerDwellOptions<T>): PointerDw
     if (e.relatedTarget === null && e.pointerType !== 'touch') {
       // Left the window.
       last = null;
-      prev = null;
+      prevT = null;
+      travel = 0;
       hovered = undefined;
       clearTimer();
       leaveActive();
