@@ -130,8 +130,10 @@ export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose }
           <ul class="list">
             {model.related.map((r) => (
               <li key={r.id}>
-                <span class="rel-head">{r.heading}</span>
-                {r.title ? <span class="rel-title"> {r.title}</span> : null}
+                <span class="rel" title={r.title ? `${r.heading} ${r.title}` : r.heading}>
+                  <span class="rel-head">{r.heading}</span>
+                  {r.title ? <span class="rel-title"> {r.title}</span> : null}
+                </span>
                 <span class="meta">{r.count !== undefined && r.why === 'cardCoCited' ? t(r.why, String(r.count)) : translated(t, r.why, t('cardRelation_related'))}</span>
               </li>
             ))}

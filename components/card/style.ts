@@ -94,6 +94,7 @@ a { color: var(--accent); text-decoration: underline; text-underline-offset: 2px
 .list li { margin: 0 0 6px; }
 .list .meta { display: block; }
 .rel-head { font-weight: 600; }
+.rel { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-clamp: 3; overflow: hidden; }
 .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; margin-top: 10px; padding-top: 8px; border-top: 1px solid var(--line); }
 .copy {
   font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 6px; cursor: pointer;

@@ -22,6 +22,7 @@ const SCREENSHOTS = path.resolve('docs/screenshots');
 
 const routes: Record<string, string> = {
   '/': demoHtml(),
+  '/blank-for-clipboard': html('Trống', '<p>Trống.</p>'),
   '/plain.html': html('Tin', '<p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>'),
   '/edge.html': html(
     'Mép',
@@ -310,6 +311,25 @@ describe('card', () => {
     await clickInCard(page, '.choice', i2019);
     const switched = await waitForCard(page, (c) => (c.text ?? '').includes('Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị'));
     expect(switched.open).toBe(true);
+    await page.close();
+  });
+
+  it('copies a plain-Vietnamese citation', async () => {
+    const page = await open('/plain.html');
+    await waitForMarks(page, 1);
+    await hover(page, '17-KH/TW');
+    await waitForCard(page, (c) => c.open && (c.text ?? '').includes('Bộ Chính trị'));
+    await clickInCard(page, '.copy');
+    const copied = await waitForCard(page, (c) => (c.text ?? '').includes(t('cardCopied')));
+    expect(copied.open).toBe(true);
+    // Read the clipboard back from a page where reading is allowed (127.0.0.1 is a secure context).
+    await chrome.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url('/').replace(/\/$/, '') });
+    const reader = await chrome.context.newPage();
+    await reader.goto(server.url('/blank-for-clipboard'));
+    await reader.bringToFront();
+    const text = await reader.evaluate(() => navigator.clipboard.readText());
+    expect(text).toMatch(/^Kế hoạch số 17-KH\/TW (ngày 07\/7\/2023|năm 2023) của Bộ Chính trị$/);
+    await reader.close();
     await page.close();
   });
 

@@ -103,6 +103,7 @@ export async function clickInCard(page: Page, selector: string, index = 0): Prom
     ([tag, sel, i]) => {
       const el = document.querySelector(tag as string)?.shadowRoot?.querySelectorAll<HTMLElement>(sel as string)[i as number];
       if (!el) return null;
+      el.scrollIntoView({ block: 'nearest' }); // the card scrolls when it is taller than the space it has
       const r = el.getBoundingClientRect();
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     },
