@@ -176,8 +176,10 @@ export class LookupService {
       }
       case 'relatedArticles':
         return known(await relatedArticles(db, gen, active.buckets, request.id, request.page, request.pageSize), request.id);
-      case 'relatedDocuments':
-        return known(await relatedDocuments(db, gen, active.buckets, request.id), request.id);
+      case 'relatedDocuments': {
+        const ready = this.inMemory(db, gen).ready;
+        return known(await relatedDocuments(db, gen, active.buckets, request.id, ready && ((id) => ready.docs.byId.get(id))), request.id);
+      }
       case 'sameCodeOtherTerms': {
         const ready = this.inMemory(db, gen).ready;
         return known(ready ? ready.docs.sameCode(request.id) : await sameCodeOtherTerms(db, gen, request.id), request.id);

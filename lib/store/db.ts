@@ -46,8 +46,8 @@ export interface StoredArticleBucket {
 /** Mentions by article: the mentions of every article of one bucket (bucketOf(article id, buckets.mentions)). */
 export interface StoredMentionBucket {
   key: [number, number];
-  /** Article id → its mentions (articleId left out: it is the map key). */
-  byArticle: Record<string, Array<Omit<MentionRecord, 'articleId'>>>;
+  /** Article id → its mentions, in the dataset's order. */
+  byArticle: Record<string, MentionRecord[]>;
 }
 
 export interface StoredRelation {
@@ -61,6 +61,8 @@ export interface StoredRelation {
 
 /** Citing articles per citations record: a much-cited document's list is split so a card reads what it shows. */
 export const CITATIONS_CHUNK = 100;
+/** Citing articles per overflow record (beyond the first CITATIONS_CHUNK, kept with the document). */
+export const OVERFLOW_CHUNK = 1000;
 /** Co-cited documents kept per document. */
 export const COCITED_KEEP = 12;
 
@@ -76,7 +78,8 @@ export interface DocumentCitations {
 
 /**
  * Citations records. Buckets, key [gen, '', bucket]: bucketOf(document id) → its DocumentCitations. Overflow,
- * key [gen, document id, n ≥ 1]: citing articles n·CITATIONS_CHUNK onwards of a much-cited document.
+ * key [gen, document id, n ≥ 1]: citing articles CITATIONS_CHUNK + (n-1)·OVERFLOW_CHUNK onwards of a much-cited
+ * document, OVERFLOW_CHUNK per record.
  */
 export type StoredCitations =
   | { key: [number, '', number]; docs: Record<string, DocumentCitations> }

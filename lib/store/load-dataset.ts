@@ -8,11 +8,12 @@
  * and the marker in place, so the next start retries (and first clears the half-written generation). Loading
  * the version that is already active writes nothing.
  */
-import { DATASET_SCHEMA, type ArticleRecord, type Dataset } from '../dataset/schema';
+import { DATASET_SCHEMA, type ArticleRecord, type Dataset, type MentionRecord } from '../dataset/schema';
 import { documentKeys } from '../resolver/resolve';
 import {
   bucketOf,
   CITATIONS_CHUNK,
+  OVERFLOW_CHUNK,
   COCITED_KEEP,
   DATA_STORES,
   type ActiveMeta,
@@ -198,76 +199,107 @@ export function buildRecords(dataset: Dataset, gen: number, buckets: Buckets = b
     }
   }
 
+  const nDocs = dataset.documents.length;
+  const nArticles = dataset.articles.length;
   const articleBuckets: ArticleRecord[][] = Array.from({ length: buckets.articles }, () => []);
-  const articleDate = new Map<string, string>();
+  const articleIndex = new Map<string, number>();
   for (const article of dataset.articles) {
     if (typeof article?.id !== 'string') throw new Error(`article without id: ${JSON.stringify(article).slice(0, 120)}`);
-    if (articleDate.has(article.id)) throw new Error(`duplicate article id ${article.id}`);
-    articleDate.set(article.id, article.date ?? '');
+    if (articleIndex.has(article.id)) throw new Error(`duplicate article id ${article.id}`);
+    articleIndex.set(article.id, articleIndex.size);
     articleBuckets[bucketOf(article.id, buckets.articles)]!.push(article);
   }
+  // Newest first; undated last; ties by id, so the order is stable. rank[article] = its place in that order.
+  const order = dataset.articles.map((_, i) => i);
+  order.sort((x, y) => {
+    const a = dataset.articles[x]!;
+    const b = dataset.articles[y]!;
+    const da = a.date ?? '';
+    const db = b.date ?? '';
+    if (da !== db) return da < db ? 1 : -1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+  const rank = new Int32Array(nArticles);
+  order.forEach((article, r) => (rank[article] = r));
 
-  // Mentions by article, packed in the article's bucket; resolved ones also counted per document.
-  const mentionBuckets: Array<StoredMentionBucket['byArticle']> = Array.from({ length: buckets.mentions }, () => ({}));
-  const docsOfArticle = new Map<string, number[]>();
+  // Mentions by article, packed in the article's bucket (stored as the dataset gives them).
+  const mentionsOf: MentionRecord[][] = Array.from({ length: nArticles }, () => []);
+  const orphans = new Map<string, MentionRecord[]>(); // mentions of articles the dataset does not list
+  // Distinct resolved documents per article (indexes), for citations and co-citations.
+  const docsOfArticle: number[][] = Array.from({ length: nArticles }, () => []);
+  let lastId: string | undefined;
+  let lastIndex: number | undefined;
   for (const m of dataset.mentions) {
     if (typeof m?.articleId !== 'string') throw new Error(`mention without article: ${JSON.stringify(m).slice(0, 120)}`);
-    const { articleId, ...rest } = m;
-    const byArticle = mentionBuckets[bucketOf(articleId, buckets.mentions)]!;
-    (byArticle[articleId] ??= []).push(rest);
+    // Mentions come grouped by article: look the article up once per run.
+    if (m.articleId !== lastId) {
+      lastId = m.articleId;
+      lastIndex = articleIndex.get(m.articleId);
+    }
+    const a = lastIndex;
+    if (a === undefined) {
+      let list = orphans.get(m.articleId);
+      if (!list) orphans.set(m.articleId, (list = []));
+      list.push(m);
+      continue;
+    }
+    mentionsOf[a]!.push(m);
     if (!m.documentId) continue;
     const d = docIndex.get(m.documentId);
     if (d === undefined) continue;
-    let docs = docsOfArticle.get(articleId);
-    if (!docs) docsOfArticle.set(articleId, (docs = []));
+    const docs = docsOfArticle[a]!;
     if (!docs.includes(d)) docs.push(d);
   }
+  const mentionBuckets: Array<StoredMentionBucket['byArticle']> = Array.from({ length: buckets.mentions }, () => ({}));
+  dataset.articles.forEach((article, a) => {
+    if (mentionsOf[a]!.length) mentionBuckets[bucketOf(article.id, buckets.mentions)]![article.id] = mentionsOf[a]!;
+  });
+  for (const [articleId, list] of orphans) mentionBuckets[bucketOf(articleId, buckets.mentions)]![articleId] = list;
 
-  const articlesOf: Array<string[] | undefined> = new Array(dataset.documents.length);
-  const cocited: Array<Map<number, number> | undefined> = new Array(dataset.documents.length);
-  const bump = (a: number, b: number, n: number) => {
-    let counts = cocited[a];
-    if (!counts) cocited[a] = counts = new Map();
-    counts.set(b, (counts.get(b) ?? 0) + n);
-  };
-  const givenCoCitations = Array.isArray(dataset.coCitations) && dataset.coCitations.length > 0 ? dataset.coCitations : undefined;
-  for (const [articleId, docs] of docsOfArticle) {
-    for (const d of docs) (articlesOf[d] ??= []).push(articleId);
-    if (givenCoCitations) continue;
-    for (let i = 0; i < docs.length; i++) {
-      for (let j = 0; j < docs.length; j++) {
-        if (i !== j) bump(docs[i]!, docs[j]!, 1);
-      }
-    }
-  }
-  // The build's co-citations when it gives them (the same counts, computed once at build time).
-  for (const c of givenCoCitations ?? []) {
+  const articlesOf: Array<number[] | undefined> = new Array(nDocs);
+  for (let a = 0; a < nArticles; a++) for (const d of docsOfArticle[a]!) (articlesOf[d] ??= []).push(a);
+
+  // Co-citations: the build's when it gives them, else counted here (same definition: articles citing both).
+  const given = Array.isArray(dataset.coCitations) && dataset.coCitations.length > 0 ? dataset.coCitations : undefined;
+  const givenPairs: Array<Array<[number, number]> | undefined> = new Array(nDocs);
+  for (const c of given ?? []) {
     const a = docIndex.get(c.a);
     const b = docIndex.get(c.b);
     if (a === undefined || b === undefined || a === b) continue;
-    bump(a, b, c.articles);
-    bump(b, a, c.articles);
+    (givenPairs[a] ??= []).push([b, c.articles]);
+    (givenPairs[b] ??= []).push([a, c.articles]);
   }
+  const counter = new Int32Array(nDocs);
+  const touched: number[] = [];
 
   const citationBuckets: Array<Record<string, DocumentCitations>> = Array.from({ length: buckets.citations }, () => ({}));
   const overflow: StoredCitations[] = [];
   const docIds = dataset.documents.map((d) => d.id);
-  const newestFirst = (a: string, b: string) => {
-    const da = articleDate.get(a) ?? '';
-    const db = articleDate.get(b) ?? '';
-    if (da !== db) return da < db ? 1 : -1; // undated ('') last
-    return a < b ? -1 : a > b ? 1 : 0;
-  };
-  for (let d = 0; d < docIds.length; d++) {
+  for (let d = 0; d < nDocs; d++) {
     const list = articlesOf[d] ?? [];
-    const counts = cocited[d];
-    if (list.length === 0 && !counts) continue;
-    list.sort(newestFirst);
-    const top = counts ? topCoCited(counts, docIds) : [];
+    let cocited: Array<[string, number]>;
+    if (given) {
+      cocited = topCoCited(givenPairs[d] ?? [], docIds);
+    } else {
+      for (const a of list) {
+        for (const e of docsOfArticle[a]!) {
+          if (e === d) continue;
+          if (counter[e] === 0) touched.push(e);
+          counter[e] = counter[e]! + 1;
+        }
+      }
+      cocited = topCounted(touched, counter, docIds);
+      for (const e of touched) counter[e] = 0;
+      touched.length = 0;
+    }
+    if (list.length === 0 && cocited.length === 0) continue;
+    // Sorting ranks (numbers, natively) and mapping back is much faster than a comparator.
+    const ranks = Int32Array.from(list, (a) => rank[a]!).sort();
+    const ids = Array.from(ranks, (r) => dataset.articles[order[r]!]!.id);
     const id = docIds[d]!;
-    citationBuckets[bucketOf(id, buckets.citations)]![id] = { total: list.length, articles: list.slice(0, CITATIONS_CHUNK), cocited: top };
-    for (let c = 1; c * CITATIONS_CHUNK < list.length; c++) {
-      overflow.push({ key: [gen, id, c], articles: list.slice(c * CITATIONS_CHUNK, (c + 1) * CITATIONS_CHUNK) });
+    citationBuckets[bucketOf(id, buckets.citations)]![id] = { total: ids.length, articles: ids.slice(0, CITATIONS_CHUNK), cocited };
+    for (let c = 1, from = CITATIONS_CHUNK; from < ids.length; c++, from += OVERFLOW_CHUNK) {
+      overflow.push({ key: [gen, id, c], articles: ids.slice(from, from + OVERFLOW_CHUNK) });
     }
   }
 
@@ -283,20 +315,32 @@ export function buildRecords(dataset: Dataset, gen: number, buckets: Buckets = b
   };
 }
 
-/** The COCITED_KEEP strongest co-cited documents (ties by id, so the order is stable). */
-function topCoCited(counts: Map<number, number>, docIds: string[]): Array<[string, number]> {
+/** The COCITED_KEEP strongest co-cited documents, strongest first (ties by id, so the order is stable). */
+function topCoCited(pairs: Array<[number, number]>, docIds: string[]): Array<[string, number]> {
+  const better = (x: [number, number], y: [number, number]) => x[1] > y[1] || (x[1] === y[1] && docIds[x[0]]! < docIds[y[0]]!);
   const top: Array<[number, number]> = [];
-  for (const entry of counts) {
-    if (top.length === COCITED_KEEP) {
-      const last = top[top.length - 1]!;
-      if (entry[1] < last[1] || (entry[1] === last[1] && docIds[entry[0]]! > docIds[last[0]]!)) continue;
-      top.pop();
-    }
+  for (const entry of pairs) {
+    if (top.length === COCITED_KEEP && !better(entry, top[top.length - 1]!)) continue;
     let i = top.length;
-    while (i > 0 && (top[i - 1]![1] < entry[1] || (top[i - 1]![1] === entry[1] && docIds[top[i - 1]![0]]! > docIds[entry[0]]!))) i--;
+    while (i > 0 && better(entry, top[i - 1]!)) i--;
     top.splice(i, 0, entry);
+    if (top.length > COCITED_KEEP) top.pop();
   }
   return top.map(([i, n]) => [docIds[i]!, n]);
+}
+
+/** The COCITED_KEEP most counted documents (ties in dataset order), without building a pair per document. */
+function topCounted(touched: number[], counter: Int32Array, docIds: string[]): Array<[string, number]> {
+  const top: number[] = [];
+  const better = (x: number, y: number) => counter[x]! > counter[y]! || (counter[x] === counter[y] && x < y);
+  for (const e of touched) {
+    if (top.length === COCITED_KEEP && !better(e, top[top.length - 1]!)) continue;
+    let i = top.length;
+    while (i > 0 && better(e, top[i - 1]!)) i--;
+    top.splice(i, 0, e);
+    if (top.length > COCITED_KEEP) top.pop();
+  }
+  return top.map((e) => [docIds[e]!, counter[e]!]);
 }
 
 /** Site → province table from the dataset's site records (national outlets have no province). */

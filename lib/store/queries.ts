@@ -3,7 +3,7 @@
  * (writing another generation) is never visible.
  */
 import type { ArticleRecord, DocumentRecord, MentionRecord } from '../dataset/schema';
-import { bucketOf, CITATIONS_CHUNK, type Buckets, type DocumentCitations, type GenKey, type StoredCitations, type VblDb } from './db';
+import { bucketOf, CITATIONS_CHUNK, OVERFLOW_CHUNK, type Buckets, type DocumentCitations, type GenKey, type StoredCitations, type VblDb } from './db';
 
 export interface CandidateKeys {
   codes: string[];
@@ -96,8 +96,11 @@ export async function relatedArticles(
 /** Citing article ids from..to (newest first), reading only the chunks that hold them. */
 async function citingArticleIds(store: CitationsStore, gen: number, id: string, head: DocumentCitations | undefined, from: number, to: number): Promise<string[]> {
   if (!head || from >= to) return [];
-  const first = Math.floor(from / CITATIONS_CHUNK);
-  const last = Math.floor((to - 1) / CITATIONS_CHUNK);
+  // Record n holds positions start(n) onwards: 0 for the first, then CITATIONS_CHUNK + (n-1)·OVERFLOW_CHUNK.
+  const recordOf = (p: number) => (p < CITATIONS_CHUNK ? 0 : 1 + Math.floor((p - CITATIONS_CHUNK) / OVERFLOW_CHUNK));
+  const start = (n: number) => (n === 0 ? 0 : CITATIONS_CHUNK + (n - 1) * OVERFLOW_CHUNK);
+  const first = recordOf(from);
+  const last = recordOf(to - 1);
   const chunks = await Promise.all(
     Array.from({ length: last - first + 1 }, async (_, i) => {
       if (first + i === 0) return head.articles;
@@ -105,13 +108,13 @@ async function citingArticleIds(store: CitationsStore, gen: number, id: string, 
       return row && 'articles' in row ? row.articles : [];
     }),
   );
-  return chunks.flat().slice(from - first * CITATIONS_CHUNK, to - first * CITATIONS_CHUNK);
+  return chunks.flat().slice(from - start(first), to - start(first));
 }
 
 /** Mentions by article: what an article cites, in text order. */
 export async function mentionsOfArticle(db: VblDb, gen: number, buckets: Buckets, articleId: string): Promise<MentionRecord[]> {
   const row = await db.get('mentions', [gen, bucketOf(articleId, buckets.mentions)]);
-  return (row?.byArticle[articleId] ?? []).map((m) => ({ articleId, ...m }));
+  return row?.byArticle[articleId] ?? [];
 }
 
 /** Mentions by document: the resolved mentions of a document, in its citing articles newest first (one page of articles). */
@@ -123,7 +126,7 @@ export async function mentionsOfDocument(db: VblDb, gen: number, buckets: Bucket
   const mentions = tx.objectStore('mentions');
   const rows = await Promise.all(ids.map((a) => mentions.get([gen, bucketOf(a, buckets.mentions)])));
   await tx.done;
-  return ids.flatMap((a, i) => (rows[i]?.byArticle[a] ?? []).filter((m) => m.documentId === id).map((m) => ({ articleId: a, ...m })));
+  return ids.flatMap((a, i) => (rows[i]?.byArticle[a] ?? []).filter((m) => m.documentId === id));
 }
 
 export interface RelatedDocument {
@@ -137,13 +140,21 @@ export interface RelatedDocument {
  * Documents related to one: explicit relations first (this document's own, then those pointing at it, kind
  * suffixed "-by"), then documents cited in the same articles, strongest first. Undefined when unknown.
  */
-export async function relatedDocuments(db: VblDb, gen: number, buckets: Buckets, id: string): Promise<RelatedDocument[] | undefined> {
+export async function relatedDocuments(
+  db: VblDb,
+  gen: number,
+  buckets: Buckets,
+  id: string,
+  /** Documents already in memory, when they are (saves reading them). */
+  inMemory?: (id: string) => DocumentRecord | undefined,
+): Promise<RelatedDocument[] | undefined> {
   const tx = db.transaction(['documents', 'relations', 'citations'], 'readonly');
   const docs = tx.objectStore('documents');
   const relations = tx.objectStore('relations');
   const key: GenKey = [gen, id];
+  const read = (docId: string) => (inMemory ? Promise.resolve(inMemory(docId)) : docs.get([gen, docId]).then((r) => r?.doc));
   const [self, outgoing, incoming, cites] = await Promise.all([
-    docs.get(key),
+    read(id),
     relations.index('bySource').getAll(key),
     relations.index('byTarget').getAll(key),
     citationsOf(tx.objectStore('citations'), gen, id, buckets),
@@ -156,11 +167,11 @@ export async function relatedDocuments(db: VblDb, gen: number, buckets: Buckets,
   for (const [other, strength] of cites?.cocited ?? []) {
     if (!seen.has(other)) { seen.add(other); wanted.push({ id: other, why: 'co-citation', strength }); }
   }
-  const rows = await Promise.all(wanted.map((w) => docs.get([gen, w.id])));
+  const rows = await Promise.all(wanted.map((w) => read(w.id)));
   await tx.done;
   const out: RelatedDocument[] = [];
   wanted.forEach((w, i) => {
-    const document = rows[i]?.doc;
+    const document = rows[i];
     // A relation may point at a document the dataset does not hold: it is left out rather than invented.
     if (document) out.push({ document, why: w.why, ...(w.kind ? { kind: w.kind } : {}), ...(w.strength ? { strength: w.strength } : {}) });
   });

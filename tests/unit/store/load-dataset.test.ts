@@ -180,7 +180,7 @@ describe('citations', () => {
   it('pages through a much-cited document across citation chunks, newest first', async () => {
     const db = await openStore(freshDbName());
     const base = fixtureDataset('v1');
-    const n = 450;
+    const n = 2350;
     const articles = Array.from({ length: n }, (_, i) => ({
       id: `m${i}`, url: `http://127.0.0.1/m${i}`, outlet: 'Báo Thử', title: `Bài ${i}`,
       date: new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
@@ -189,14 +189,18 @@ describe('citations', () => {
     const { gen } = await loadDataset(db, { ...base, articles: [...base.articles, ...articles], mentions: [...base.mentions, ...mentions] });
     const seen: string[] = [];
     for (let page = 0; ; page++) {
-      const got = await relatedArticles(db, gen, await buckets(db), '17-KH/TW@2023-07-07', page, 150);
+      const got = await relatedArticles(db, gen, await buckets(db), '17-KH/TW@2023-07-07', page, 70);
       expect(got?.total).toBe(n);
       if (!got || got.items.length === 0) break;
       seen.push(...got.items.map((a) => a.id));
     }
     expect(seen).toEqual(articles.map((a) => a.id).reverse());
-    // Chunk 0 in the document's bucket, articles 100–449 in four overflow records.
-    expect(await db.count('citations', IDBKeyRange.bound([gen, '17-KH/TW@2023-07-07'], [gen, '17-KH/TW@2023-07-07', []]))).toBe(4);
+    // The first 100 with the document, then 100–1099, 1100–2099, 2100–2349 in three overflow records.
+    expect(await db.count('citations', IDBKeyRange.bound([gen, '17-KH/TW@2023-07-07'], [gen, '17-KH/TW@2023-07-07', []]))).toBe(3);
+    const tail = await relatedArticles(db, gen, await buckets(db), '17-KH/TW@2023-07-07', 0, 100);
+    expect(tail?.items[99]?.id).toBe(`m${n - 100}`);
+    const across = await relatedArticles(db, gen, await buckets(db), '17-KH/TW@2023-07-07', 10, 100); // 1000–1099
+    expect(across?.items.map((a) => a.id)).toEqual(articles.slice(n - 1100, n - 1000).map((a) => a.id).reverse());
     db.close();
   });
 });
