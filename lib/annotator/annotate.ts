@@ -105,6 +105,16 @@ export function annotate(options: AnnotatorOptions): Annotator {
   let focusActivated: Mark | undefined;
   let destroyed = false;
 
+  /** Calls back into the extension; its errors are reported, never left to break marking. */
+  function call<A extends unknown[]>(fn: ((...args: A) => void) | undefined, ...args: A): void {
+    if (!fn) return;
+    try {
+      fn(...args);
+    } catch (e) {
+      console.error('[vanban-lens] annotator callback:', e);
+    }
+  }
+
   function resolveMode(wanted: MarkMode): MarkMode {
     return wanted === 'highlight' && !supportsHighlights(win) ? 'inline' : wanted;
   }
@@ -150,11 +160,11 @@ export function annotate(options: AnnotatorOptions): Annotator {
     } else if (m.drawn) layer?.erase(m.drawn);
     if (pointer.active === m) {
       pointer.forget(m);
-      options.onDeactivate(m, 'leave');
+      call(options.onDeactivate, m, 'leave');
     }
     if (focused === m) {
       focused = undefined;
-      options.onDeactivate(m, 'blur');
+      call(options.onDeactivate, m, 'blur');
     }
     notify.push(m.id);
   }
@@ -184,10 +194,14 @@ export function annotate(options: AnnotatorOptions): Annotator {
       while (pending && !signal.aborted) {
         const work = pending;
         pending = null;
-        await pass(work);
+        try {
+          await pass(work);
+        } catch (e) {
+          if (e instanceof Aborted) break;
+          // A failed pass costs its blocks their marks, not the annotator: later passes still run.
+          console.error('[vanban-lens] annotator:', e);
+        }
       }
-    } catch (e) {
-      if (!(e instanceof Aborted)) console.error('[vanban-lens] annotator:', e);
     } finally {
       running = false;
       if (!pending || signal.aborted) {
@@ -256,7 +270,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
         if (layer && layer.waiting >= HIGHLIGHTS_PER_COMMIT) layer.commit();
         if (i === visibleCount) {
           layer?.commit();
-          if (found.length) options.onFound(found);
+          if (found.length) call(options.onFound, found);
           found = [];
         }
         return true;
@@ -280,8 +294,8 @@ export function annotate(options: AnnotatorOptions): Annotator {
 
     for (const m of before) if (!kept.has(m) && marks.has(m.id)) removeMark(m, gone);
     layer?.commit();
-    if (found.length) options.onFound(found);
-    if (gone.length) options.onRemoved?.(gone);
+    if (found.length) call(options.onFound, found);
+    if (gone.length) call(options.onRemoved, gone);
     if (redo.size) enqueue({ roots: redo, removed: false }, false);
   }
 
@@ -423,9 +437,9 @@ export function annotate(options: AnnotatorOptions): Annotator {
     hitTest,
     onActivate: (m) => {
       if (focused && focused !== m) clearFocus();
-      options.onActivate(m, 'hover', anchorOf(m));
+      call(options.onActivate, m, 'hover', anchorOf(m));
     },
-    onLeave: (m) => options.onDeactivate(m, 'leave'),
+    onLeave: (m) => call(options.onDeactivate, m, 'leave'),
   });
 
   const listen = { capture: true, signal } as AddEventListenerOptions;
@@ -448,7 +462,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
       touchStart = null;
       if (!t || e.pointerType !== 'touch' || Math.hypot(e.clientX - t.x, e.clientY - t.y) > 10) return;
       const m = marks.get(t.id);
-      if (m && hitTest(e.clientX, e.clientY, e.target) === m) options.onActivate(m, 'tap', anchorOf(m));
+      if (m && hitTest(e.clientX, e.clientY, e.target) === m) call(options.onActivate, m, 'tap', anchorOf(m));
     },
     { ...listen, passive: true },
   );
@@ -464,7 +478,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
       if (!focusVisible(m.element)) return;
       if (focused && focused !== m) clearFocus();
       focusActivated = m;
-      options.onActivate(m, 'focus', m.element!);
+      call(options.onActivate, m, 'focus', m.element!);
     },
     listen,
   );
@@ -479,7 +493,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
       // Only a focus that activated the reference ends it (a clicked one was opened by the pointer).
       if (focusActivated !== m) return;
       focusActivated = undefined;
-      options.onDeactivate(m, 'blur');
+      call(options.onDeactivate, m, 'blur');
     },
     listen,
   );
@@ -491,7 +505,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
       const m = id ? marks.get(id) : undefined;
       if (!m || e.target !== m.element) return;
       if (e.key === ' ') e.preventDefault(); // a button: Space activates instead of scrolling
-      options.onActivate(m, 'keyboard', m.element!);
+      call(options.onActivate, m, 'keyboard', m.element!);
     },
     listen,
   );
@@ -526,11 +540,11 @@ export function annotate(options: AnnotatorOptions): Annotator {
     const m = list[at]!;
     const previous = focused;
     clearFocus();
-    if (previous && previous !== m) options.onDeactivate(previous, 'blur');
+    if (previous && previous !== m) call(options.onDeactivate, previous, 'blur');
     if (pointer.active && pointer.active !== m) {
       const p = pointer.active;
       pointer.forget();
-      options.onDeactivate(p, 'leave');
+      call(options.onDeactivate, p, 'leave');
     }
     focused = m;
     scrollIntoView(m);
@@ -545,7 +559,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
       }
       focusActivated = m;
     } else layer?.setFocus(m.drawn ?? null);
-    options.onActivate(m, 'keyboard', anchorOf(m));
+    call(options.onActivate, m, 'keyboard', anchorOf(m));
     return m;
   }
 
@@ -569,7 +583,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
     if (pointer.active) {
       const p = pointer.active;
       pointer.forget();
-      options.onDeactivate(p, 'leave');
+      call(options.onDeactivate, p, 'leave');
     }
     pointer.forget();
     const list = sortByDocument([...marks.values()]);
@@ -617,9 +631,10 @@ export function annotate(options: AnnotatorOptions): Annotator {
       }
     });
     for (const id of lost) marks.delete(id);
+    layer?.commit();
     index.rebuild(marks.values());
     sorted = null;
-    if (lost.length) options.onRemoved?.(lost);
+    if (lost.length) call(options.onRemoved, lost);
   }
 
   // ---- lifetime ----------------------------------------------------------------------------------------
@@ -630,10 +645,10 @@ export function annotate(options: AnnotatorOptions): Annotator {
     options.signal.removeEventListener('abort', destroy);
     const active = pointer.active ?? focused;
     controller.abort();
-    if (active) options.onDeactivate(active, pointer.active ? 'leave' : 'blur');
-    const list = sortByDocument([...marks.values()]);
+    if (active) call(options.onDeactivate, active, pointer.active ? 'leave' : 'blur');
+    // Each unwrap merges only text split around its own wrappers: any order restores the page.
     own(() => {
-      for (const m of list) if (m.parts) eraseInline(m.parts);
+      for (const m of marks.values()) if (m.parts) eraseInline(m.parts);
     });
     layer?.destroy();
     layer = null;
