@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './helpers/chromium';
@@ -93,6 +94,7 @@ afterEach(async () => {
 afterAll(async () => {
   await chrome?.close();
   await server?.close();
+  if (extensionDir) await rm(extensionDir, { recursive: true, force: true });
 });
 
 describe('seed articles', () => {
@@ -465,7 +467,8 @@ describe('language', () => {
   it('speaks English where the browser does', async () => {
     const previous = process.env.LANGUAGE;
     process.env.LANGUAGE = 'en';
-    const english = await launchChromiumWithExtension({ extensionPath: await snapshotBuild('.output/chrome-mv3'), hostMap: ['*.vn'], args: ['--lang=en-US'] });
+    const englishBuild = await snapshotBuild('.output/chrome-mv3');
+    const english = await launchChromiumWithExtension({ extensionPath: englishBuild, hostMap: ['*.vn'], args: ['--lang=en-US'] });
     process.env.LANGUAGE = previous;
     try {
       const page = await english.context.newPage();
@@ -481,6 +484,7 @@ describe('language', () => {
       expect(opened.text).toContain('Kế hoạch số 17-KH/TW');
     } finally {
       await english.close();
+      await rm(englishBuild, { recursive: true, force: true });
     }
   });
 });

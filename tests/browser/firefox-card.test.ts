@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { rm } from 'node:fs/promises';
 import { serveStatic, type StaticServer } from './helpers/static-server';
 import { launchFirefoxWithExtension, testCopyOfFirefoxBuild, type FirefoxWithExtension } from './card-helpers/firefox';
 import { page as html, seedPages } from './card-helpers/pages';
@@ -19,6 +20,7 @@ for (const seed of seeds) routes[`/seed-${seed.name}.html`] = seed.html;
 let server: StaticServer;
 let ff: FirefoxWithExtension;
 let settings: Page;
+let build: string;
 const url = (p: string) => `http://${HOST}:${server.port}${p}`;
 
 async function open(pathname: string): Promise<Page> {
@@ -74,13 +76,15 @@ async function setSite(value: Record<string, unknown> | null) {
 
 beforeAll(async () => {
   server = await serveStatic({ routes });
-  ff = await launchFirefoxWithExtension({ extensionPath: await testCopyOfFirefoxBuild('.output/firefox-mv2'), proxyPort: server.port });
+  build = await testCopyOfFirefoxBuild('.output/firefox-mv2');
+  ff = await launchFirefoxWithExtension({ extensionPath: build, proxyPort: server.port });
   settings = await ff.extensionPage('popup.html', url('/blank.html'));
 });
 
 afterAll(async () => {
   await ff?.close();
   await server?.close();
+  if (build) await rm(build, { recursive: true, force: true });
 });
 
 describe('Firefox', () => {
