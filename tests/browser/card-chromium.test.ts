@@ -119,6 +119,21 @@ describe('seed articles', () => {
   });
 });
 
+describe('seed article of 05/02/2020', () => {
+  const seed = seeds.find((s) => s.text.includes('05/02/2020') && s.text.includes('35-CT/TW'));
+  it.runIf(seed !== undefined || process.env.CI === 'true')('reads the page’s date from its date line and resolves a bare 35-CT/TW to the 2019 directive', async () => {
+    expect(seed).toBeDefined();
+    const page = await open(`/seed-${seed!.name}.html`);
+    await waitForMarks(page, 3);
+    await hover(page, '35-CT/TW');
+    const opened = await waitForCard(page, (c) => c.open && (c.text ?? '').includes('Bộ Chính trị'));
+    expect(opened.heading).toBe('Chỉ thị số 35-CT/TW');
+    expect(opened.text).toContain(day('2019-05-30'));
+    expect(opened.text).toContain(day('2020-02-05')); // the reason names the page's date
+    await page.close();
+  });
+});
+
 describe('card', () => {
   it('opens after the pointer rests on a reference, stays while the pointer travels into it, closes after', async () => {
     const page = await open('/plain.html');
