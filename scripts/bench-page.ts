@@ -11,6 +11,7 @@ import { chromium, type Page } from 'playwright-core';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -301,9 +302,10 @@ async function main() {
       ms: median(rs.map((r) => r.ms)),
       first: rs[0]!.firstBatchMs === undefined ? undefined : median(rs.map((r) => r.firstBatchMs!)),
       marked: median(rs.map((r) => r.marked)),
-      longest: Math.max(...rs.map((r) => r.longest)),
+      longest: median(rs.map((r) => r.longest)),
+      worst: Math.max(...rs.map((r) => r.longest)),
       longTasks: median(rs.map((r) => r.longTasks)),
-      longestFrame: Math.max(...rs.map((r) => r.longestFrame)),
+      longestFrame: median(rs.map((r) => r.longestFrame)),
       detector: rs[0]!.detectorMs === undefined ? undefined : median(rs.map((r) => r.detectorMs!)),
     };
   };
@@ -312,14 +314,15 @@ async function main() {
   const task = (n: number) => (n > 0 ? `${n.toFixed(0)} ms` : 'none ≥ 50 ms');
   console.log(
     `bench:page — ${(Buffer.byteLength(html) / 1024 / 1024).toFixed(2)} MB page, ${references} references placed, ` +
-      `Chromium headless, median of ${ROUNDS} rounds, longest task = worst over all rounds`,
+      `Chromium headless, median of ${ROUNDS} rounds (each on a freshly loaded page); load average ` +
+      `${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
   );
   console.log(
     'all marked = from start until the frame showing every mark is rendered; longest task = PerformanceObserver ' +
       "'longtask'; longest frame = 'long-animation-frame' (script + style + layout + paint)",
   );
   console.log(
-    '                      all marked  visible first  of which detect()  marked  longest task  long tasks  longest frame  mark.js time / ours',
+    '                      all marked  visible first  of which detect()  marked  longest task (worst round)  long tasks  longest frame  mark.js time / ours',
   );
   for (const kind of ['highlight', 'inline', 'markjs']) {
     const s = summary(kind);
@@ -327,15 +330,17 @@ async function main() {
     const ratio = kind === 'markjs' ? '1.00' : `${(base.ms / s.ms).toFixed(2)}`;
     const opt = (n: number | undefined) => (n === undefined ? '—'.padStart(9) : `${fmt(n)} ms`);
     console.log(
-      `${name.padEnd(22)}${fmt(s.ms)} ms      ${opt(s.first)}          ${opt(s.detector)}  ${String(s.marked).padStart(6)}  ${task(s.longest).padStart(12)}  ${String(s.longTasks).padStart(10)}  ${task(s.longestFrame).padStart(13)}  ${ratio.padStart(8)}`,
+      `${name.padEnd(22)}${fmt(s.ms)} ms      ${opt(s.first)}          ${opt(s.detector)}  ${String(s.marked).padStart(6)}  ${task(s.longest).padStart(12)} (${task(s.worst).padStart(12)})  ${String(s.longTasks).padStart(10)}  ${task(s.longestFrame).padStart(13)}  ${ratio.padStart(8)}`,
     );
   }
   const hl = summary('highlight');
   const il = summary('inline');
-  const ok = hl.ms < base.ms && il.ms < base.ms && hl.longest <= 50 && il.longest <= 50;
+  const faster = (s: { ms: number }) => (s.ms < base.ms ? 'met' : 'NOT met');
+  const short = (s: { longest: number }) => (s.longest <= 50 ? 'met' : 'NOT met');
   console.log(
-    `targets: faster than mark.js in both modes (${(base.ms / hl.ms).toFixed(2)}×, ${(base.ms / il.ms).toFixed(2)}×), ` +
-      `longest task ≤ 50 ms (${task(hl.longest)}, ${task(il.longest)}): ${ok ? 'met' : 'NOT met'}`,
+    `targets (medians): faster than mark.js — highlight ${(base.ms / hl.ms).toFixed(2)}× ${faster(hl)}, inline ` +
+      `${(base.ms / il.ms).toFixed(2)}× ${faster(il)}; longest task ≤ 50 ms — highlight ${task(hl.longest)} ${short(hl)}, ` +
+      `inline ${task(il.longest)} ${short(il)}`,
   );
   if (hl.marked !== references || il.marked !== references) {
     console.log(`note: the annotator marked ${hl.marked} / ${il.marked} of ${references} placed references`);

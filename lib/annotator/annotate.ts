@@ -25,7 +25,7 @@ export type MarkMode = 'highlight' | 'inline';
  * Inline mode: page text changed per rendered frame, so that no frame's layout runs long. Starts here, then
  * follows the measured render time of each frame towards FRAME_RENDER_MS.
  */
-const INLINE_CHARS_PER_FRAME = 8_000;
+const INLINE_CHARS_PER_FRAME = 4_000;
 const MIN_CHARS_PER_FRAME = 2_000;
 const MAX_CHARS_PER_FRAME = 64_000;
 const FRAME_RENDER_MS = 20;
