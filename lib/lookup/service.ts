@@ -29,10 +29,8 @@ export interface LookupServiceOptions {
   dbName?: string;
 }
 
-interface InMemory {
-  docs: DocumentCache;
-  search: SearchIndex;
-}
+/** Documents added to the search index between two turns of the event loop. */
+const SEARCH_SLICE = 1000;
 
 export class ServiceError extends Error {
   constructor(
@@ -53,7 +51,7 @@ export class LookupService {
   private active?: ActiveMeta;
   private loading?: Promise<LoadOutcome | 'current'>;
   /** Documents and search index of one generation, in memory (see DocumentCache). */
-  private memory?: { gen: number; loading: Promise<InMemory>; ready?: InMemory };
+  private memory?: { gen: number; loading: Promise<DocumentCache>; ready?: DocumentCache; search: Promise<SearchIndex> };
 
   constructor(private readonly options: LookupServiceOptions) {}
 
@@ -158,7 +156,7 @@ export class LookupService {
         });
         // Warm: from memory. Cold (first batch after the worker started): from the IndexedDB indexes meanwhile.
         const ready = this.inMemory(db, gen).ready;
-        const lists = ready ? keys.map((k) => ready.docs.candidates(k)) : await candidatesForKeys(db, gen, keys);
+        const lists = ready ? keys.map((k) => ready.candidates(k)) : await candidatesForKeys(db, gen, keys);
         const ctx = { ...request.page, ...(active.sites ? { sites: active.sites } : {}) };
         return request.refs.map((ref, i): Resolution => {
           try {
@@ -172,20 +170,21 @@ export class LookupService {
       }
       case 'document': {
         const ready = this.inMemory(db, gen).ready;
-        return known(ready ? ready.docs.byId.get(request.id) : await getDocument(db, gen, request.id), request.id);
+        return known(ready ? ready.byId.get(request.id) : await getDocument(db, gen, request.id), request.id);
       }
       case 'relatedArticles':
         return known(await relatedArticles(db, gen, active.buckets, request.id, request.page, request.pageSize), request.id);
       case 'relatedDocuments': {
         const ready = this.inMemory(db, gen).ready;
-        return known(await relatedDocuments(db, gen, active.buckets, request.id, ready && ((id) => ready.docs.byId.get(id))), request.id);
+        return known(await relatedDocuments(db, gen, active.buckets, request.id, ready && ((id) => ready.byId.get(id))), request.id);
       }
       case 'sameCodeOtherTerms': {
         const ready = this.inMemory(db, gen).ready;
-        return known(ready ? ready.docs.sameCode(request.id) : await sameCodeOtherTerms(db, gen, request.id), request.id);
+        return known(ready ? ready.sameCode(request.id) : await sameCodeOtherTerms(db, gen, request.id), request.id);
       }
       case 'search': {
-        const { docs, search } = await this.inMemory(db, gen).loading;
+        const memory = this.inMemory(db, gen);
+        const [docs, search] = await Promise.all([memory.loading, memory.search]);
         const hits = searchIds(search, request.query, request.limit);
         return hits.flatMap((h) => {
           const document = docs.byId.get(h.id);
@@ -195,20 +194,32 @@ export class LookupService {
     }
   }
 
-  /** The generation's documents and search index in memory: read once, on first use or by warm(). */
-  private inMemory(db: VblDb, gen: number): { loading: Promise<InMemory>; ready?: InMemory } {
+  /**
+   * The generation's documents in memory (read once, on first use or by warm()), then its search index, built
+   * in slices so lookups arriving meanwhile are answered between them.
+   */
+  private inMemory(db: VblDb, gen: number): NonNullable<LookupService['memory']> {
     if (this.memory?.gen !== gen) {
-      const loading = (async (): Promise<InMemory> => {
-        const search = createSearchIndex();
-        const docs = await DocumentCache.read(db, gen, (batch) => addDocuments(search, batch));
-        return { docs, search };
-      })();
-      const memory: NonNullable<LookupService['memory']> = { gen, loading };
+      const loading = DocumentCache.read(db, gen);
+      const memory: NonNullable<LookupService['memory']> = {
+        gen,
+        loading,
+        search: loading.then(async (docs) => {
+          const search = createSearchIndex();
+          const all = [...docs.byId.values()];
+          for (let i = 0; i < all.length; i += SEARCH_SLICE) {
+            addDocuments(search, all.slice(i, i + SEARCH_SLICE));
+            if (i + SEARCH_SLICE < all.length) await new Promise((r) => setTimeout(r, 0));
+          }
+          return search;
+        }),
+      };
       this.memory = memory;
       loading.then(
-        (ready) => { memory.ready = ready; },
+        (docs) => { memory.ready = docs; },
         () => { if (this.memory === memory) this.memory = undefined; },
       );
+      memory.search.catch(() => { if (this.memory === memory) this.memory = undefined; });
     }
     return this.memory!;
   }
@@ -216,7 +227,8 @@ export class LookupService {
   /** Reads the documents and builds the search index ahead of the first lookups (after a load or a start). */
   async warm(): Promise<void> {
     const { db, active } = await this.ready();
-    await this.inMemory(db, active.gen).loading;
+    const memory = this.inMemory(db, active.gen);
+    await Promise.all([memory.loading, memory.search]);
   }
 
   async status(): Promise<DatasetStatus> {

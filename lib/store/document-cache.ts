@@ -18,7 +18,8 @@ export class DocumentCache {
   /** Reads every document of generation `gen`, calling `each` with every batch (for the search index). */
   static async read(db: VblDb, gen: number, each?: (docs: DocumentRecord[]) => void): Promise<DocumentCache> {
     const cache = new DocumentCache();
-    await forEachDocumentBatch(db, gen, 5000, (docs) => {
+    // Batches small enough that lookups arriving meanwhile wait little between them.
+    await forEachDocumentBatch(db, gen, 1000, (docs) => {
       for (const doc of docs) cache.add(doc);
       each?.(docs);
     });

@@ -6,7 +6,7 @@
  *   const page = await browser.openExtensionPage('popup.html');     // chrome-extension://ID/popup.html
  *   await browser.close();                                          // also removes the temporary profile
  *
- * Options: `extensionPath` (another unpacked build), `hostMap` (e.g. '*.vn' → 127.0.0.1, so pages served by
+ * Options: `extensionPath` (another unpacked build), `profileDir` (reuse a profile across launches), `hostMap` (e.g. '*.vn' → 127.0.0.1, so pages served by
  * static-server.ts open under real-looking host names), `args` (more Chromium switches).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -20,6 +20,8 @@ export const DEFAULT_EXTENSION = path.resolve('.output/chrome-mv3');
 
 export interface LaunchOptions {
   extensionPath?: string;
+  /** Reuse a browser profile (kept on close): what a restart of the browser sees. A fresh temporary one by default. */
+  profileDir?: string;
   /** Host patterns mapped to 127.0.0.1 (e.g. ['*.vn']). */
   hostMap?: string[];
   args?: string[];
@@ -41,7 +43,7 @@ export async function launchChromiumWithExtension(options: LaunchOptions = {}): 
   if (!existsSync(path.join(ext, 'manifest.json'))) {
     throw new Error(`no built extension at ${ext}: run \`npx wxt build\` first`);
   }
-  const profileDir = await mkdtemp(path.join(tmpdir(), 'vbl-chromium-'));
+  const profileDir = options.profileDir ?? (await mkdtemp(path.join(tmpdir(), 'vbl-chromium-')));
   const args = [
     '--headless=new', '--no-sandbox', '--disable-gpu',
     `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
@@ -68,7 +70,7 @@ export async function launchChromiumWithExtension(options: LaunchOptions = {}): 
     },
     async close() {
       await context.close().catch(() => {});
-      await rm(profileDir, { recursive: true, force: true });
+      if (!options.profileDir) await rm(profileDir, { recursive: true, force: true });
     },
   };
 }
