@@ -102,7 +102,7 @@ export class LookupService {
         return 'current';
       }
       const dataset = await this.options.source();
-      return await loadDataset(db, dataset, { extVersion: this.options.extVersion });
+      return await loadDataset(db, dataset, { extVersion: this.options.extVersion, onActivated: (meta) => (this.active = meta) });
     } catch (error) {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       await db.put('meta', { name: 'lastError', message, at: new Date().toISOString() }).catch(() => {});

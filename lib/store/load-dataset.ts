@@ -37,6 +37,8 @@ export interface LoadOptions {
   chunkSize?: number;
   /** Called before each chunk is written; a throw aborts the load (tests simulate a crash with it). */
   beforeChunk?: (store: string, chunkIndex: number) => void | Promise<void>;
+  /** Called as soon as the new generation is active, before the old one is deleted (callers switch to it). */
+  onActivated?: (meta: ActiveMeta) => void;
 }
 
 export interface LoadOutcome {
@@ -121,7 +123,9 @@ export async function loadDataset(db: VblDb, dataset: Dataset, options: LoadOpti
     throw error;
   }
 
-  // The old generation is no longer reachable; deleting it can fail or be interrupted harmlessly.
+  options.onActivated?.((await db.get('meta', 'active')) as ActiveMeta);
+  // The old generation is no longer reachable; deleting it can fail or be interrupted harmlessly. Reads already
+  // under way on it finish first (IndexedDB runs this write after the read transactions that overlap it).
   await pruneGenerations(db, gen).catch(() => {});
   return { status: 'loaded', version: dataset.version, gen, ms: now() - started };
 }

@@ -273,4 +273,30 @@ describe('dataset readiness', () => {
     expect(await service.ensureDataset(true)).toMatchObject({ status: 'loaded', version: 'v2' });
     expect(newer).toHaveBeenCalledTimes(1);
   });
+
+  it('answers throughout the load of a new version, from the old generation and then the new one', async () => {
+    const dbName = freshDbName();
+    start(async () => fixtureDataset('v1'), dbName);
+    await service.ensureDataset();
+    await service.warm();
+    stop();
+    await service.close();
+
+    const extra = { ...fixtureDataset('v1').documents[0]!, id: 'new-in-v2', code: '77-CT/TW' };
+    service = new LookupService({ source: async () => fixtureDataset('v2', [extra]), extVersion: '2.0.0', dbName });
+    stop = listenForLookups(service);
+    const client = createLookupClient();
+    const loading = service.ensureDataset();
+    const answers: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 40; i++) {
+      answers.push(client.relatedArticles('35-CT/TW@2019-05-30').then((r) => r.total));
+      answers.push(client.resolve([partyRef('35-CT/TW', { date: '2019-05-30' })], {}).then((r) => r[0]!.candidates[0]!.id));
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await loading;
+    const got = await Promise.all(answers);
+    expect(got.filter((_, i) => i % 2 === 0)).toEqual(new Array(40).fill(3));
+    expect(got.filter((_, i) => i % 2 === 1)).toEqual(new Array(40).fill('35-CT/TW@2019-05-30'));
+    expect((await client.document('new-in-v2'))?.code).toBe('77-CT/TW');
+  });
 });
