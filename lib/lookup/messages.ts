@@ -12,7 +12,8 @@ export const LOOKUP_CHANNEL = 'vanban-lens/lookup';
 export const MAX_BATCH = 2000;
 export const MAX_PAGE_SIZE = 100;
 export const MAX_SEARCH_LIMIT = 100;
-const MAX_STRING = 2000;
+// Generous: a long subject clause must not cost a page its whole batch.
+const MAX_STRING = 10_000;
 
 export type LookupErrorCode = 'bad-request' | 'not-found' | 'not-ready' | 'internal';
 
