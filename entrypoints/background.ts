@@ -4,6 +4,8 @@ import { browser } from 'wxt/browser';
 import { listenForLookups } from '../lib/lookup/listen';
 import { LookupService } from '../lib/lookup/service';
 import { readBundledDataset, readBundledManifest } from '../lib/store/bundled-dataset';
+import { forwardCommands } from '../lib/card/commands';
+import { watchPermissions } from '../lib/settings/registration';
 
 export default defineBackground(() => {
   const service = new LookupService({
@@ -12,6 +14,9 @@ export default defineBackground(() => {
     extVersion: browser.runtime.getManifest().version,
   });
   listenForLookups(service);
+  // Keyboard shortcuts go to the active tab's reader; sites granted anywhere get the content script registered.
+  forwardCommands();
+  watchPermissions();
 
   const ensure = (recheck: boolean) =>
     service.ensureDataset(recheck).then(
