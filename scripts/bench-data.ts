@@ -24,6 +24,7 @@ import { LOOKUP_CHANNEL, type LookupRequest, type LookupResponse } from '../lib/
 import { resolveReference } from '../lib/resolver/resolve';
 import { codeKey } from '../lib/resolver/code-key';
 import { buildRecords } from '../lib/store/load-dataset';
+import { DATA_STORES } from '../lib/store/db';
 import { DEFAULT_EXTENSION, launchChromiumWithExtension } from '../tests/browser/helpers/chromium';
 import { sendLookup, waitForDataset } from '../tests/browser/helpers/lookup';
 
@@ -228,7 +229,7 @@ async function benchNode(dataset: Dataset, batches: Reference[][], ids: string[]
   // Size: the records as stored, serialized (fake-indexeddb keeps objects in memory, not bytes).
   const records = buildRecords(dataset, 1);
   let bytes = 0;
-  for (const list of Object.values(records)) for (const r of list as unknown[]) bytes += JSON.stringify(r).length;
+  for (const store of DATA_STORES) for (const r of records[store] as unknown[]) bytes += JSON.stringify(r).length;
 
   // The background reads the documents into memory and builds the search index right after a load.
   const tIndex = performance.now();
@@ -256,10 +257,10 @@ async function benchNode(dataset: Dataset, batches: Reference[][], ids: string[]
   });
   console.log(`documents read into memory and search index built in ${ms(indexMs)} (once per worker start, in the background)`);
   await service.close();
-  // A restarted worker answers its first batch from the IndexedDB indexes while memory fills.
+  // A restarted worker answers its first batch from the index records while memory fills.
   const restarted = new LookupService({ source: async () => dataset, dbName: (service as unknown as { options: { dbName: string } }).options.dbName });
   const coldTimes = await timeEach(batches.slice(1, 4), (refs) => restarted.handle({ op: 'resolve', refs, page: {} }));
-  console.log(`resolve right after a worker restart (from IndexedDB indexes, memory not yet filled): ${coldTimes.map(ms).join(', ')}`);
+  console.log(`resolve right after a worker restart (from the index records, memory not yet filled): ${coldTimes.map(ms).join(', ')}`);
   await restarted.close();
 }
 

@@ -154,9 +154,9 @@ export class LookupService {
           const k = lookupKeys(ref);
           return k.codes.length > 0 ? { codes: k.codes, aliases: k.aliases } : k;
         });
-        // Warm: from memory. Cold (first batch after the worker started): from the IndexedDB indexes meanwhile.
+        // Warm: from memory. Cold (first batch after the worker started): from the index records meanwhile.
         const ready = this.inMemory(db, gen).ready;
-        const lists = ready ? keys.map((k) => ready.candidates(k)) : await candidatesForKeys(db, gen, keys);
+        const lists = ready ? keys.map((k) => ready.candidates(k)) : await candidatesForKeys(db, gen, active.buckets, keys);
         const ctx = { ...request.page, ...(active.sites ? { sites: active.sites } : {}) };
         return request.refs.map((ref, i): Resolution => {
           try {
@@ -170,17 +170,19 @@ export class LookupService {
       }
       case 'document': {
         const ready = this.inMemory(db, gen).ready;
-        return known(ready ? ready.byId.get(request.id) : await getDocument(db, gen, request.id), request.id);
+        return known(ready ? ready.byId.get(request.id) : await getDocument(db, gen, active.buckets, request.id), request.id);
       }
-      case 'relatedArticles':
-        return known(await relatedArticles(db, gen, active.buckets, request.id, request.page, request.pageSize), request.id);
+      case 'relatedArticles': {
+        const ready = this.inMemory(db, gen).ready;
+        return known(await relatedArticles(db, gen, active.buckets, request.id, request.page, request.pageSize, ready && ((id) => ready.byId.has(id))), request.id);
+      }
       case 'relatedDocuments': {
         const ready = this.inMemory(db, gen).ready;
         return known(await relatedDocuments(db, gen, active.buckets, request.id, ready && ((id) => ready.byId.get(id))), request.id);
       }
       case 'sameCodeOtherTerms': {
         const ready = this.inMemory(db, gen).ready;
-        return known(ready ? ready.sameCode(request.id) : await sameCodeOtherTerms(db, gen, request.id), request.id);
+        return known(ready ? ready.sameCode(request.id) : await sameCodeOtherTerms(db, gen, active.buckets, request.id), request.id);
       }
       case 'search': {
         const memory = this.inMemory(db, gen);

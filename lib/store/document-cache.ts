@@ -18,8 +18,8 @@ export class DocumentCache {
   /** Reads every document of generation `gen`, calling `each` with every batch (for the search index). */
   static async read(db: VblDb, gen: number, each?: (docs: DocumentRecord[]) => void): Promise<DocumentCache> {
     const cache = new DocumentCache();
-    // Batches small enough that lookups arriving meanwhile wait little between them.
-    await forEachDocumentBatch(db, gen, 1000, (docs) => {
+    // Batches of 64 buckets (~1,000 documents), small enough that lookups arriving meanwhile wait little.
+    await forEachDocumentBatch(db, gen, 64, (docs) => {
       for (const doc of docs) cache.add(doc);
       each?.(docs);
     });

@@ -9,7 +9,7 @@
  * the version that is already active writes nothing.
  */
 import { DATASET_SCHEMA, type ArticleRecord, type Dataset, type MentionRecord } from '../dataset/schema';
-import { documentKeys } from '../resolver/resolve';
+import { packDocuments } from './document-packing';
 import {
   bucketOf,
   CITATIONS_CHUNK,
@@ -23,7 +23,8 @@ import {
   type StagingMeta,
   type StoredArticleBucket,
   type StoredCitations,
-  type StoredDocument,
+  type StoredDocumentBucket,
+  type StoredIndexBucket,
   type StoredMentionBucket,
   type StoredRelation,
   type VblDb,
@@ -74,8 +75,8 @@ export async function loadDataset(db: VblDb, dataset: Dataset, options: LoadOpti
 
   try {
     let lap = now();
-    const buckets = bucketCounts(dataset);
-    const records = buildRecords(dataset, gen, buckets);
+    const records = buildRecords(dataset, gen);
+    const { buckets } = records;
     timings.prepare = Math.round(now() - lap);
     const chunkSize = options.chunkSize ?? 5000;
     // One store after another: the browser's IndexedDB backend writes serially anyway.
@@ -156,11 +157,14 @@ export function checkDataset(dataset: Dataset): void {
 }
 
 export type Records = {
-  documents: StoredDocument[];
+  documents: StoredDocumentBucket[];
+  indexes: StoredIndexBucket[];
   articles: StoredArticleBucket[];
   mentions: StoredMentionBucket[];
   relations: StoredRelation[];
   citations: StoredCitations[];
+  /** How many buckets each kind of record is packed into (kept in meta.active). */
+  buckets: Buckets;
 };
 
 /**
@@ -171,7 +175,7 @@ const ARTICLES_PER_BUCKET = 16;
 const ARTICLES_PER_MENTION_BUCKET = 64;
 const DOCUMENTS_PER_CITATION_BUCKET = 16;
 
-export function bucketCounts(dataset: Dataset): Buckets {
+export function bucketCounts(dataset: Dataset): Omit<Buckets, 'documents' | 'indexes'> {
   return {
     articles: Math.max(1, Math.ceil(dataset.articles.length / ARTICLES_PER_BUCKET)),
     mentions: Math.max(1, Math.ceil(dataset.articles.length / ARTICLES_PER_MENTION_BUCKET)),
@@ -179,29 +183,20 @@ export function bucketCounts(dataset: Dataset): Buckets {
   };
 }
 
-/** Every record of a generation, with its index keys and per-document aggregates. */
-export function buildRecords(dataset: Dataset, gen: number, buckets: Buckets = bucketCounts(dataset)): Records {
-  const documents: StoredDocument[] = [];
+/** Every record of a generation, with its index records, per-document aggregates and bucket counts. */
+export function buildRecords(dataset: Dataset, gen: number): Records {
   const relations: StoredRelation[] = [];
   const docIndex = new Map<string, number>();
   for (const doc of dataset.documents) {
     if (typeof doc?.id !== 'string' || typeof doc.code !== 'string') throw new Error(`document without id or code: ${JSON.stringify(doc).slice(0, 120)}`);
     if (docIndex.has(doc.id)) throw new Error(`duplicate document id ${doc.id}`);
     docIndex.set(doc.id, docIndex.size);
-    const keys = documentKeys(doc);
-    const year = /^(\d{4})/.exec(doc.date ?? '')?.[1];
-    documents.push({
-      key: [gen, doc.id],
-      code: [gen, keys.code],
-      nti: [gen, ...keys.numberTypeIssuer],
-      ...(year ? { year: [gen, Number(year)] as [number, number] } : {}),
-      aliases: keys.aliases.map((a): GenKey => [gen, a]),
-      doc,
-    });
     for (const rel of doc.relations ?? []) {
       relations.push({ key: [gen, doc.id, rel.kind, rel.target], source: [gen, doc.id], target: [gen, rel.target], kind: rel.kind, sources: rel.sources ?? [] });
     }
   }
+  const packed = packDocuments(dataset.documents, gen);
+  const buckets: Buckets = { ...bucketCounts(dataset), ...packed.buckets };
 
   const nDocs = dataset.documents.length;
   const nArticles = dataset.articles.length;
@@ -308,7 +303,8 @@ export function buildRecords(dataset: Dataset, gen: number, buckets: Buckets = b
   }
 
   return {
-    documents,
+    documents: packed.documents,
+    indexes: packed.indexes,
     articles: articleBuckets.flatMap((articles, b) => (articles.length ? [{ key: [gen, b] as [number, number], articles }] : [])),
     mentions: mentionBuckets.flatMap((byArticle, b) => (Object.keys(byArticle).length ? [{ key: [gen, b] as [number, number], byArticle }] : [])),
     relations,
@@ -316,6 +312,7 @@ export function buildRecords(dataset: Dataset, gen: number, buckets: Buckets = b
       ...citationBuckets.flatMap((docs, b) => (Object.keys(docs).length ? [{ key: [gen, '', b] as [number, '', number], docs }] : [])),
       ...overflow,
     ],
+    buckets,
   };
 }
 

@@ -3,7 +3,8 @@
  * (writing another generation) is never visible.
  */
 import type { ArticleRecord, DocumentRecord, MentionRecord } from '../dataset/schema';
-import { bucketOf, CITATIONS_CHUNK, OVERFLOW_CHUNK, type Buckets, type DocumentCitations, type GenKey, type StoredCitations, type VblDb } from './db';
+import { bucketOf, CITATIONS_CHUNK, OVERFLOW_CHUNK, type Buckets, type DocumentCitations, type GenKey, type IndexKind, type StoredCitations, type StoredDocumentBucket, type StoredIndexBucket, type VblDb } from './db';
+import { indexKeysOf, ntiKey } from './document-packing';
 
 export interface CandidateKeys {
   codes: string[];
@@ -11,51 +12,81 @@ export interface CandidateKeys {
   numberTypeIssuer?: [string, string, string];
 }
 
-/**
- * Candidate documents for many key sets in one read transaction; identical keys are read once.
- * Returns one list per key set, in order, each without duplicates.
- */
-export async function candidatesForKeys(db: VblDb, gen: number, keySets: CandidateKeys[]): Promise<DocumentRecord[][]> {
-  const tx = db.transaction('documents', 'readonly');
-  const byCode = tx.store.index('byCode');
-  const byAlias = tx.store.index('byAlias');
-  const byNTI = tx.store.index('byNTI');
-  const reads = new Map<string, Promise<DocumentRecord[]>>();
-  const read = (kind: string, key: string[]): Promise<DocumentRecord[]> => {
-    const id = `${kind}\u0000${key.join('\u0000')}`;
-    let p = reads.get(id);
-    if (!p) {
-      const index = kind === 'code' ? byCode : kind === 'alias' ? byAlias : byNTI;
-      p = index.getAll([gen, ...key] as never).then((rows) => rows.map((r) => r.doc));
-      reads.set(id, p);
-    }
-    return p;
+type DocumentsStore = { get(key: [number, number]): Promise<StoredDocumentBucket | undefined> };
+type IndexesStore = { get(key: [number, IndexKind, number]): Promise<StoredIndexBucket | undefined> };
+
+/** Reads documents by id through their buckets, each bucket once per reader (one transaction's worth). */
+function documentReader(store: DocumentsStore, gen: number, buckets: Buckets): (id: string) => Promise<DocumentRecord | undefined> {
+  const reads = new Map<number, Promise<StoredDocumentBucket | undefined>>();
+  return async (id) => {
+    const b = bucketOf(id, buckets.documents);
+    let p = reads.get(b);
+    if (!p) reads.set(b, (p = store.get([gen, b])));
+    return (await p)?.docs.find((d) => d.id === id);
   };
+}
+
+/** Reads index entries (kind, key) → document ids through their index records, each record once per reader. */
+function indexReader(store: IndexesStore, gen: number, buckets: Buckets): (kind: IndexKind, key: string) => Promise<string[]> {
+  const reads = new Map<string, Promise<StoredIndexBucket | undefined>>();
+  return async (kind, key) => {
+    const b = bucketOf(key, buckets.indexes[kind]);
+    const id = `${kind}:${b}`;
+    let p = reads.get(id);
+    if (!p) reads.set(id, (p = store.get([gen, kind, b])));
+    const ids = (await p)?.ids;
+    return ids && Object.hasOwn(ids, key) ? ids[key]! : [];
+  };
+}
+
+/**
+ * Candidate documents for many key sets in one read transaction, through the index records (by code, by alias, by
+ * number+type+issuer); identical keys and buckets are read once. Returns one list per key set, in order, each
+ * without duplicates.
+ */
+export async function candidatesForKeys(db: VblDb, gen: number, buckets: Buckets, keySets: CandidateKeys[]): Promise<DocumentRecord[][]> {
+  const tx = db.transaction(['indexes', 'documents'], 'readonly');
+  const ids = indexReader(tx.objectStore('indexes'), gen, buckets);
+  const doc = documentReader(tx.objectStore('documents'), gen, buckets);
   const results = await Promise.all(
     keySets.map(async (keys) => {
       const lists = await Promise.all([
-        ...keys.codes.map((c) => read('code', [c])),
-        ...keys.aliases.map((a) => read('alias', [a])),
-        ...(keys.numberTypeIssuer ? [read('nti', keys.numberTypeIssuer)] : []),
+        ...keys.codes.map((c) => ids('code', c)),
+        ...keys.aliases.map((a) => ids('alias', a)),
+        ...(keys.numberTypeIssuer ? [ids('nti', ntiKey(keys.numberTypeIssuer))] : []),
       ]);
-      const seen = new Map<string, DocumentRecord>();
-      for (const list of lists) for (const doc of list) if (!seen.has(doc.id)) seen.set(doc.id, doc);
-      return [...seen.values()];
+      const wanted = [...new Set(lists.flat())];
+      const docs = await Promise.all(wanted.map(doc));
+      return docs.filter((d): d is DocumentRecord => d !== undefined);
     }),
   );
   await tx.done;
   return results;
 }
 
-export async function getDocument(db: VblDb, gen: number, id: string): Promise<DocumentRecord | undefined> {
-  return (await db.get('documents', [gen, id]))?.doc;
+/**
+ * Documents with one index key: the issue's document indexes by normalized code ('code'), number+type+issuer
+ * ('nti', see ntiKey), alias key ('alias') and year ('year', four digits), as index records (see db.ts).
+ */
+export async function documentsByIndex(db: VblDb, gen: number, buckets: Buckets, kind: IndexKind, key: string): Promise<DocumentRecord[]> {
+  const tx = db.transaction(['indexes', 'documents'], 'readonly');
+  const ids = await indexReader(tx.objectStore('indexes'), gen, buckets)(kind, key);
+  const doc = documentReader(tx.objectStore('documents'), gen, buckets);
+  const docs = await Promise.all(ids.map(doc));
+  await tx.done;
+  return docs.filter((d): d is DocumentRecord => d !== undefined);
 }
 
-export async function getDocuments(db: VblDb, gen: number, ids: string[]): Promise<Array<DocumentRecord | undefined>> {
+export async function getDocument(db: VblDb, gen: number, buckets: Buckets, id: string): Promise<DocumentRecord | undefined> {
+  return documentReader(db.transaction('documents').store, gen, buckets)(id);
+}
+
+export async function getDocuments(db: VblDb, gen: number, buckets: Buckets, ids: string[]): Promise<Array<DocumentRecord | undefined>> {
   const tx = db.transaction('documents', 'readonly');
-  const rows = await Promise.all(ids.map((id) => tx.store.get([gen, id])));
+  const doc = documentReader(tx.store, gen, buckets);
+  const rows = await Promise.all(ids.map(doc));
   await tx.done;
-  return rows.map((r) => r?.doc);
+  return rows;
 }
 
 /** The citations of one document (chunk 0), or undefined when no article cites it. */
@@ -77,11 +108,14 @@ export async function relatedArticles(
   id: string,
   page: number,
   pageSize: number,
+  /** Whether the document exists, when the documents are in memory (saves reading its bucket). */
+  known?: (id: string) => boolean,
 ): Promise<{ items: ArticleRecord[]; total: number } | undefined> {
   const tx = db.transaction(['documents', 'citations', 'articles'], 'readonly');
   const citations = tx.objectStore('citations');
-  const [docKey, head] = await Promise.all([tx.objectStore('documents').getKey([gen, id]), citationsOf(citations, gen, id, buckets)]);
-  if (!docKey) return undefined;
+  const exists = known ? Promise.resolve(known(id)) : documentReader(tx.objectStore('documents'), gen, buckets)(id).then((d) => d !== undefined);
+  const [found, head] = await Promise.all([exists, citationsOf(citations, gen, id, buckets)]);
+  if (!found) return undefined;
   const total = head?.total ?? 0;
   const ids = await citingArticleIds(citations, gen, id, head, page * pageSize, Math.min(total, page * pageSize + pageSize));
   const articles = tx.objectStore('articles');
@@ -152,7 +186,8 @@ export async function relatedDocuments(
   const docs = tx.objectStore('documents');
   const relations = tx.objectStore('relations');
   const key: GenKey = [gen, id];
-  const read = (docId: string) => (inMemory ? Promise.resolve(inMemory(docId)) : docs.get([gen, docId]).then((r) => r?.doc));
+  const fromStore = documentReader(docs, gen, buckets);
+  const read = (docId: string) => (inMemory ? Promise.resolve(inMemory(docId)) : fromStore(docId));
   const [self, outgoing, incoming, cites] = await Promise.all([
     read(id),
     relations.index('bySource').getAll(key),
@@ -179,25 +214,26 @@ export async function relatedDocuments(
 }
 
 /** Other documents with the same code (numbers restart every term), oldest first; undefined when unknown. */
-export async function sameCodeOtherTerms(db: VblDb, gen: number, id: string): Promise<DocumentRecord[] | undefined> {
-  const tx = db.transaction('documents', 'readonly');
-  const self = await tx.store.get([gen, id]);
+export async function sameCodeOtherTerms(db: VblDb, gen: number, buckets: Buckets, id: string): Promise<DocumentRecord[] | undefined> {
+  const tx = db.transaction(['indexes', 'documents'], 'readonly');
+  const doc = documentReader(tx.objectStore('documents'), gen, buckets);
+  const self = await doc(id);
   if (!self) return undefined;
-  const rows = await tx.store.index('byCode').getAll(self.code);
+  const ids = await indexReader(tx.objectStore('indexes'), gen, buckets)('code', indexKeysOf(self).code[0]!);
+  const others = await Promise.all(ids.filter((other) => other !== id).map(doc));
   await tx.done;
-  return rows
-    .map((r) => r.doc)
-    .filter((d) => d.id !== id)
+  return others
+    .filter((d): d is DocumentRecord => d !== undefined)
     .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
 }
 
-/** Every document of a generation, in batches (for building the search index). */
+/** Every document of a generation, `batch` buckets at a time (for filling memory and the search index). */
 export async function forEachDocumentBatch(db: VblDb, gen: number, batch: number, fn: (docs: DocumentRecord[]) => void): Promise<void> {
   let lower: IDBKeyRange = IDBKeyRange.bound([gen], [gen + 1], false, true);
   for (;;) {
     const rows = await db.getAll('documents', lower, batch);
     if (rows.length === 0) return;
-    fn(rows.map((r) => r.doc));
+    fn(rows.flatMap((r) => r.docs));
     if (rows.length < batch) return;
     lower = IDBKeyRange.bound(rows[rows.length - 1]!.key, [gen + 1], true, true);
   }

@@ -16,7 +16,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const DEFAULT_EXTENSION = path.resolve('.output/chrome-mv3');
+/** The build under test: .output/chrome-mv3, or VBL_EXTENSION (a private copy, when others build meanwhile). */
+export const DEFAULT_EXTENSION = path.resolve(process.env.VBL_EXTENSION ?? '.output/chrome-mv3');
 
 export interface LaunchOptions {
   extensionPath?: string;

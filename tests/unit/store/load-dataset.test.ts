@@ -8,9 +8,11 @@ import { doc, fixtureDataset, freshDbName, partyRef } from './fixture';
 
 const V2_ONLY = doc({ id: '99-CT/TW@2025-01-01', code: '99-CT/TW', date: '2025-01-01', title: 'Chỉ in version two' });
 
+/** Records per store, and `docs`: the documents held across the document buckets. */
 async function counts(db: VblDb): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const store of DATA_STORES) out[store] = await db.count(store);
+  out.docs = (await db.getAll('documents')).reduce((n, r) => n + r.docs.length, 0);
   return out;
 }
 
@@ -28,10 +30,12 @@ describe('loadDataset', () => {
     const outcome = await loadDataset(db, fixtureDataset('v1'), { chunkSize: 3 });
     expect(outcome.status).toBe('loaded');
     const gen = await activeGen(db);
-    // Articles and mentions packed in one bucket each (4 articles), citations in one bucket (7 documents).
-    expect(await counts(db)).toEqual({ documents: 7, articles: 1, mentions: 1, relations: 3, citations: 1 });
-    expect((await getDocument(db, gen, '57-NQ/TW@2024-12-22'))?.aliases).toEqual(['Nghị quyết 57']);
-    const [byCode] = await candidatesForKeys(db, gen, [lookupKeys(partyRef('35-CT/TW'))]);
+    // Documents, articles and mentions packed in one bucket each, citations in one bucket (7 documents), one
+    // index record per index kind (code, number+type+issuer, alias, year).
+    expect(await counts(db)).toEqual({ documents: 1, docs: 7, indexes: 4, articles: 1, mentions: 1, relations: 3, citations: 1 });
+    const b = await buckets(db);
+    expect((await getDocument(db, gen, b, '57-NQ/TW@2024-12-22'))?.aliases).toEqual(['Nghị quyết 57']);
+    const [byCode] = await candidatesForKeys(db, gen, b, [lookupKeys(partyRef('35-CT/TW'))]);
     expect(byCode!.map((d) => d.id).sort()).toEqual(['35-CT/TW@2014-05-26', '35-CT/TW@2019-05-30', '35-CT/TW@2024-06-14']);
     const meta = (await db.get('meta', 'active')) as ActiveMeta;
     expect(meta.counts).toEqual({ documents: 7, articles: 4, mentions: 11 });
@@ -54,8 +58,8 @@ describe('loadDataset', () => {
     const second = await loadDataset(db, fixtureDataset('v2', [V2_ONLY]));
     expect(second.status).toBe('loaded');
     expect(await activeGen(db)).toBe(second.gen);
-    expect((await counts(db)).documents).toBe(8);
-    expect(await getDocument(db, second.gen, V2_ONLY.id)).toBeDefined();
+    expect((await counts(db)).docs).toBe(8);
+    expect(await getDocument(db, second.gen, await buckets(db), V2_ONLY.id)).toBeDefined();
     db.close();
   });
 
@@ -89,7 +93,7 @@ describe('loadDataset', () => {
     expect(written).toBeGreaterThan(6); // every other store was written before the failure
     expect(await activeGen(db)).toBe(first.gen);
     expect(await counts(db)).toEqual(before);
-    expect(await getDocument(db, first.gen, V2_ONLY.id)).toBeUndefined();
+    expect(await getDocument(db, first.gen, await buckets(db), V2_ONLY.id)).toBeUndefined();
     expect((await relatedArticles(db, first.gen, await buckets(db), '35-CT/TW@2019-05-30', 0, 10))?.total).toBe(3);
     expect(await db.get('meta', 'staging')).toMatchObject({ version: 'v2' });
     expect(await db.get('meta', 'lastError')).toMatchObject({ message: expect.stringContaining('disk full') });
@@ -98,7 +102,7 @@ describe('loadDataset', () => {
     expect(retry.status).toBe('loaded');
     expect(await db.get('meta', 'staging')).toBeUndefined();
     expect(await db.get('meta', 'lastError')).toBeUndefined();
-    expect((await counts(db)).documents).toBe(8);
+    expect((await counts(db)).docs).toBe(8);
     db.close();
   });
 
@@ -109,7 +113,7 @@ describe('loadDataset', () => {
     (bad as unknown as { status: unknown }).status = () => 'not cloneable';
     await expect(loadDataset(db, fixtureDataset('v2', [bad]), { chunkSize: 3 })).rejects.toThrow();
     expect(await activeGen(db)).toBe(first.gen);
-    expect((await counts(db)).documents).toBe(7);
+    expect((await counts(db)).docs).toBe(7);
     db.close();
   });
 
@@ -126,10 +130,10 @@ describe('loadDataset', () => {
 
     db = await openStore(name); // the next start
     expect(await activeGen(db)).toBe(first.gen);
-    expect(await getDocument(db, first.gen, V2_ONLY.id)).toBeUndefined();
+    expect(await getDocument(db, first.gen, await buckets(db), V2_ONLY.id)).toBeUndefined();
     const retry = await loadDataset(db, fixtureDataset('v2', [V2_ONLY]));
     expect(retry.gen).toBeGreaterThan(gen);
-    expect(await counts(db)).toMatchObject({ documents: 8, articles: 1 });
+    expect(await counts(db)).toMatchObject({ docs: 8, articles: 1 });
     db.close();
   });
 
@@ -141,7 +145,7 @@ describe('loadDataset', () => {
     const again = await loadDataset(db, fixtureDataset('v1'));
     expect(again.status).toBe('unchanged');
     expect(await db.get('meta', 'staging')).toBeUndefined();
-    expect((await counts(db)).documents).toBe(7);
+    expect((await counts(db)).docs).toBe(7);
     db.close();
   });
 
