@@ -184,6 +184,15 @@ export const PROSE_TYPES: ReadonlyArray<readonly [word: string, abbr: string, fa
   ['Văn bản', '', 'either'],
 ];
 
+/** Prose type entries by their lower-case word (first entry wins, as in a search of the list). */
+const PROSE_TYPES_BY_LOWER = new Map<string, (typeof PROSE_TYPES)[number]>();
+for (const entry of PROSE_TYPES) if (!PROSE_TYPES_BY_LOWER.has(entry[0].toLowerCase())) PROSE_TYPES_BY_LOWER.set(entry[0].toLowerCase(), entry);
+
+/** The prose type entry for a word in any case ("quy định" → ['Quy định', 'QĐ', 'either']); a map, as it runs per reference. */
+export function proseTypeEntry(word: string): (typeof PROSE_TYPES)[number] | undefined {
+  return PROSE_TYPES_BY_LOWER.get(word.toLowerCase());
+}
+
 /** Types a Party code may carry, and State ones, looked up by a key with case and Đ/D folded. */
 function foldedIndex(table: Record<string, string>): Map<string, string> {
   const index = new Map<string, string>();

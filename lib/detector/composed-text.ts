@@ -4,6 +4,8 @@
  */
 export interface ComposedText {
   text: string;
+  /** Whether the input held any combining mark (if not, `text` is the input and holds none either). */
+  hasMarks: boolean;
   /** Maps an offset in `text` to the matching offset in the input. */
   toInput(offset: number): number;
 }
@@ -11,7 +13,7 @@ export interface ComposedText {
 const MARKS = /[\u0300-\u036f]/;
 
 export function composeText(input: string): ComposedText {
-  if (!MARKS.test(input)) return { text: input, toInput: (o) => o };
+  if (!MARKS.test(input)) return { text: input, hasMarks: false, toInput: (o) => o };
   // Each cluster of a base character and its combining marks is composed on its own; record where lengths change.
   const parts: string[] = [];
   const outStarts: number[] = [];
@@ -51,5 +53,5 @@ export function composeText(input: string): ComposedText {
     if (best < 0) return offset;
     return inStarts[best]! + (best % 2 === 1 ? offset - outStarts[best]! : 0);
   };
-  return { text, toInput };
+  return { text, hasMarks: true, toInput };
 }

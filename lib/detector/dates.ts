@@ -2,35 +2,48 @@
 
 const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days in a month of the Gregorian calendar (arithmetic, not a Date object: this runs per reference). */
+function daysIn(month: number, year: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS[month - 1]!;
+}
+
 export function isoDate(day: number, month: number, year: number): string | undefined {
   if (year < 1930 || year > 2100 || month < 1 || month > 12 || day < 1) return undefined;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > last) return undefined;
+  if (day > daysIn(month, year)) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const NUMERIC = /^(?:ngày|ngay)?\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})(?!\d)/i;
-const WORDS = /^(?:ngày|ngay)\s+(\d{1,2})\s+(?:tháng|thang)\s+(\d{1,2})\s+(?:năm|nam)\s+(\d{4})(?!\d)/i;
-const YEAR = /^(?:năm|nam)\s+(\d{4})(?!\d|\s*[-–]\s*\d)/i;
-const ENGLISH = /^(?:dated\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2}),?\s+(\d{4})(?!\d)/i;
+// Sticky: each is tried exactly at the reading position (lastIndex), never searched for further on.
+const NUMERIC = /(?:ngày|ngay)?\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})(?!\d)/iy;
+const WORDS = /(?:ngày|ngay)\s+(\d{1,2})\s+(?:tháng|thang)\s+(\d{1,2})\s+(?:năm|nam)\s+(\d{4})(?!\d)/iy;
+const YEAR = /(?:năm|nam)\s+(\d{4})(?!\d|\s*[-–]\s*\d)/iy;
+const ENGLISH = /(?:dated\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2}),?\s+(\d{4})(?!\d)/iy;
+
+function at(re: RegExp, s: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(s);
+}
 
 /**
- * Reads a date at the very start of `s` (already cleaned: NFC, ASCII dashes, single spaces).
+ * Reads a date at position `pos` of `s` (already cleaned: NFC, ASCII dashes, single spaces), reading in place
+ * rather than on a copy of the rest (this runs several times per reference).
  * Returns the ISO date (or the year alone) and how many characters it took.
  */
-export function readDate(s: string): { date: string; length: number } | undefined {
-  let m = WORDS.exec(s) ?? NUMERIC.exec(s);
+export function readDate(s: string, pos = 0): { date: string; length: number } | undefined {
+  let m = at(WORDS, s, pos) ?? at(NUMERIC, s, pos);
   if (m) {
     // A bare d-m-yyyy without "ngày" is accepted too ("35-CT/TW, 30/5/2019").
     const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     return date ? { date, length: m[0].length } : undefined;
   }
-  m = ENGLISH.exec(s);
+  m = at(ENGLISH, s, pos);
   if (m) {
     const date = isoDate(Number(m[2]), MONTHS_EN.indexOf(m[1]!.toLowerCase()) + 1, Number(m[3]));
     return date ? { date, length: m[0].length } : undefined;
   }
-  m = YEAR.exec(s);
+  m = at(YEAR, s, pos);
   if (m) {
     const year = Number(m[1]);
     return year >= 1930 && year <= 2100 ? { date: m[1]!, length: m[0].length } : undefined;

@@ -3,7 +3,7 @@
  * Pure: no DOM, no browser API. Linear in the input: every pattern has bounded quantifiers, and the
  * sentence is read only in a bounded window around each reference.
  */
-import { PROSE_TYPES } from './abbreviations';
+import { proseTypeEntry } from './abbreviations';
 import { codeFacts, type CodeFacts } from './code-reference';
 import { codePattern, readCodeMatch, type CodeMatch } from './code-pattern';
 import { composeText } from './composed-text';
@@ -32,7 +32,7 @@ export function detect(input: string): Reference[] {
 }
 
 function detectIn(input: string): Reference[] {
-  const { text, toInput } = composeText(input);
+  const { text, hasMarks, toInput } = composeText(input);
   const drafts: Draft[] = [];
 
   const re = codePattern();
@@ -75,7 +75,7 @@ function detectIn(input: string): Reference[] {
   }
   for (const b of findBareReferences(text)) {
     if (taken(b.start, b.end) || insideLink(text, b.start, b.end)) continue;
-    const entry = PROSE_TYPES.find(([w]) => w.toLowerCase() === b.word.toLowerCase());
+    const entry = proseTypeEntry(b.word);
     drafts.push({
       start: b.start,
       end: b.end,
@@ -95,7 +95,7 @@ function detectIn(input: string): Reference[] {
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
     const next = drafts[i + 1]?.start ?? text.length;
-    const ref = withSentence(text, d!, next);
+    const ref = withSentence(text, hasMarks, d!, next);
     if (ref) refs.push(ref);
   }
   shareTrailingIssuer(text, refs);
@@ -157,12 +157,12 @@ function sentenceStart(text: string, pos: number): number {
   return floor;
 }
 
-function withSentence(text: string, d: Draft, nextStart: number): Reference | undefined {
-  const before = cleanText(text.slice(sentenceStart(text, d.start), d.start));
+function withSentence(text: string, hasMarks: boolean, d: Draft, nextStart: number): Reference | undefined {
+  const before = cleanText(text.slice(sentenceStart(text, d.start), d.start), hasMarks);
   let afterEnd = Math.min(nextStart, d.end + AFTER_WINDOW);
   const lineBreak = text.indexOf('\n', d.end);
   if (lineBreak !== -1 && lineBreak < afterEnd) afterEnd = lineBreak;
-  const after = cleanText(text.slice(d.end, afterEnd));
+  const after = cleanText(text.slice(d.end, afterEnd), hasMarks);
   // A bare reference carries its own type word; a body may still be named before it ("Bộ Chính trị ban hành …").
   const body = d.proseType ? bodyBefore(before) : undefined;
   const b = d.proseType ? { proseType: d.proseType, issuerName: body?.name, date: body?.date } : readBefore(before);

@@ -70,31 +70,61 @@ export function bodyFacts(name: string): BodyFacts | undefined {
 
 const isCapital = (w: string) => w[0] !== w[0]!.toLowerCase();
 
-/**
- * Reads a body name at the start of `s` (cleaned text, right after "của" or "do"): a capitalised first word,
- * then words up to punctuation or a word that cannot be part of a name. Returns the name and its length.
- */
-export function readBodyName(s: string): { name: string; length: number } | undefined {
-  const token = /[^\s,;.:!?()“”"‘’'«»\[\]&|/]+/y;
-  const words: { word: string; end: number }[] = [];
-  let pos = 0;
-  while (words.length < 14) {
-    while (s[pos] === ' ') pos++;
-    token.lastIndex = pos;
-    const m = token.exec(s);
-    if (!m) break;
-    const w = m[0];
-    if (!/[\p{L}\d]/u.test(w)) break;
-    const lower = w.toLowerCase();
-    if (words.length === 0 ? !isCapital(w) : STOP.has(lower) && !(lower === 'và' && nextIsCapital(s, pos + w.length))) break;
-    if (words.length > 0 && w === 'ban' && /^ hành/.test(s.slice(pos + w.length))) break;
-    pos += w.length;
-    words.push({ word: w, end: pos });
+/** Letters and digits of any script, for the test that a token is a word; ASCII and Vietnamese ones answered without a regex. */
+const LETTER_OR_DIGIT = /[\p{L}\d]/u;
+function isWordChar(c: number): boolean {
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  if (c < 0x80) return false;
+  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) return true;
+  return LETTER_OR_DIGIT.test(String.fromCharCode(c));
+}
+/** Whether a token holds a letter or digit (most do at their first character). */
+function hasWordChar(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    // A surrogate pair may be a letter outside the BMP: ask the Unicode-aware regex about the whole pair.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      if (LETTER_OR_DIGIT.test(s.slice(i, i + 2))) return true;
+      i++;
+    } else if (isWordChar(c)) return true;
   }
-  if (!words.length) return undefined;
-  const kept = trimLowercaseTail(words);
-  const end = words[kept - 1]!.end;
-  return { name: s.slice(0, end), length: end };
+  return false;
+}
+
+const TOKEN = /[^\s,;.:!?()“”"‘’'«»\[\]&|/]+/y;
+
+/**
+ * Reads a body name at position `from` of `s` (cleaned text, right after "của" or "do"): a capitalised first word,
+ * then words up to punctuation or a word that cannot be part of a name. Returns the name and its length.
+ * Reads in place (no copy of the rest of the sentence): this runs for most references.
+ */
+export function readBodyName(s: string, from = 0): { name: string; length: number } | undefined {
+  /** Where each word ends, and how many words run up to the last capitalised one. */
+  const ends: number[] = [];
+  let capitalised = 0;
+  let pos = from;
+  while (ends.length < 14) {
+    while (s.charCodeAt(pos) === 32) pos++;
+    TOKEN.lastIndex = pos;
+    if (!TOKEN.test(s)) break;
+    const end = TOKEN.lastIndex;
+    if (!hasWordChar(s, pos, end)) break;
+    const w = s.slice(pos, end);
+    const capital = isCapital(w);
+    if (ends.length === 0) {
+      if (!capital) break;
+    } else {
+      const lower = w.toLowerCase();
+      if (STOP.has(lower) && !(lower === 'và' && nextIsCapital(s, end))) break;
+      if (w === 'ban' && s.startsWith(' hành', end)) break;
+    }
+    pos = end;
+    ends.push(end);
+    if (capital) capitalised = ends.length;
+  }
+  if (!ends.length) return undefined;
+  const end = ends[trimLowercaseTail(s, from, ends, capitalised) - 1]!;
+  return { name: s.slice(from, end), length: end - from };
 }
 
 /** "và" joins two parts of one name ("Bộ Giáo dục và Đào tạo"), not a name and the next citation ("và Nghị định …"). */
@@ -111,15 +141,15 @@ const TYPE_WORDS = PROSE_TYPES.map(([w]) => w.toLowerCase()).filter(Boolean);
  * run of four or more lower-case words that no capitalised word follows is the sentence going on
  * ("Chính phủ liên tục bị sự cố"): the name ends before it (keeping at least "Ủy ban nhân dân").
  */
-function trimLowercaseTail(words: { word: string }[]): number {
-  let i = words.length;
-  while (i > 1 && !isCapital(words[i - 1]!.word)) i--;
-  const run = words.length - i;
-  if (run < 4) return words.length;
+function trimLowercaseTail(s: string, from: number, ends: number[], capitalised: number): number {
+  // Words are one space apart in cleaned text, so the first n words are s.slice(from, ends[n - 1]).
+  const i = Math.max(capitalised, 1);
+  const run = ends.length - i;
+  if (run < 4) return ends.length;
   if (i > 1) return i;
   // One capitalised word, then lower case: keep the shortest start that names a known body, else two words.
-  for (let n = 2; n <= Math.min(words.length, 5); n++) {
-    if (bodyFacts(words.slice(0, n).map((w) => w.word).join(' '))) return n;
+  for (let n = 2; n <= Math.min(ends.length, 5); n++) {
+    if (bodyFacts(s.slice(from, ends[n - 1]))) return n;
   }
   return 2;
 }

@@ -9,11 +9,13 @@ export const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 /**
  * Cleans a piece of text for comparison: NFC, ignorable characters dropped, dashes made ASCII,
  * runs of white space (non-breaking ones and line breaks included) made one space.
+ * `mayHaveMarks` false: the caller knows `s` holds no combining mark (U+0300–U+036F), so NFC changes nothing.
  */
-export function cleanText(s: string): string {
+export function cleanText(s: string, mayHaveMarks = true): string {
   // Most text needs none of this: test once, replace only when needed (the detector calls this per reference).
   let out = NEEDS_CLEANING.test(s) ? s.replace(IGNORABLE, '').replace(DASHES, '-').replace(/\s+/g, ' ') : s;
-  if (COMBINING.test(out)) out = out.normalize('NFC');
+  // The detector knows when its whole text holds no combining mark and skips this second scan.
+  if (mayHaveMarks && COMBINING.test(out)) out = out.normalize('NFC');
   return out;
 }
 const NEEDS_CLEANING = /[\u00AD\u200B-\u200D\u2060\uFEFF\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]|  /;

@@ -1,5 +1,5 @@
 /** What the sentence around a reference says: the prose type word before it; date, body, term and subject after it. */
-import { PROSE_TYPES } from './abbreviations';
+import { PROSE_TYPES, proseTypeEntry } from './abbreviations';
 import { readDate } from './dates';
 import { bodyBefore, readBodyName } from './issuing-body';
 
@@ -25,8 +25,7 @@ const FILLER_AT_END = /(?: (?:số|so):?)?[ :]*\(?$/i;
 
 /** Canonical spelling of a prose type word ("quy định" → "Quy định"). */
 export function canonicalProseType(word: string): string {
-  const lower = word.toLowerCase();
-  return PROSE_TYPES.find(([w]) => w.toLowerCase() === lower)?.[0] ?? word;
+  return proseTypeEntry(word)?.[0] ?? word;
 }
 
 /** Reads the type word that ends `before` (cleaned text up to the code). */
@@ -41,10 +40,31 @@ export function readBefore(before: string): { proseType?: string; issuerName?: s
   return { proseType: canonicalProseType(word), issuerName: body?.name, date: body?.date };
 }
 
-const TERM = /^(?:khóa|khoá|khoa)\s+([IVXLC]+)\b/i;
-const ISSUED = /^(?:(?:đã|được|vừa|mới)\s+)*(?:ký\s+)?ban hành\b/i;
-const BY = /^(?:của|do)\s+/i;
-const ABOUT = /^về\s/i;
+// Sticky: tried exactly at the reading position, so the sentence is read in place, never copied clause by clause.
+const TERM = /(?:khóa|khoá|khoa)\s+([IVXLC]+)\b/iy;
+const ISSUED = /(?:(?:đã|được|vừa|mới)\s+)*(?:ký\s+)?ban hành\b/iy;
+const BY = /(?:của|do)\s+/iy;
+const ABOUT = /về\s/iy;
+
+function at(re: RegExp, s: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(s);
+}
+
+/** Skips white space, commas and parentheses between clauses. */
+function skipJoiners(s: string, pos: number): number {
+  for (; pos < s.length; pos++) {
+    const c = s.charCodeAt(pos);
+    if (c !== 44 && c !== 40 && c !== 41 && !isSpace(c)) break;
+  }
+  return pos;
+}
+
+/** JavaScript's \s, as a character-code test. */
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /**
  * Reads what follows a reference in its sentence (`after` is cleaned text from the reference's end to the
@@ -52,37 +72,48 @@ const ABOUT = /^về\s/i;
  */
 export function readAfter(after: string): SentenceFacts {
   const facts: SentenceFacts = {};
-  let s = after;
+  const s = after;
+  let pos = 0;
   for (let step = 0; step < 8; step++) {
-    s = s.replace(/^[\s,()]+/, '');
+    pos = skipJoiners(s, pos);
     let m: RegExpExecArray | null;
-    const date = facts.date ? undefined : readDate(s);
+    const date = facts.date ? undefined : readDate(s, pos);
     if (date) {
       facts.date = date.date;
-      s = s.slice(date.length);
-    } else if (!facts.issuerName && (m = BY.exec(s))) {
-      const body = readBodyName(s.slice(m[0].length));
+      pos += date.length;
+    } else if (!facts.issuerName && (m = at(BY, s, pos))) {
+      const body = readBodyName(s, pos + m[0].length);
       if (!body) break;
       facts.issuerName = body.name;
-      s = s.slice(m[0].length + body.length);
-    } else if (!facts.term && (m = TERM.exec(s))) {
+      pos += m[0].length + body.length;
+    } else if (!facts.term && (m = at(TERM, s, pos))) {
       facts.term = m[1]!.toUpperCase();
-      s = s.slice(m[0].length);
-    } else if ((m = ISSUED.exec(s))) {
-      s = s.slice(m[0].length);
-    } else if (ABOUT.test(s)) {
-      facts.subject = readSubject(s);
+      pos += m[0].length;
+    } else if ((m = at(ISSUED, s, pos))) {
+      pos += m[0].length;
+    } else if (at(ABOUT, s, pos)) {
+      facts.subject = readSubject(s, pos);
       break;
     } else break;
   }
   return facts;
 }
 
-/** "về …" up to the clause's end; a quoted title is taken whole. */
-function readSubject(s: string): string {
-  const quoted = /^về\s+(?:việc\s+)?[“"]([^”"]{1,300})[”"]/i.exec(s);
+const QUOTED = /về\s+(?:việc\s+)?[“"]([^”"]{1,300})[”"]/iy;
+const CLAUSE_END = /[.;!?\n]|[“”"]|\s[-–]\s/g;
+
+/** "về …" from `pos` up to the clause's end; a quoted title is taken whole. */
+function readSubject(s: string, pos: number): string {
+  const quoted = at(QUOTED, s, pos);
   if (quoted) return quoted[0];
-  const end = s.search(/[.;!?\n]|[“”"]|\s[-–]\s/);
-  const clause = (end < 0 ? s : s.slice(0, end)).slice(0, 240);
-  return clause.replace(/[\s,:]+$/, '');
+  CLAUSE_END.lastIndex = pos;
+  const end = CLAUSE_END.exec(s)?.index ?? s.length;
+  let to = Math.min(end, pos + 240);
+  // Drop trailing spaces, commas and colons.
+  while (to > pos) {
+    const c = s.charCodeAt(to - 1);
+    if (c !== 44 && c !== 58 && !isSpace(c)) break;
+    to--;
+  }
+  return s.slice(pos, to);
 }
