@@ -14,7 +14,7 @@ describe('keyboard shortcuts: background forwards, content script moves', () => 
   });
 
   it('sends next/previous to the top frame of the active tab, and nothing for other commands', async () => {
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7 } as never]);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7 }] as never);
     const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     forwardCommands();
     expect(commandListeners).toHaveLength(1);
@@ -28,7 +28,7 @@ describe('keyboard shortcuts: background forwards, content script moves', () => 
   });
 
   it('does not fail on a tab without the content script', async () => {
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 3 } as never]);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 3 }] as never);
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist'));
     forwardCommands();
     await expect(commandListeners[0]!(NEXT_REFERENCE)).resolves.toBeUndefined();
@@ -38,11 +38,11 @@ describe('keyboard shortcuts: background forwards, content script moves', () => 
     const moves: number[] = [];
     const controller = new AbortController();
     listenForCommands(controller.signal, (d) => moves.push(d));
-    await fakeBrowser.runtime.onMessage.trigger({ channel: COMMAND_CHANNEL, command: NEXT_REFERENCE }, { id: fakeBrowser.runtime.id });
-    await fakeBrowser.runtime.onMessage.trigger({ channel: COMMAND_CHANNEL, command: PREVIOUS_REFERENCE }, { id: 'another-extension' });
-    await fakeBrowser.runtime.onMessage.trigger({ channel: 'other', command: NEXT_REFERENCE }, { id: fakeBrowser.runtime.id });
+    await fakeBrowser.runtime.onMessage.trigger({ channel: COMMAND_CHANNEL, command: NEXT_REFERENCE }, { id: fakeBrowser.runtime.id }, () => {});
+    await fakeBrowser.runtime.onMessage.trigger({ channel: COMMAND_CHANNEL, command: PREVIOUS_REFERENCE }, { id: 'another-extension' }, () => {});
+    await fakeBrowser.runtime.onMessage.trigger({ channel: 'other', command: NEXT_REFERENCE }, { id: fakeBrowser.runtime.id }, () => {});
     controller.abort();
-    await fakeBrowser.runtime.onMessage.trigger({ channel: COMMAND_CHANNEL, command: PREVIOUS_REFERENCE }, { id: fakeBrowser.runtime.id });
+    await fakeBrowser.runtime.onMessage.trigger({ channel: COMMAND_CHANNEL, command: PREVIOUS_REFERENCE }, { id: fakeBrowser.runtime.id }, () => {});
     expect(moves).toEqual([1]);
   });
 });
