@@ -4,6 +4,7 @@
  * ("Kế hoạch 5 năm", "Chỉ thị 3 điểm") or a year.
  */
 import { PROSE_TYPES } from './abbreviations';
+import { isSpace } from './normalize';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Letters of Vietnamese text (composed), for boundaries without the slower Unicode-property classes. */
@@ -20,9 +21,10 @@ function typeWordSource(): string {
   return [...groups].map(([k, rests]) => `[${k}${k.toLowerCase()}](?:${rests.join('|')})`).join('|');
 }
 
+/** Sticky: tried only where a type word ends just before a number (see typeWordStart), never searched for. */
 const BARE = new RegExp(
   `(${typeWordSource()})(\\s+[Ss]ố(?![${LETTER}]):?)?\\s*(\\d{1,5})(?:\\s*\\/\\s*((?:19|20)\\d{2}))?(?![\\d${LETTER}]|[.,]\\d|\\s*[-–/]\\s*[${LETTER}\\d])`,
-  'g',
+  'y',
 );
 const LETTER_OR_DIGIT = new RegExp(`[${LETTER}\\d]`);
 
@@ -38,21 +40,75 @@ export interface BareMatch {
   year?: string;
 }
 
-export function findBareReferences(text: string): BareMatch[] {
-  const out: BareMatch[] = [];
-  BARE.lastIndex = 0;
-  for (let m = BARE.exec(text); m; m = BARE.exec(text)) {
-    if (m.index > 0 && LETTER_OR_DIGIT.test(text[m.index - 1]!)) continue;
-    const word = m[1]!;
-    const hasSo = Boolean(m[2]);
-    const end = m.index + m[0].length;
-    if (!hasSo) {
-      if (word[0] === word[0]!.toLowerCase()) continue;
-      if (!m[4] && m[3]!.length === 4 && /^(19|20)/.test(m[3]!)) continue;
-      if (COUNTED.test(text.slice(end, end + 24))) continue;
-      if (word.toLowerCase() === 'văn bản') continue;
-    }
-    out.push({ start: m.index, end, word, hasSo, number: String(Number(m[3]!)), year: m[4] });
+/** Type words by their last character, longest first, each as [upper-case first letter, lower-case one, the rest]. */
+const WORDS_BY_LAST = new Map<number, [string, string, string][]>();
+for (const w of [...new Set(PROSE_TYPES.map(([word]) => word))].filter(Boolean).sort((a, b) => b.length - a.length)) {
+  const last = w.charCodeAt(w.length - 1);
+  if (!WORDS_BY_LAST.has(last)) WORDS_BY_LAST.set(last, []);
+  WORDS_BY_LAST.get(last)!.push([w[0]!.toUpperCase(), w[0]!.toLowerCase(), w.slice(1)]);
+}
+
+/** Start of the longest type word ending at `end` (first letter in either case, as the pattern has it), or -1. */
+function typeWordEndingAt(text: string, end: number): number {
+  const words = WORDS_BY_LAST.get(text.charCodeAt(end - 1));
+  if (!words) return -1;
+  for (const [upper, lower, rest] of words) {
+    const start = end - rest.length - 1;
+    if (start < 0) continue;
+    const first = text[start];
+    if ((first === upper || first === lower) && text.startsWith(rest, start + 1)) return start;
   }
-  return out;
+  return -1;
+}
+
+/**
+ * Where the pattern would match for the number at `runStart`: the type word before it, past white space and
+ * "số" (with its colon). The longest word wins, as the leftmost match of a search would. -1 when none.
+ */
+function typeWordStart(text: string, runStart: number): number {
+  let end = runStart;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  let so = end;
+  if (text.charCodeAt(so - 1) === 58 /* : */) so--;
+  const s = text.charCodeAt(so - 2);
+  if (text.charCodeAt(so - 1) === 0x1ed1 /* ố */ && (s === 83 || s === 115) /* S s */) {
+    let word = so - 2;
+    while (word > 0 && isSpace(text.charCodeAt(word - 1))) word--;
+    if (word < so - 2) {
+      const start = typeWordEndingAt(text, word);
+      if (start >= 0) return start;
+    }
+  }
+  return typeWordEndingAt(text, end);
+}
+
+/**
+ * The bare reference whose number is the run of digits [runStart, runEnd), if the text has one there.
+ * `from`: where the previous bare match ended (matches never overlap). Returns the match's end (also when the
+ * match is then rejected, as a search from the left would go on after it) and the reference, if accepted.
+ */
+export function bareReferenceAt(
+  text: string,
+  runStart: number,
+  runEnd: number,
+  from: number,
+): { end: number; ref?: BareMatch } | undefined {
+  // The number is the whole run (a digit may not follow it), of at most five digits.
+  if (runEnd - runStart > 5) return undefined;
+  const start = typeWordStart(text, runStart);
+  if (start < from || start < 0) return undefined;
+  BARE.lastIndex = start;
+  const m = BARE.exec(text);
+  if (!m) return undefined;
+  const end = start + m[0].length;
+  if (start > 0 && LETTER_OR_DIGIT.test(text[start - 1]!)) return { end };
+  const word = m[1]!;
+  const hasSo = Boolean(m[2]);
+  if (!hasSo) {
+    if (word[0] === word[0]!.toLowerCase()) return { end };
+    if (!m[4] && m[3]!.length === 4 && /^(19|20)/.test(m[3]!)) return { end };
+    if (COUNTED.test(text.slice(end, end + 24))) return { end };
+    if (word.toLowerCase() === 'văn bản') return { end };
+  }
+  return { end, ref: { start, end, word, hasSo, number: String(Number(m[3]!)), year: m[4] } };
 }

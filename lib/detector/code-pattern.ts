@@ -34,9 +34,25 @@ const SOURCE =
   `(?:\\/|${DASH}(?=${S}(?:19|20)\\d{2}${S}\\/))${S}(?:(\\d{4})${S}[\\/\\-\\u2010-\\u2015]${S})?(${WORD}\\d{0,2}${END})(?:${S}(${DASH}|\\/)${S}(${ISSLIST}))?` +
   `)`;
 
-/** A fresh global regex each call, so callers never share lastIndex. */
-export function codePattern(): RegExp {
-  return new RegExp(SOURCE, 'g');
+/**
+ * Every code has its first slash at most this many characters after its number's digits: four spaces, a dash,
+ * four spaces, a 12-letter type and four spaces before the Party form's slash (the slash forms have it sooner: a
+ * letter and four spaces, or a dash, four spaces, a year and four spaces). A number with no slash that close starts
+ * no code, which spares most numbers in prose ("5 năm", "ngày 7") the pattern.
+ */
+export const SLASH_AFTER_DIGITS_MAX = 4 + 1 + 4 + 12 + 4;
+
+const STICKY = new RegExp(SOURCE, 'y');
+
+/**
+ * The code that starts exactly at `pos`, if any. The pattern opens with one to five digits and never goes on with
+ * a digit, so within a run of digits a code can only start at one of its last five: the detector tries the first
+ * of those, which is where a search from the left would find it.
+ */
+export function codeAt(text: string, pos: number): CodeMatch | undefined {
+  STICKY.lastIndex = pos;
+  const m = STICKY.exec(text);
+  return m ? readCodeMatch(m) : undefined;
 }
 
 /** Groups of one code match. */

@@ -5,12 +5,12 @@
  */
 import { proseTypeEntry } from './abbreviations';
 import { codeFacts, type CodeFacts } from './code-reference';
-import { codePattern, readCodeMatch, type CodeMatch } from './code-pattern';
+import { codeAt, SLASH_AFTER_DIGITS_MAX, type CodeMatch } from './code-pattern';
 import { composeText } from './composed-text';
 import { bodyBefore, bodyFacts } from './issuing-body';
 import { insideLink } from './link-context';
 import { cleanText } from './normalize';
-import { findBareReferences } from './bare-reference';
+import { bareReferenceAt, type BareMatch } from './bare-reference';
 import { findPlenumReferences } from './plenum-reference';
 import { readAfter, readBefore } from './sentence-context';
 import type { Family, Reference } from './types';
@@ -34,28 +34,8 @@ export function detect(input: string): Reference[] {
 function detectIn(input: string): Reference[] {
   const { text, hasMarks, toInput } = composeText(input);
   const drafts: Draft[] = [];
-
-  const re = codePattern();
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const match = readCodeMatch(m);
-    const start = match.index;
-    const end = start + match.raw.trimEnd().length;
-    if (!startsCleanly(text, start) || insideLink(text, start, end)) continue;
-    const facts = cachedCodeFacts(match);
-    if (!facts) continue;
-    drafts.push({
-      code: facts.code,
-      start,
-      end,
-      family: facts.family,
-      number: facts.number,
-      codeYear: facts.codeYear,
-      type: facts.type,
-      issuer: facts.issuer,
-      inferred: false,
-      needsProse: facts.needsProseConfirmation,
-    });
-  }
+  const bares: BareMatch[] = [];
+  findByNumber(text, drafts, bares);
 
   const codeCount = drafts.length;
   const taken = (s: number, e: number) => overlapsCode(drafts, codeCount, s, e);
@@ -73,7 +53,7 @@ function detectIn(input: string): Reference[] {
       ...(p.term ? { term: p.term } : {}),
     });
   }
-  for (const b of findBareReferences(text)) {
+  for (const b of bares) {
     if (taken(b.start, b.end) || insideLink(text, b.start, b.end)) continue;
     const entry = proseTypeEntry(b.word);
     drafts.push({
@@ -105,6 +85,72 @@ function detectIn(input: string): Reference[] {
     const end = toInput(r.end);
     return { ...r, start, end, raw: input.slice(start, end) };
   });
+}
+
+/** Digits, one at a time: the scan below reads each run of them once. */
+const DIGIT = /\d/g;
+
+/**
+ * One pass over the runs of digits in the text, as every code and every bare reference holds a number: for each
+ * run, the code that may start in it (written codes, as drafts, in text order) and the type word that may stand
+ * before it (bare references, kept apart: they yield to codes once all codes are known). Each run gets cheap
+ * character checks first and a sticky pattern only where one could match, which finds exactly what a search
+ * of the whole text with each pattern would (see codeAt and bareReferenceAt).
+ */
+function findByNumber(text: string, drafts: Draft[], bares: BareMatch[]): void {
+  let codeFrom = 0;
+  let bareFrom = 0;
+  let nextSlash = -1;
+  DIGIT.lastIndex = 0;
+  while (DIGIT.test(text)) {
+    const runStart = DIGIT.lastIndex - 1;
+    let runEnd = runStart + 1;
+    while (runEnd < text.length && isDigit(text.charCodeAt(runEnd))) runEnd++;
+    DIGIT.lastIndex = runEnd;
+
+    if (nextSlash < runEnd) {
+      nextSlash = text.indexOf('/', runEnd);
+      if (nextSlash < 0) nextSlash = Infinity;
+    }
+    const codeStart = Math.max(runStart, runEnd - 5, codeFrom);
+    if (codeStart < runEnd && nextSlash - runEnd <= SLASH_AFTER_DIGITS_MAX) {
+      const match = codeAt(text, codeStart);
+      if (match) {
+        codeFrom = match.index + match.raw.length;
+        const draft = codeDraft(text, match);
+        if (draft) drafts.push(draft);
+      }
+    }
+
+    const bare = bareReferenceAt(text, runStart, runEnd, bareFrom);
+    if (bare) {
+      bareFrom = bare.end;
+      if (bare.ref) bares.push(bare.ref);
+    }
+  }
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** A code match made a draft reference, or undefined when it is not a citation. */
+function codeDraft(text: string, match: CodeMatch): Draft | undefined {
+  const start = match.index;
+  const end = start + match.raw.trimEnd().length;
+  if (!startsCleanly(text, start) || insideLink(text, start, end)) return undefined;
+  const facts = cachedCodeFacts(match);
+  if (!facts) return undefined;
+  return {
+    code: facts.code,
+    start,
+    end,
+    family: facts.family,
+    number: facts.number,
+    codeYear: facts.codeYear,
+    type: facts.type,
+    issuer: facts.issuer,
+    inferred: false,
+    needsProse: facts.needsProseConfirmation,
+  };
 }
 
 /** Codes recur on a page and across pages: their code-derived facts are computed once (frozen, shared). */

@@ -21,6 +21,14 @@ export function cleanText(s: string, mayHaveMarks = true): string {
 const NEEDS_CLEANING = /[\u00AD\u200B-\u200D\u2060\uFEFF\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]|  /;
 const COMBINING = /[\u0300-\u036f]/;
 
+/** JavaScript's \s (white space and line terminators, U+FEFF included), as a character-code test for scanning in place. */
+export function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** Removes every space inside a code ("21 – NQ/ TW" → "21-NQ/TW") after cleanText. */
 export function compactCode(s: string): string {
   return cleanText(s).replace(/ /g, '');

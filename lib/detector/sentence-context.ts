@@ -2,6 +2,7 @@
 import { PROSE_TYPES, proseTypeEntry } from './abbreviations';
 import { readDate } from './dates';
 import { bodyBefore, readBodyName } from './issuing-body';
+import { isSpace } from './normalize';
 
 export interface SentenceFacts {
   proseType?: string;
@@ -58,12 +59,6 @@ function skipJoiners(s: string, pos: number): number {
     if (c !== 44 && c !== 40 && c !== 41 && !isSpace(c)) break;
   }
   return pos;
-}
-
-/** JavaScript's \s, as a character-code test. */
-export function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
