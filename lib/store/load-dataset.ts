@@ -50,6 +50,9 @@ export interface LoadOutcome {
 }
 
 
+/** Write transactions that may be committing while the next one is being filled. */
+const MAX_IN_FLIGHT = 2;
+
 export async function loadDataset(db: VblDb, dataset: Dataset, options: LoadOptions = {}): Promise<LoadOutcome> {
   const started = now();
   checkDataset(dataset);
@@ -79,20 +82,34 @@ export async function loadDataset(db: VblDb, dataset: Dataset, options: LoadOpti
     const { buckets } = records;
     timings.prepare = Math.round(now() - lap);
     const chunkSize = options.chunkSize ?? 5000;
-    // One store after another: the browser's IndexedDB backend writes serially anyway.
-    for (const store of DATA_STORES) {
-      lap = now();
-      const rows = records[store] as unknown[];
-      for (let i = 0, chunk = 0; i < rows.length; i += chunkSize, chunk++) {
-        await options.beforeChunk?.(store, chunk);
-        // Relaxed durability for the staging writes; the flip below is strict.
-        const tx = db.transaction(store, 'readwrite', { durability: 'relaxed' });
-        const os = tx.objectStore(store);
-        const end = Math.min(rows.length, i + chunkSize);
-        for (let j = i; j < end; j++) void os.put(rows[j] as never);
-        await tx.done;
+    // Pipelined: the worker serializes the next chunk (put() clones synchronously) while the browser commits the
+    // previous ones; at most MAX_IN_FLIGHT transactions wait. Nothing is visible until the flip below, which
+    // runs after every write transaction has completed.
+    const inFlight: Array<Promise<void>> = [];
+    try {
+      for (const store of DATA_STORES) {
+        lap = now();
+        const rows = records[store] as unknown[];
+        for (let i = 0, chunk = 0; i < rows.length; i += chunkSize, chunk++) {
+          await options.beforeChunk?.(store, chunk);
+          // Relaxed durability for the staging writes; the flip below is strict.
+          const tx = db.transaction(store, 'readwrite', { durability: 'relaxed' });
+          const os = tx.objectStore(store);
+          const end = Math.min(rows.length, i + chunkSize);
+          for (let j = i; j < end; j++) void os.put(rows[j] as never);
+          const done = tx.done;
+          done.catch(() => {}); // awaited below; no unhandled rejection meanwhile
+          inFlight.push(done);
+          if (inFlight.length > MAX_IN_FLIGHT) await inFlight.shift();
+        }
+        timings[store] = Math.round(now() - lap);
       }
-      timings[store] = Math.round(now() - lap);
+      lap = now();
+      await Promise.all(inFlight);
+      timings.commit = Math.round(now() - lap);
+    } finally {
+      // On failure, let the other transactions settle before the generation is cleared.
+      await Promise.allSettled(inFlight);
     }
 
     // The flip: one transaction makes the new generation active.
@@ -208,7 +225,7 @@ export function buildRecords(dataset: Dataset, gen: number): Records {
     articleIndex.set(article.id, articleIndex.size);
     articleBuckets[bucketOf(article.id, buckets.articles)]!.push(article);
   }
-  // Newest first; undated last; ties by id, so the order is stable. rank[article] = its place in that order.
+  // Newest first; undated last; ties by id, so the order is stable.
   const order = dataset.articles.map((_, i) => i);
   order.sort((x, y) => {
     const a = dataset.articles[x]!;
@@ -218,8 +235,6 @@ export function buildRecords(dataset: Dataset, gen: number): Records {
     if (da !== db) return da < db ? 1 : -1;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
-  const rank = new Int32Array(nArticles);
-  order.forEach((article, r) => (rank[article] = r));
 
   // Mentions by article, packed in the article's bucket (stored as the dataset gives them).
   const mentionsOf: MentionRecord[][] = Array.from({ length: nArticles }, () => []);
@@ -255,8 +270,10 @@ export function buildRecords(dataset: Dataset, gen: number): Records {
   });
   for (const [articleId, list] of orphans) mentionBuckets[bucketOf(articleId, buckets.mentions)]![articleId] = list;
 
+  // Citing articles of each document, newest first: filled walking the articles in that order (no sort per document).
   const articlesOf: Array<number[] | undefined> = new Array(nDocs);
-  for (let a = 0; a < nArticles; a++) for (const d of docsOfArticle[a]!) (articlesOf[d] ??= []).push(a);
+  for (const a of order) for (const d of docsOfArticle[a]!) (articlesOf[d] ??= []).push(a);
+  const articleIds = dataset.articles.map((article) => article.id);
 
   // Co-citations: the build's when it gives them, else counted here (same definition: articles citing both).
   const given = Array.isArray(dataset.coCitations) && dataset.coCitations.length > 0 ? dataset.coCitations : undefined;
@@ -292,9 +309,8 @@ export function buildRecords(dataset: Dataset, gen: number): Records {
       touched.length = 0;
     }
     if (list.length === 0 && cocited.length === 0) continue;
-    // Sorting ranks (numbers, natively) and mapping back is much faster than a comparator.
-    const ranks = Int32Array.from(list, (a) => rank[a]!).sort();
-    const ids = Array.from(ranks, (r) => dataset.articles[order[r]!]!.id);
+    const ids: string[] = new Array(list.length);
+    for (let i = 0; i < list.length; i++) ids[i] = articleIds[list[i]!]!;
     const id = docIds[d]!;
     citationBuckets[bucketOf(id, buckets.citations)]![id] = { total: ids.length, articles: ids.slice(0, CITATIONS_CHUNK), cocited };
     for (let c = 1, from = CITATIONS_CHUNK; from < ids.length; c++, from += OVERFLOW_CHUNK) {
