@@ -6,6 +6,8 @@ import { listenForLookups } from '../../../lib/lookup/listen';
 import { LOOKUP_CHANNEL, type LookupResponse } from '../../../lib/lookup/messages';
 import { LookupService } from '../../../lib/lookup/service';
 import type { Dataset } from '../../../lib/dataset/schema';
+import { openStore } from '../../../lib/store/db';
+import { buildRecords } from '../../../lib/store/load-dataset';
 import { fixtureDataset, freshDbName, partyRef } from '../store/fixture';
 
 let service: LookupService;
@@ -272,6 +274,30 @@ describe('dataset readiness', () => {
     stop = listenForLookups(service);
     expect(await service.ensureDataset(true)).toMatchObject({ status: 'loaded', version: 'v2' });
     expect(newer).toHaveBeenCalledTimes(1);
+  });
+
+  it('a load the worker did not finish (marker left) is retried at the next start, even by the same extension version', async () => {
+    const dbName = freshDbName();
+    start(async () => fixtureDataset('v1'), dbName);
+    const first = await service.ensureDataset();
+    stop();
+    await service.close();
+    // What a worker killed mid-load leaves: the staging marker and part of a new generation.
+    const db = await openStore(dbName);
+    const gen = (first as { gen: number }).gen + 1;
+    await db.put('meta', { name: 'staging', gen, version: 'v2', startedAt: '' });
+    await db.put('documents', buildRecords(fixtureDataset('v2'), gen).documents[0]!);
+    db.close();
+
+    const source = vi.fn(async () => fixtureDataset('v2'));
+    service = new LookupService({ source, extVersion: '1.0.0', dbName });
+    stop = listenForLookups(service);
+    expect(await fetchDatasetStatus()).toMatchObject({ ready: true, version: 'v1', updating: 'v2' });
+    expect(await service.ensureDataset()).toMatchObject({ status: 'loaded', version: 'v2' });
+    expect(source).toHaveBeenCalledTimes(1);
+    const status = await fetchDatasetStatus();
+    expect(status).toMatchObject({ ready: true, version: 'v2' });
+    expect(status.updating).toBeUndefined();
   });
 
   it('answers throughout the load of a new version, from the old generation and then the new one', async () => {
