@@ -1,4 +1,5 @@
 /** Dates as Vietnamese prose writes them next to a code: 7-7-2023, 07/7/2023, ngày 7 tháng 7 năm 2023, năm 2018. */
+import { isSpace } from './normalize';
 
 const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -21,6 +22,9 @@ const WORDS = /(?:ngày|ngay)\s+(\d{1,2})\s+(?:tháng|thang)\s+(\d{1,2})\s+(?:n�
 const YEAR = /(?:năm|nam)\s+(\d{4})(?!\d|\s*[-–]\s*\d)/iy;
 const ENGLISH = /(?:dated\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2}),?\s+(\d{4})(?!\d)/iy;
 
+/** First letters of the forms, lower case: ngày/năm, dated, and the English months. */
+const OPENERS = 'ndjfmaso';
+
 function at(re: RegExp, s: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(s);
@@ -32,6 +36,11 @@ function at(re: RegExp, s: string, pos: number): RegExpExecArray | null {
  * Returns the ISO date (or the year alone) and how many characters it took.
  */
 export function readDate(s: string, pos = 0): { date: string; length: number } | undefined {
+  // Every form opens with a digit, white space, "n" (ngày, năm, november), "d" (dated) or a month's first letter:
+  // anything else is no date, settled without running the patterns (this runs at every clause of every sentence).
+  const c = s.charCodeAt(pos);
+  const lower = c >= 65 && c <= 90 ? c | 0x20 : c;
+  if (!(c >= 48 && c <= 57) && !isSpace(c) && !OPENERS.includes(String.fromCharCode(lower))) return undefined;
   let m = at(WORDS, s, pos) ?? at(NUMERIC, s, pos);
   if (m) {
     // A bare d-m-yyyy without "ngày" is accepted too ("35-CT/TW, 30/5/2019").

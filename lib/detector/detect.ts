@@ -19,7 +19,7 @@ import type { Family, Reference } from './types';
 const BEFORE_WINDOW = 100;
 const AFTER_WINDOW = 240;
 
-type Draft = Omit<Reference, 'raw'> & { needsProse?: boolean };
+type Draft = Omit<Reference, 'raw'>;
 
 export function detect(input: string): Reference[] {
   if (typeof input !== 'string' || input.length === 0) return [];
@@ -35,7 +35,9 @@ function detectIn(input: string): Reference[] {
   const { text, hasMarks, toInput } = composeText(input);
   const drafts: Draft[] = [];
   const bares: BareMatch[] = [];
-  findByNumber(text, drafts, bares);
+  /** Drafts kept only if their sentence confirms them (kept apart, so that no reference carries a working flag). */
+  const needsProse = new Set<Draft>();
+  findByNumber(text, drafts, bares, needsProse);
 
   const codeCount = drafts.length;
   const taken = (s: number, e: number) => overlapsCode(drafts, codeCount, s, e);
@@ -56,7 +58,7 @@ function detectIn(input: string): Reference[] {
   for (const b of bares) {
     if (taken(b.start, b.end) || insideLink(text, b.start, b.end)) continue;
     const entry = proseTypeEntry(b.word);
-    drafts.push({
+    const draft: Draft = {
       start: b.start,
       end: b.end,
       family: entry?.[2] === 'state' ? 'state' : 'party',
@@ -66,8 +68,9 @@ function detectIn(input: string): Reference[] {
       issuer: {},
       inferred: true,
       proseType: entry?.[0] ?? b.word,
-      needsProse: !b.hasSo,
-    });
+    };
+    drafts.push(draft);
+    if (!b.hasSo) needsProse.add(draft);
   }
   if (drafts.length > codeCount) drafts.sort((a, b) => a.start - b.start);
 
@@ -75,7 +78,7 @@ function detectIn(input: string): Reference[] {
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
     const next = drafts[i + 1]?.start ?? text.length;
-    const ref = withSentence(text, hasMarks, d!, next);
+    const ref = withSentence(text, hasMarks, d!, next, needsProse.has(d!));
     if (ref) refs.push(ref);
   }
   shareTrailingIssuer(text, refs);
@@ -97,7 +100,7 @@ const DIGIT = /\d/g;
  * character checks first and a sticky pattern only where one could match, which finds exactly what a search
  * of the whole text with each pattern would (see codeAt and bareReferenceAt).
  */
-function findByNumber(text: string, drafts: Draft[], bares: BareMatch[]): void {
+function findByNumber(text: string, drafts: Draft[], bares: BareMatch[], needsProse: Set<Draft>): void {
   let codeFrom = 0;
   let bareFrom = 0;
   let nextSlash = -1;
@@ -117,8 +120,12 @@ function findByNumber(text: string, drafts: Draft[], bares: BareMatch[]): void {
       const match = codeAt(text, codeStart);
       if (match) {
         codeFrom = match.index + match.raw.length;
-        const draft = codeDraft(text, match);
-        if (draft) drafts.push(draft);
+        const facts = citedCodeFacts(text, match);
+        if (facts) {
+          const draft = codeDraft(match, facts);
+          drafts.push(draft);
+          if (facts.needsProseConfirmation) needsProse.add(draft);
+        }
       }
     }
 
@@ -132,13 +139,17 @@ function findByNumber(text: string, drafts: Draft[], bares: BareMatch[]): void {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** A code match made a draft reference, or undefined when it is not a citation. */
-function codeDraft(text: string, match: CodeMatch): Draft | undefined {
+/** The code-derived facts of a match, or undefined when it is not a citation. */
+function citedCodeFacts(text: string, match: CodeMatch): CodeFacts | undefined {
+  const start = match.index;
+  if (!startsCleanly(text, start) || insideLink(text, start, start + match.raw.trimEnd().length)) return undefined;
+  return cachedCodeFacts(match);
+}
+
+/** A draft reference from a code match and its facts. */
+function codeDraft(match: CodeMatch, facts: CodeFacts): Draft {
   const start = match.index;
   const end = start + match.raw.trimEnd().length;
-  if (!startsCleanly(text, start) || insideLink(text, start, end)) return undefined;
-  const facts = cachedCodeFacts(match);
-  if (!facts) return undefined;
   return {
     code: facts.code,
     start,
@@ -149,7 +160,6 @@ function codeDraft(text: string, match: CodeMatch): Draft | undefined {
     type: facts.type,
     issuer: facts.issuer,
     inferred: false,
-    needsProse: facts.needsProseConfirmation,
   };
 }
 
@@ -185,9 +195,16 @@ function overlapsCode(drafts: Draft[], count: number, s: number, e: number): boo
 /** A code starts at a number that is not the tail of another number, date or word ("số31-QĐ/TW" is fine). */
 function startsCleanly(text: string, start: number): boolean {
   if (start === 0) return true;
-  const prev = text[start - 1]!;
-  if (/[\d/.\-–]/.test(prev)) return !/[.\-–/]/.test(prev) ? false : !/\d/.test(text[start - 2] ?? '') && prev !== '/';
-  if (/[A-Za-z\u00C0-\u1EFF]/.test(prev)) return /(?:^|[^\p{L}])số$/iu.test(text.slice(Math.max(0, start - 4), start));
+  const prev = text.charCodeAt(start - 1);
+  // After a digit: never (the tail of a longer number). After . - – /: only when that is not itself after a digit
+  // ("1.234-…", "30-5-…"), and never after a slash.
+  if (isDigit(prev)) return false;
+  if (prev === 46 || prev === 45 || prev === 0x2013) return !isDigit(text.charCodeAt(start - 2));
+  if (prev === 47) return false;
+  // After a letter: only "số" glued to the number ("số31-QĐ/TW").
+  if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122) || (prev >= 0xc0 && prev <= 0x1eff)) {
+    return /(?:^|[^\p{L}])số$/iu.test(text.slice(Math.max(0, start - 4), start));
+  }
   return true;
 }
 
@@ -203,7 +220,7 @@ function sentenceStart(text: string, pos: number): number {
   return floor;
 }
 
-function withSentence(text: string, hasMarks: boolean, d: Draft, nextStart: number): Reference | undefined {
+function withSentence(text: string, hasMarks: boolean, d: Draft, nextStart: number, needsProse: boolean): Reference | undefined {
   const before = cleanText(text.slice(sentenceStart(text, d.start), d.start), hasMarks);
   let afterEnd = Math.min(nextStart, d.end + AFTER_WINDOW);
   const lineBreak = text.indexOf('\n', d.end);
@@ -213,11 +230,10 @@ function withSentence(text: string, hasMarks: boolean, d: Draft, nextStart: numb
   const body = d.proseType ? bodyBefore(before) : undefined;
   const b = d.proseType ? { proseType: d.proseType, issuerName: body?.name, date: body?.date } : readBefore(before);
   const a = readAfter(after);
-  if (d.needsProse) {
+  if (needsProse) {
     if (d.code && !/^(Công văn|Văn bản|Công điện)$/.test(b.proseType ?? '')) return undefined;
     if (!d.code && !a.date && !a.issuerName && !a.term && !endsClause(after)) return undefined;
   }
-  delete d.needsProse;
   const ref = d as Draft as Reference;
   ref.raw = text.slice(d.start, d.end);
   const term = d.term ?? a.term;

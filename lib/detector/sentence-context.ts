@@ -47,6 +47,11 @@ const ISSUED = /(?:(?:đã|được|vừa|mới)\s+)*(?:ký\s+)?ban hành\b/iy;
 const BY = /(?:của|do)\s+/iy;
 const ABOUT = /về\s/iy;
 
+/** First letters of ISSUED in either case (đã, được, vừa, mới, ký, ban hành), ASCII ones lower-cased. */
+const ISSUED_OPENERS = new Set([0x110, 0x111, 118, 109, 107, 98]);
+/** ASCII letters lower-cased; every other code unchanged. */
+const asciiLower = (c: number) => (c >= 65 && c <= 90 ? c | 0x20 : c);
+
 function at(re: RegExp, s: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(s);
@@ -72,21 +77,23 @@ export function readAfter(after: string): SentenceFacts {
   for (let step = 0; step < 8; step++) {
     pos = skipJoiners(s, pos);
     let m: RegExpExecArray | null;
+    // Each clause is tried only if the text opens with one of its first letters (in either case).
+    const c = asciiLower(s.charCodeAt(pos));
     const date = facts.date ? undefined : readDate(s, pos);
     if (date) {
       facts.date = date.date;
       pos += date.length;
-    } else if (!facts.issuerName && (m = at(BY, s, pos))) {
+    } else if (!facts.issuerName && (c === 99 || c === 100) /* c d */ && (m = at(BY, s, pos))) {
       const body = readBodyName(s, pos + m[0].length);
       if (!body) break;
       facts.issuerName = body.name;
       pos += m[0].length + body.length;
-    } else if (!facts.term && (m = at(TERM, s, pos))) {
+    } else if (!facts.term && c === 107 /* k */ && (m = at(TERM, s, pos))) {
       facts.term = m[1]!.toUpperCase();
       pos += m[0].length;
-    } else if ((m = at(ISSUED, s, pos))) {
+    } else if (ISSUED_OPENERS.has(c) && (m = at(ISSUED, s, pos))) {
       pos += m[0].length;
-    } else if (at(ABOUT, s, pos)) {
+    } else if (c === 118 /* v */ && at(ABOUT, s, pos)) {
       facts.subject = readSubject(s, pos);
       break;
     } else break;
