@@ -178,7 +178,7 @@ export class LookupService {
       }
       case 'relatedDocuments': {
         const ready = this.inMemory(db, gen).ready;
-        return known(await relatedDocuments(db, gen, active.buckets, request.id, ready && ((id) => ready.byId.get(id))), request.id);
+        return known(await relatedDocuments(db, gen, active.buckets, request.id, ready), request.id);
       }
       case 'sameCodeOtherTerms': {
         const ready = this.inMemory(db, gen).ready;

@@ -3,7 +3,7 @@
  * indexes, so a page's batch of references resolves without a round of IndexedDB reads. IndexedDB stays the store
  * of record: the cache is read from it in one pass (also feeding the search index) and dropped with the worker.
  */
-import type { DocumentRecord } from '../dataset/schema';
+import type { DocumentRecord, RelationKind } from '../dataset/schema';
 import { documentKeys } from '../resolver/resolve';
 import type { VblDb } from './db';
 import type { CandidateKeys } from './queries';
@@ -14,6 +14,8 @@ export class DocumentCache {
   private readonly byCode = new Map<string, DocumentRecord[]>();
   private readonly byAlias = new Map<string, DocumentRecord[]>();
   private readonly byNTI = new Map<string, DocumentRecord[]>();
+  /** Target id → the relations pointing at it (the relations store's byTarget index, in memory). */
+  private readonly relatedBy = new Map<string, Array<{ source: string; kind: RelationKind }>>();
 
   /** Reads every document of generation `gen`, calling `each` with every batch (for the search index). */
   static async read(db: VblDb, gen: number, each?: (docs: DocumentRecord[]) => void): Promise<DocumentCache> {
@@ -32,6 +34,17 @@ export class DocumentCache {
     push(this.byCode, keys.code, doc);
     for (const a of keys.aliases) push(this.byAlias, a, doc);
     push(this.byNTI, keys.numberTypeIssuer.join('\u0000'), doc);
+    for (const r of doc.relations ?? []) push(this.relatedBy, r.target, { source: doc.id, kind: r.kind });
+  }
+
+  /** The relations pointing at a document. */
+  incoming(id: string): Array<{ source: string; kind: RelationKind }> {
+    return this.relatedBy.get(id) ?? [];
+  }
+
+  /** Documents by id. */
+  get(id: string): DocumentRecord | undefined {
+    return this.byId.get(id);
   }
 
   /** Candidates for one reference's keys, without duplicates (same answer as candidatesForKeys). */

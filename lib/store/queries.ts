@@ -2,7 +2,7 @@
  * Reads against one generation of the store. Every function takes the active generation, so a load in progress
  * (writing another generation) is never visible.
  */
-import type { ArticleRecord, DocumentRecord, MentionRecord } from '../dataset/schema';
+import type { ArticleRecord, DocumentRecord, MentionRecord, RelationKind } from '../dataset/schema';
 import { bucketOf, CITATIONS_CHUNK, OVERFLOW_CHUNK, type Buckets, type DocumentCitations, type GenKey, type IndexKind, type StoredCitations, type StoredDocumentBucket, type StoredIndexBucket, type VblDb } from './db';
 import { indexKeysOf, ntiKey } from './document-packing';
 
@@ -163,6 +163,14 @@ export async function mentionsOfDocument(db: VblDb, gen: number, buckets: Bucket
   return ids.flatMap((a, i) => (rows[i]?.byArticle[a] ?? []).filter((m) => m.documentId === id));
 }
 
+/** Documents held in memory (DocumentCache): by id, and the relations pointing at each. */
+export interface DocumentsInMemory {
+  get(id: string): DocumentRecord | undefined;
+  incoming(id: string): Array<{ source: string; kind: RelationKind }>;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export interface RelatedDocument {
   document: DocumentRecord;
   why: 'relation' | 'co-citation';
@@ -179,26 +187,32 @@ export async function relatedDocuments(
   gen: number,
   buckets: Buckets,
   id: string,
-  /** Documents already in memory, when they are (saves reading them). */
-  inMemory?: (id: string) => DocumentRecord | undefined,
+  /** The documents, when they are in memory: documents and relations are then read from there (saves three reads). */
+  inMemory?: DocumentsInMemory,
 ): Promise<RelatedDocument[] | undefined> {
   const tx = db.transaction(['documents', 'relations', 'citations'], 'readonly');
   const docs = tx.objectStore('documents');
   const relations = tx.objectStore('relations');
   const key: GenKey = [gen, id];
   const fromStore = documentReader(docs, gen, buckets);
-  const read = (docId: string) => (inMemory ? Promise.resolve(inMemory(docId)) : fromStore(docId));
+  const read = (docId: string) => (inMemory ? Promise.resolve(inMemory.get(docId)) : fromStore(docId));
+  // In the store's order: outgoing by kind then target, incoming by source then kind (the relation keys' order).
+  const byKey = (x: { kind: string; other: string }, y: { kind: string; other: string }) => cmp(x.kind, y.kind) || cmp(x.other, y.other);
   const [self, outgoing, incoming, cites] = await Promise.all([
     read(id),
-    relations.index('bySource').getAll(key),
-    relations.index('byTarget').getAll(key),
+    inMemory
+      ? Promise.resolve((inMemory.get(id)?.relations ?? []).map((r) => ({ kind: r.kind, other: r.target })).sort(byKey))
+      : relations.index('bySource').getAll(key).then((rows) => rows.map((r) => ({ kind: r.kind as string, other: r.target[1] }))),
+    inMemory
+      ? Promise.resolve(inMemory.incoming(id).map((r) => ({ kind: r.kind as string, other: r.source })).sort((x, y) => cmp(x.other, y.other) || cmp(x.kind, y.kind)))
+      : relations.index('byTarget').getAll(key).then((rows) => rows.map((r) => ({ kind: r.kind as string, other: r.source[1] }))),
     citationsOf(tx.objectStore('citations'), gen, id, buckets),
   ]);
   if (!self) return undefined;
   const wanted: Array<{ id: string; why: 'relation' | 'co-citation'; kind?: string; strength?: number }> = [];
   const seen = new Set<string>([id]);
-  for (const r of outgoing) if (!seen.has(r.target[1])) { seen.add(r.target[1]); wanted.push({ id: r.target[1], why: 'relation', kind: r.kind }); }
-  for (const r of incoming) if (!seen.has(r.source[1])) { seen.add(r.source[1]); wanted.push({ id: r.source[1], why: 'relation', kind: `${r.kind}-by` }); }
+  for (const r of outgoing) if (!seen.has(r.other)) { seen.add(r.other); wanted.push({ id: r.other, why: 'relation', kind: r.kind }); }
+  for (const r of incoming) if (!seen.has(r.other)) { seen.add(r.other); wanted.push({ id: r.other, why: 'relation', kind: `${r.kind}-by` }); }
   for (const [other, strength] of cites?.cocited ?? []) {
     if (!seen.has(other)) { seen.add(other); wanted.push({ id: other, why: 'co-citation', strength }); }
   }

@@ -77,9 +77,17 @@ describe('lookup service through the client', () => {
       { raw: 'Nghị quyết 57', start: 0, end: 13, family: 'party' as const, number: '57', type: { abbr: 'NQ', name: 'Nghị quyết' }, issuer: {}, inferred: true }];
     const cold = await client.resolve(refs, { pageDate: '2025-01-01' });
     const coldSame = await client.sameCodeOtherTerms('35-CT/TW@2014-05-26');
+    const related = ['1-HD/TEST', '2-KH/TEST', '35-CT/TW@2019-05-30'];
+    const coldRelated = await Promise.all(related.map((id) => client.relatedDocuments(id)));
+    const coldArticles = await client.relatedArticles('35-CT/TW@2019-05-30');
     await service.warm();
     expect(await client.resolve(refs, { pageDate: '2025-01-01' })).toEqual(cold);
     expect(await client.sameCodeOtherTerms('35-CT/TW@2014-05-26')).toEqual(coldSame);
+    // Relations from memory (outgoing from the document, incoming from the cache) in the store's order.
+    expect(await Promise.all(related.map((id) => client.relatedDocuments(id)))).toEqual(coldRelated);
+    expect(coldRelated[0]!.map((r) => r.kind ?? r.why)).toEqual(['guides', 'implements-by', 'co-citation']);
+    expect(coldRelated[2]!.map((r) => [r.document.id, r.kind ?? r.why])).toContainEqual(['1-HD/TEST', 'guides-by']);
+    expect(await client.relatedArticles('35-CT/TW@2019-05-30')).toEqual(coldArticles);
     expect(cold[1]!.candidates[0]!.id).toBe('35-CT/TW@2019-05-30');
     expect(cold[5]!.candidates.map((c) => c.id)).toContain('57-NQ/TW@2024-12-22');
   });
