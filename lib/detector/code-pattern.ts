@@ -42,6 +42,47 @@ const SOURCE =
  */
 export const SLASH_AFTER_DIGITS_MAX = 4 + 1 + 4 + 12 + 4;
 
+/** White space or an invisible character (S), or a dash (DASH): what may stand between a number and its type. */
+function isGap(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 ||
+    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0xad || c === 0x2060 ||
+    c === 45 || (c >= 0x2010 && c <= 0x2015) || c === 0x2212
+  );
+}
+/** A character WORD may start with. */
+function isWordStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x110 || c === 0x111 || c === 0x1af || c === 0x1b0;
+}
+const isDigitAt = (text: string, i: number) => text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
+
+/**
+ * A cheap necessary condition for a code right after a number's digits (at `i`), so that numbers in prose ("ngày
+ * 7-7-2023", "30/5", "2020-2025") are mostly settled without the pattern. After up to nine characters of spaces,
+ * invisible characters and dashes (S, a dash, S), a code goes on with a type's first letter (Party form), a year
+ * (the dash form 19-2017/NQ-CP), or a slash followed (after S) by a letter or a four-digit year.
+ */
+export function mayStartCode(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  // "30a/2008/NQ-CP": the letter after the number, then the slash.
+  return followsLikeCode(text, i) || (c >= 97 && c <= 101 && followsLikeCode(text, i + 1));
+}
+
+function followsLikeCode(text: string, i: number): boolean {
+  let j = i;
+  while (j < i + 9 && isGap(text.charCodeAt(j))) j++;
+  const c = text.charCodeAt(j);
+  if (isWordStart(c)) return true;
+  if (c === 47 /* / */) {
+    let k = j + 1;
+    while (k < j + 5 && isGap(text.charCodeAt(k))) k++;
+    return isWordStart(text.charCodeAt(k)) || (isDigitAt(text, k) && isDigitAt(text, k + 1) && isDigitAt(text, k + 2) && isDigitAt(text, k + 3));
+  }
+  // "19-2017/NQ-CP": a year of 19xx or 20xx.
+  const d = text.charCodeAt(j + 1);
+  return (c === 49 && d === 57) || (c === 50 && d === 48) ? isDigitAt(text, j + 2) && isDigitAt(text, j + 3) : false;
+}
+
 const STICKY = new RegExp(SOURCE, 'y');
 
 /**

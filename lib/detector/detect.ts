@@ -5,7 +5,7 @@
  */
 import { proseTypeEntry } from './abbreviations';
 import { codeFacts, type CodeFacts } from './code-reference';
-import { codeAt, SLASH_AFTER_DIGITS_MAX, type CodeMatch } from './code-pattern';
+import { codeAt, mayStartCode, SLASH_AFTER_DIGITS_MAX, type CodeMatch } from './code-pattern';
 import { composeText } from './composed-text';
 import { bodyBefore, bodyFacts } from './issuing-body';
 import { insideLink } from './link-context';
@@ -116,7 +116,7 @@ function findByNumber(text: string, drafts: Draft[], bares: BareMatch[], needsPr
       if (nextSlash < 0) nextSlash = Infinity;
     }
     const codeStart = Math.max(runStart, runEnd - 5, codeFrom);
-    if (codeStart < runEnd && nextSlash - runEnd <= SLASH_AFTER_DIGITS_MAX) {
+    if (codeStart < runEnd && nextSlash - runEnd <= SLASH_AFTER_DIGITS_MAX && mayStartCode(text, runEnd)) {
       const match = codeAt(text, codeStart);
       if (match) {
         codeFrom = match.index + match.raw.length;

@@ -12,32 +12,48 @@ export interface SentenceFacts {
   subject?: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Any prose type word, longest first, in either case. */
-export const PROSE_TYPE_SOURCE = PROSE_TYPES.map(([w]) => w)
-  .filter(Boolean)
-  .map(escape)
-  .join('|');
-
-/** Prose type words in lower case, longest first, for matching at the end of a text. */
-const PROSE_WORDS_LOWER = PROSE_TYPES.map(([w]) => w.toLowerCase()).filter(Boolean);
-/** What may stand between a type word and its code: "số", a colon, an opening parenthesis, spaces. */
-const FILLER_AT_END = /(?: (?:số|so):?)?[ :]*\(?$/i;
+/** Prose type words in lower case, in list order (longest first), grouped by their last character. */
+const PROSE_WORDS_BY_LAST = new Map<number, string[]>();
+for (const w of PROSE_TYPES.map(([word]) => word.toLowerCase()).filter(Boolean)) {
+  const last = w.charCodeAt(w.length - 1);
+  if (!PROSE_WORDS_BY_LAST.has(last)) PROSE_WORDS_BY_LAST.set(last, []);
+  PROSE_WORDS_BY_LAST.get(last)!.push(w);
+}
+const LETTER = /\p{L}/u;
 
 /** Canonical spelling of a prose type word ("quy định" → "Quy định"). */
 export function canonicalProseType(word: string): string {
   return proseTypeEntry(word)?.[0] ?? word;
 }
 
+/**
+ * Length of what may stand between a type word and its code at the end of `tail`: "số" (or "so", any case) with
+ * a colon, spaces and colons, an opening parenthesis: " số: (" in "Quy định số: (". Read backwards, in place.
+ */
+function fillerAtEnd(tail: string): number {
+  let i = tail.length;
+  if (tail.charCodeAt(i - 1) === 40 /* ( */) i--;
+  while (i > 0 && (tail.charCodeAt(i - 1) === 32 || tail.charCodeAt(i - 1) === 58)) i--;
+  if (i >= 3 && tail.charCodeAt(i - 3) === 32) {
+    const s = tail.charCodeAt(i - 2);
+    const o = tail.charCodeAt(i - 1);
+    if ((s === 115 || s === 83) && (o === 0x1ed1 || o === 0x1ed0 || o === 111 || o === 79)) i -= 3;
+  }
+  return tail.length - i;
+}
+
 /** Reads the type word that ends `before` (cleaned text up to the code). */
 export function readBefore(before: string): { proseType?: string; issuerName?: string; date?: string } {
   // Only the last few words matter: anchored regexes would try every position of the window.
   const tail = before.slice(-40);
-  const rest = tail.slice(0, tail.length - (FILLER_AT_END.exec(tail)?.[0].length ?? 0)).toLowerCase();
-  const word = PROSE_WORDS_LOWER.find((w) => rest.endsWith(w) && !/\p{L}/u.test(rest[rest.length - w.length - 1] ?? ''));
+  const rest = tail.slice(0, tail.length - fillerAtEnd(tail)).toLowerCase();
+  // Only words ending in the same character can end `rest`.
+  const candidates = PROSE_WORDS_BY_LAST.get(rest.charCodeAt(rest.length - 1));
+  const word = candidates?.find((w) => rest.endsWith(w) && !LETTER.test(rest[rest.length - w.length - 1] ?? ''));
   if (!word) return {};
-  const head = before.slice(0, before.length - tail.length + rest.length - word.length);
-  const body = bodyBefore(head);
+  const headEnd = before.length - tail.length + rest.length - word.length;
+  // bodyBefore wants the text before the type word only when it ends with "ban hành ".
+  const body = before.endsWith('ban hành ', headEnd) ? bodyBefore(before.slice(0, headEnd)) : undefined;
   return { proseType: canonicalProseType(word), issuerName: body?.name, date: body?.date };
 }
 
