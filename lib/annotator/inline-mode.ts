@@ -16,17 +16,33 @@ export interface InlineMark {
   parts: HTMLElement[];
 }
 
+/** Per document: a bare wrapper, and the main one with its fixed attributes; copies are cheaper to make. */
+const prototypes = new WeakMap<Document, { main: HTMLElement; part: HTMLElement }>();
+
+function prototypesFor(doc: Document): { main: HTMLElement; part: HTMLElement } {
+  let p = prototypes.get(doc);
+  if (!p) {
+    const part = doc.createElement(TAG) as HTMLElement;
+    const main = part.cloneNode(false) as HTMLElement;
+    main.setAttribute('tabindex', '0');
+    main.setAttribute('role', 'button');
+    main.setAttribute('aria-haspopup', 'dialog');
+    prototypes.set(doc, (p = { main, part }));
+  }
+  return p;
+}
+
 export function drawInline(id: string, ref: Reference, start: Point, end: Point): InlineMark {
   const code = ref.code ?? ref.raw;
-  const { elements, start: s, end: e } = wrap(start, end, (el) => {
+  const proto = prototypesFor(start.node.ownerDocument!);
+  const { elements, start: s, end: e } = wrap(start, end, (index) => {
+    const el = (index === 0 ? proto.main : proto.part).cloneNode(false) as HTMLElement;
     el.setAttribute('data-code', code);
     el.setAttribute(ID_ATTR, id);
+    return el;
   });
   const main = elements[0]!;
   const rest = elements.slice(1);
-  main.setAttribute('tabindex', '0');
-  main.setAttribute('role', 'button');
-  main.setAttribute('aria-haspopup', 'dialog');
   if (rest.length) {
     // One code split over several wrappers: the first speaks for all of it.
     main.setAttribute('aria-label', ref.raw.replace(/\s+/g, ' '));

@@ -28,10 +28,9 @@ function split(node: Text, offset: number): Text {
 
 /**
  * Wraps [start, end) of the page's text. Both points must be in text nodes of one block, start before end.
- * `decorate` sets the attributes of each wrapper (index 0 is the main one).
+ * `create` makes each wrapper, with its attributes (index 0 is the main one).
  */
-export function wrap(start: Point, end: Point, decorate: (el: HTMLElement, index: number) => void): Wrapped {
-  const doc = start.node.ownerDocument!;
+export function wrap(start: Point, end: Point, create: (index: number) => HTMLElement): Wrapped {
   let first = start.node;
   let last = end.node;
   if (end.offset < last.length) split(last, end.offset);
@@ -58,8 +57,7 @@ export function wrap(start: Point, end: Point, decorate: (el: HTMLElement, index
   }
   const elements: HTMLElement[] = [];
   if (a.parentNode && a.parentNode === b.parentNode) {
-    const el = doc.createElement(TAG) as HTMLElement;
-    decorate(el, 0);
+    const el = create(0);
     a.parentNode.insertBefore(el, a);
     for (let n: Node | null = a; n; ) {
       const next: Node | null = n === b ? null : n.nextSibling;
@@ -71,8 +69,7 @@ export function wrap(start: Point, end: Point, decorate: (el: HTMLElement, index
     // Crosses element edges in the middle of an element: one wrapper per text node, page elements untouched.
     const nodes = textBetween(first, last);
     nodes.forEach((n, i) => {
-      const el = doc.createElement(TAG) as HTMLElement;
-      decorate(el, i);
+      const el = create(i);
       n.parentNode!.insertBefore(el, n);
       el.appendChild(n);
       elements.push(el);

@@ -111,13 +111,15 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
     read(records);
     schedule();
   });
-  observer.observe(doc, {
+  const observeOptions: MutationObserverInit = {
     childList: true,
     subtree: true,
     characterData: true,
     attributes: true,
     attributeFilter: ['contenteditable', 'hidden'],
-  });
+  };
+  observer.observe(doc, observeOptions);
+  let depth = 0;
   signal.addEventListener('abort', () => {
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);
@@ -125,16 +127,23 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
 
   return {
     own<T>(fn: () => T): T {
-      // The page's changes so far are kept; everything recorded during fn is the annotator's own.
+      if (depth > 0 || signal.aborted) return fn();
+      // The page's changes so far are kept. While fn runs the observer is off, so the browser makes no record
+      // of the annotator's own changes at all: recording thousands of records, only to drop them, cost more
+      // than the changes themselves. Whatever happens inside fn counts as the annotator's own, as it did when
+      // the records were taken and dropped.
       const before = observer.takeRecords();
       if (before.length) {
         read(before);
         schedule();
       }
+      observer.disconnect();
+      depth++;
       try {
         return fn();
       } finally {
-        observer.takeRecords();
+        depth--;
+        observer.observe(doc, observeOptions);
       }
     },
     take,
