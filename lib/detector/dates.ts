@@ -22,8 +22,8 @@ const WORDS = /(?:ngày|ngay)\s+(\d{1,2})\s+(?:tháng|thang)\s+(\d{1,2})\s+(?:n�
 const YEAR = /(?:năm|nam)\s+(\d{4})(?!\d|\s*[-–]\s*\d)/iy;
 const ENGLISH = /(?:dated\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2}),?\s+(\d{4})(?!\d)/iy;
 
-/** First letters of the forms, lower case: ngày/năm, dated, and the English months. */
-const OPENERS = 'ndjfmaso';
+/** First letters of the English form, lower case: dated, and the months. */
+const ENGLISH_OPENERS = 'djfmason';
 
 function at(re: RegExp, s: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -36,23 +36,25 @@ function at(re: RegExp, s: string, pos: number): RegExpExecArray | null {
  * Returns the ISO date (or the year alone) and how many characters it took.
  */
 export function readDate(s: string, pos = 0): { date: string; length: number } | undefined {
-  // Every form opens with a digit, white space, "n" (ngày, năm, november), "d" (dated) or a month's first letter:
-  // anything else is no date, settled without running the patterns (this runs at every clause of every sentence).
+  // Each form is tried only if the text opens with one of its first characters: "ngày"/"năm" with n, the
+  // numeric form also with a digit or white space, the English one with d (dated) or a month's first letter.
+  // Most clauses open otherwise and are settled without a pattern (this runs at every clause of every sentence).
   const c = s.charCodeAt(pos);
   const lower = c >= 65 && c <= 90 ? c | 0x20 : c;
-  if (!(c >= 48 && c <= 57) && !isSpace(c) && !OPENERS.includes(String.fromCharCode(lower))) return undefined;
-  let m = at(WORDS, s, pos) ?? at(NUMERIC, s, pos);
+  const n = lower === 110;
+  let m = n ? at(WORDS, s, pos) : null;
+  if (!m && (n || (c >= 48 && c <= 57) || isSpace(c))) m = at(NUMERIC, s, pos);
   if (m) {
     // A bare d-m-yyyy without "ngày" is accepted too ("35-CT/TW, 30/5/2019").
     const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     return date ? { date, length: m[0].length } : undefined;
   }
-  m = at(ENGLISH, s, pos);
+  m = ENGLISH_OPENERS.includes(String.fromCharCode(lower)) ? at(ENGLISH, s, pos) : null;
   if (m) {
     const date = isoDate(Number(m[2]), MONTHS_EN.indexOf(m[1]!.toLowerCase()) + 1, Number(m[3]));
     return date ? { date, length: m[0].length } : undefined;
   }
-  m = at(YEAR, s, pos);
+  m = n ? at(YEAR, s, pos) : null;
   if (m) {
     const year = Number(m[1]);
     return year >= 1930 && year <= 2100 ? { date: m[1]!, length: m[0].length } : undefined;

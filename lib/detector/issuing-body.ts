@@ -68,7 +68,36 @@ export function bodyFacts(name: string): BodyFacts | undefined {
   return facts ?? undefined;
 }
 
-const isCapital = (w: string) => w[0] !== w[0]!.toLowerCase();
+const isCapital = (w: string) => isCapitalCode(w.charCodeAt(0));
+
+/**
+ * Whether a UTF-16 unit changes in lower case (a capital letter), remembered per unit: lower-casing goes to the
+ * runtime for Vietnamese letters, and names are read word by word for most references.
+ */
+const capitals = new Uint8Array(65536);
+function isCapitalCode(c: number): boolean {
+  if (c !== c) return false; // NaN: no character
+  let known = capitals[c]!;
+  if (known === 0) {
+    const ch = String.fromCharCode(c);
+    known = capitals[c] = ch !== ch.toLowerCase() ? 1 : 2;
+  }
+  return known === 1;
+}
+
+/** Stop words are short: a longer word needs no lower-casing to know it is none. */
+const STOP_MAX_LENGTH = Math.max(...[...STOP].map((w) => w.length));
+/** Lower case of the short words met in names, remembered (the same few recur on every page). */
+const lowerCache = new Map<string, string>();
+function lowerShort(w: string): string {
+  let lower = lowerCache.get(w);
+  if (lower === undefined) {
+    lower = w.toLowerCase();
+    if (lowerCache.size >= 5000) lowerCache.clear();
+    lowerCache.set(w, lower);
+  }
+  return lower;
+}
 
 /** Letters and digits of any script, for the test that a token is a word; ASCII and Vietnamese ones answered without a regex. */
 const LETTER_OR_DIGIT = /[\p{L}\d]/u;
@@ -109,12 +138,13 @@ export function readBodyName(s: string, from = 0): { name: string; length: numbe
     if (!TOKEN.test(s)) break;
     const end = TOKEN.lastIndex;
     if (!hasWordChar(s, pos, end)) break;
-    const w = s.slice(pos, end);
-    const capital = isCapital(w);
+    const capital = isCapitalCode(s.charCodeAt(pos));
     if (ends.length === 0) {
       if (!capital) break;
-    } else {
-      const lower = w.toLowerCase();
+    } else if (end - pos <= STOP_MAX_LENGTH) {
+      // Lower case never shortens a word, so only a short one can be a stop word.
+      const w = s.slice(pos, end);
+      const lower = lowerShort(w);
       if (STOP.has(lower) && !(lower === 'và' && nextIsCapital(s, end))) break;
       if (w === 'ban' && s.startsWith(' hành', end)) break;
     }

@@ -72,6 +72,11 @@ function at(re: RegExp, s: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(s);
 }
+/** Whether a sticky pattern matches at `pos`; its end is then `re.lastIndex` (no match array built). */
+function matchesAt(re: RegExp, s: string, pos: number): boolean {
+  re.lastIndex = pos;
+  return re.test(s);
+}
 
 /** Skips white space, commas and parentheses between clauses. */
 function skipJoiners(s: string, pos: number): number {
@@ -99,17 +104,17 @@ export function readAfter(after: string): SentenceFacts {
     if (date) {
       facts.date = date.date;
       pos += date.length;
-    } else if (!facts.issuerName && (c === 99 || c === 100) /* c d */ && (m = at(BY, s, pos))) {
-      const body = readBodyName(s, pos + m[0].length);
+    } else if (!facts.issuerName && (c === 99 || c === 100) /* c d */ && matchesAt(BY, s, pos)) {
+      const body = readBodyName(s, BY.lastIndex);
       if (!body) break;
       facts.issuerName = body.name;
-      pos += m[0].length + body.length;
+      pos = BY.lastIndex + body.length;
     } else if (!facts.term && c === 107 /* k */ && (m = at(TERM, s, pos))) {
       facts.term = m[1]!.toUpperCase();
       pos += m[0].length;
-    } else if (ISSUED_OPENERS.has(c) && (m = at(ISSUED, s, pos))) {
-      pos += m[0].length;
-    } else if (c === 118 /* v */ && at(ABOUT, s, pos)) {
+    } else if (ISSUED_OPENERS.has(c) && matchesAt(ISSUED, s, pos)) {
+      pos = ISSUED.lastIndex;
+    } else if (c === 118 /* v */ && matchesAt(ABOUT, s, pos)) {
       facts.subject = readSubject(s, pos);
       break;
     } else break;
