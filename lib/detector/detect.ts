@@ -6,9 +6,10 @@
 import { proseTypeEntry } from './abbreviations';
 import { codeFacts, type CodeFacts } from './code-reference';
 import { codeAt, mayStartCode, SLASH_AFTER_DIGITS_MAX, type CodeMatch } from './code-pattern';
-import { composeText } from './composed-text';
+import { composeText, type ComposedText } from './composed-text';
 import { bodyBefore, bodyFacts } from './issuing-body';
 import { insideLink } from './link-context';
+import { LineBreaks } from './line-breaks';
 import { cleanText } from './normalize';
 import { bareReferenceAt, type BareMatch } from './bare-reference';
 import { findPlenumReferences } from './plenum-reference';
@@ -32,12 +33,21 @@ export function detect(input: string): Reference[] {
 }
 
 function detectIn(input: string): Reference[] {
-  const { text, hasMarks, toInput } = composeText(input);
   const drafts: Draft[] = [];
   const bares: BareMatch[] = [];
   /** Drafts kept only if their sentence confirms them (kept apart, so that no reference carries a working flag). */
   const needsProse = new Set<Draft>();
-  findByNumber(text, drafts, bares, needsProse);
+  // Most text has no combining mark: the scan for numbers watches for one on the way, and only if it meets one is
+  // the text composed (NFC) and scanned again, so composed text is not read twice.
+  let composed: ComposedText = { text: input, hasMarks: false, toInput: (o) => o };
+  if (!findByNumber(input, drafts, bares, needsProse, true)) {
+    composed = composeText(input);
+    drafts.length = 0;
+    bares.length = 0;
+    needsProse.clear();
+    findByNumber(composed.text, drafts, bares, needsProse, false);
+  }
+  const { text, hasMarks, toInput } = composed;
 
   const codeCount = drafts.length;
   const taken = (s: number, e: number) => overlapsCode(drafts, codeCount, s, e);
@@ -75,10 +85,11 @@ function detectIn(input: string): Reference[] {
   if (drafts.length > codeCount) drafts.sort((a, b) => a.start - b.start);
 
   const refs: Reference[] = [];
+  const lineBreaks = new LineBreaks(text);
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
     const next = drafts[i + 1]?.start ?? text.length;
-    const ref = withSentence(text, hasMarks, d!, next, needsProse.has(d!));
+    const ref = withSentence(text, hasMarks, lineBreaks, d!, next, needsProse.has(d!));
     if (ref) refs.push(ref);
   }
   shareTrailingIssuer(text, refs);
@@ -92,6 +103,8 @@ function detectIn(input: string): Reference[] {
 
 /** Digits, one at a time: the scan below reads each run of them once. */
 const DIGIT = /\d/g;
+/** The same, stopping also at a combining mark (U+0300–U+036F): the text is then composed and scanned again. */
+const DIGIT_OR_MARK = /[\d\u0300-\u036f]/g;
 
 /**
  * One pass over the runs of digits in the text, as every code and every bare reference holds a number: for each
@@ -99,17 +112,26 @@ const DIGIT = /\d/g;
  * before it (bare references, kept apart: they yield to codes once all codes are known). Each run gets cheap
  * character checks first and a sticky pattern only where one could match, which finds exactly what a search
  * of the whole text with each pattern would (see codeAt and bareReferenceAt).
+ * With `stopAtMark`, returns false at the first combining mark (the caller then composes the text and starts over).
  */
-function findByNumber(text: string, drafts: Draft[], bares: BareMatch[], needsProse: Set<Draft>): void {
+function findByNumber(
+  text: string,
+  drafts: Draft[],
+  bares: BareMatch[],
+  needsProse: Set<Draft>,
+  stopAtMark: boolean,
+): boolean {
   let codeFrom = 0;
   let bareFrom = 0;
   let nextSlash = -1;
-  DIGIT.lastIndex = 0;
-  while (DIGIT.test(text)) {
-    const runStart = DIGIT.lastIndex - 1;
+  const next = stopAtMark ? DIGIT_OR_MARK : DIGIT;
+  next.lastIndex = 0;
+  while (next.test(text)) {
+    const runStart = next.lastIndex - 1;
+    if (!isDigit(text.charCodeAt(runStart))) return false;
     let runEnd = runStart + 1;
     while (runEnd < text.length && isDigit(text.charCodeAt(runEnd))) runEnd++;
-    DIGIT.lastIndex = runEnd;
+    next.lastIndex = runEnd;
 
     if (nextSlash < runEnd) {
       nextSlash = text.indexOf('/', runEnd);
@@ -135,6 +157,7 @@ function findByNumber(text: string, drafts: Draft[], bares: BareMatch[], needsPr
       if (bare.ref) bares.push(bare.ref);
     }
   }
+  return true;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -220,10 +243,17 @@ function sentenceStart(text: string, pos: number): number {
   return floor;
 }
 
-function withSentence(text: string, hasMarks: boolean, d: Draft, nextStart: number, needsProse: boolean): Reference | undefined {
+function withSentence(
+  text: string,
+  hasMarks: boolean,
+  lineBreaks: LineBreaks,
+  d: Draft,
+  nextStart: number,
+  needsProse: boolean,
+): Reference | undefined {
   const before = cleanText(text.slice(sentenceStart(text, d.start), d.start), hasMarks);
   let afterEnd = Math.min(nextStart, d.end + AFTER_WINDOW);
-  const lineBreak = text.indexOf('\n', d.end);
+  const lineBreak = lineBreaks.after(d.end);
   if (lineBreak !== -1 && lineBreak < afterEnd) afterEnd = lineBreak;
   const after = cleanText(text.slice(d.end, afterEnd), hasMarks);
   // A bare reference carries its own type word; a body may still be named before it ("Bộ Chính trị ban hành …").
