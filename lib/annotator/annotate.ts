@@ -18,6 +18,7 @@ import { Aborted, runSliced } from './scheduler';
 import { MarkIndex } from './mark-index';
 import { firstBelowScreen, firstOnScreen, sortByDocument } from './document-order';
 import { Mark } from './mark';
+import { RenderCost } from './render-cost';
 
 export type MarkMode = 'highlight' | 'inline';
 
@@ -33,7 +34,9 @@ export type MarkMode = 'highlight' | 'inline';
 const INLINE_CHARS_PER_FRAME = 8_000;
 const MIN_CHARS_PER_FRAME = 2_000;
 const MAX_CHARS_PER_FRAME = 256_000;
-const FRAME_RENDER_MS = 32;
+const FRAME_RENDER_MS = 28;
+/** At most this many times the last share, however cheap its frame was. */
+const MAX_GROWTH = 2;
 /** Highlight mode: ranges added to the page's highlight at once. */
 const HIGHLIGHTS_PER_COMMIT = 1500;
 
@@ -103,6 +106,8 @@ export function annotate(options: AnnotatorOptions): Annotator {
   let layer: HighlightLayer | null = null;
   let nextId = 1;
   let charsPerFrame = INLINE_CHARS_PER_FRAME;
+  /** Inline mode: render time of each frame against the text it changed. */
+  const pacing = new RenderCost();
   let sorted: Mark[] | null = null;
   let focused: Mark | undefined;
   let suppressFocusEvent = false;
@@ -267,6 +272,8 @@ export function annotate(options: AnnotatorOptions): Annotator {
     let found: Mark[] = [];
     let i = 0;
     let changed = 0;
+    /** Page text changed in the share last sent to be rendered. */
+    let share = 0;
     await runSliced(
       () => {
         if (i >= order.length) return false;
@@ -285,14 +292,18 @@ export function annotate(options: AnnotatorOptions): Annotator {
         win,
         // Inline mode changes the page's text: let the browser lay out each share before the next one.
         frameFull: () => {
-          if (changed < charsPerFrame) return false;
+          // The visible part goes to the screen in a frame of its own, first.
+          if (changed < charsPerFrame && !(i === visibleCount && changed > 0)) return false;
+          share = changed;
           changed = 0;
           return true;
         },
-        // Learn how much text this page and machine lay out in a frame's worth of time.
+        // Learn how much text this page and machine lay out in a frame's time (see RenderCost); shares grow at
+        // most twofold per frame and shrink at most by half.
         onFrame: (renderMs) => {
-          const scale = Math.min(2, Math.max(0.25, FRAME_RENDER_MS / Math.max(renderMs, 1)));
-          charsPerFrame = Math.round(Math.min(MAX_CHARS_PER_FRAME, Math.max(MIN_CHARS_PER_FRAME, charsPerFrame * scale)));
+          pacing.add(share, renderMs);
+          const next = Math.min(Math.max(pacing.charsFor(FRAME_RENDER_MS), charsPerFrame / 2), charsPerFrame * MAX_GROWTH);
+          charsPerFrame = Math.round(Math.min(MAX_CHARS_PER_FRAME, Math.max(MIN_CHARS_PER_FRAME, next)));
         },
       },
     );
