@@ -28,7 +28,8 @@ export interface EffectiveSettings {
 }
 
 export const DEFAULT_SETTINGS: GlobalSettings = { defaultMode: 'highlight', dwellMs: 300 };
-export const MIN_DWELL_MS = 0;
+/** Below this a card would open as the pointer merely crosses a line of text. */
+export const MIN_DWELL_MS = 50;
 export const MAX_DWELL_MS = 3000;
 
 const GLOBAL_KEY = 'settings';
@@ -105,6 +106,35 @@ export function watchEffectiveSettings(
   };
   browser.storage.onChanged.addListener(listener);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+}
+
+/**
+ * Calls `onSettings` with the site's effective settings now and after every change, until the signal aborts.
+ * Each call reads storage afresh, and only the answer to the latest read is delivered: a change made while the
+ * first read is still on its way is never overwritten by that older answer.
+ */
+export function followEffectiveSettings(
+  hostname: string,
+  signal: AbortSignal,
+  onSettings: (settings: EffectiveSettings) => void,
+): void {
+  const key = siteStorageKey(hostname);
+  let latest = 0;
+  const read = () => {
+    const asked = ++latest;
+    void getEffectiveSettings(hostname).then(
+      (settings) => {
+        if (!signal.aborted && asked === latest) onSettings(settings);
+      },
+      (error: unknown) => console.warn('vanban-lens: reading settings', error),
+    );
+  };
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'sync' && (GLOBAL_KEY in changes || key in changes)) read();
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+  read();
 }
 
 function isMode(value: unknown): value is Mode {
