@@ -10,10 +10,20 @@ function daysIn(month: number, year: number): number {
   return month === 2 && leap ? 29 : DAYS[month - 1]!;
 }
 
+/** ISO strings already built, by yyyymmdd: a page cites the same few dates again and again. */
+const isoCache = new Map<number, string>();
+
 export function isoDate(day: number, month: number, year: number): string | undefined {
   if (year < 1930 || year > 2100 || month < 1 || month > 12 || day < 1) return undefined;
   if (day > daysIn(month, year)) return undefined;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const key = year * 10000 + month * 100 + day;
+  let iso = isoCache.get(key);
+  if (iso === undefined) {
+    iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (isoCache.size >= 20_000) isoCache.clear();
+    isoCache.set(key, iso);
+  }
+  return iso;
 }
 
 // Sticky: each is tried exactly at the reading position (lastIndex), never searched for further on.
