@@ -143,7 +143,7 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
         return fn();
       } finally {
         depth--;
-        observer.observe(doc, observeOptions);
+        if (!signal.aborted) observer.observe(doc, observeOptions);
       }
     },
     take,

@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchMutations, type MutationBatch } from '../../../lib/annotator/mutation-watch';
+
+let controller: AbortController;
+afterEach(() => controller?.abort());
+
+function watch() {
+  controller = new AbortController();
+  const batches: MutationBatch[] = [];
+  const w = watchMutations({ doc: document, signal: controller.signal, debounceMs: 5, maxWaitMs: 20, onBatch: (b) => batches.push(b) });
+  return { w, batches };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 40));
+
+describe('mutation watch', () => {
+  it("ignores the annotator's own changes, keeps the page's changes made just before them", async () => {
+    document.body.innerHTML = '<p id="a">một</p><p id="b">hai</p>';
+    const { w, batches } = watch();
+    document.getElementById('a')!.append(' thêm'); // the page's change
+    w.own(() => {
+      const b = document.getElementById('b')!;
+      const el = document.createElement('vbl-ref');
+      el.append(b.firstChild!);
+      b.append(el);
+    });
+    await settle();
+    const roots = batches.flatMap((b) => [...b.roots]);
+    expect(roots).toContain(document.getElementById('a'));
+    expect(roots).not.toContain(document.getElementById('b'));
+  });
+
+  it('sees the page again after an own change, also when own changes nest', async () => {
+    document.body.innerHTML = '<p id="a">một</p><p id="b">hai</p>';
+    const { w, batches } = watch();
+    w.own(() => w.own(() => document.getElementById('a')!.append(' của chúng tôi')));
+    document.getElementById('b')!.append(' của trang');
+    await settle();
+    const roots = batches.flatMap((b) => [...b.roots]);
+    expect(roots).toEqual([document.getElementById('b')]);
+  });
+
+  it('stops when the signal aborts, also inside an own change', async () => {
+    document.body.innerHTML = '<p id="a">một</p>';
+    const { w, batches } = watch();
+    w.own(() => controller.abort());
+    document.getElementById('a')!.append(' sau');
+    await settle();
+    expect(batches).toEqual([]);
+  });
+});
