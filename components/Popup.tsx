@@ -17,6 +17,8 @@ export interface PopupState {
   mode: Mode;
   defaultMode: Mode;
   dwellMs: number;
+  /** The dwell the settings accept (ms). */
+  dwellRange?: { min: number; max: number };
   shortcuts: { next?: string; previous?: string };
   dataset?: { ready: boolean; documents?: number; articles?: number; error?: string };
   /** A message key shown after a failed action (permission refused, injection failed). */
@@ -39,6 +41,19 @@ export interface PopupProps {
 
 export function Popup({ t, state, ...on }: PopupProps) {
   const covered = state.access !== 'none';
+  const { min, max } = state.dwellRange ?? { min: 50, max: 3000 };
+  /** An emptied or unreadable box is put back as it was; a number outside the range is brought inside it. */
+  const changeDwell = (input: HTMLInputElement) => {
+    const text = input.value.trim();
+    const ms = text === '' ? Number.NaN : Number(text);
+    if (!Number.isFinite(ms)) {
+      input.value = String(state.dwellMs);
+      return;
+    }
+    const clamped = Math.min(max, Math.max(min, Math.round(ms)));
+    input.value = String(clamped);
+    if (clamped !== state.dwellMs) on.onDwell(clamped);
+  };
   return (
     <main class="popup">
       <h1>{t('extName')}</h1>
@@ -100,11 +115,11 @@ export function Popup({ t, state, ...on }: PopupProps) {
           <span>{t('popupDwell')}</span>
           <input
             type="number"
-            min={0}
-            max={3000}
+            min={min}
+            max={max}
             step={50}
             value={state.dwellMs}
-            onChange={(e) => on.onDwell(Number((e.currentTarget as HTMLInputElement).value))}
+            onChange={(e) => changeDwell(e.currentTarget as HTMLInputElement)}
           />
           <span>ms</span>
         </label>

@@ -41,7 +41,9 @@ export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose }
 
       {several ? (
         <section class="choices" aria-label={t('cardCandidates')}>
-          <p class="note">{t(model.state === 'resolved' ? 'cardSeveralResolved' : 'cardSeveral', String(model.candidates.length))}</p>
+          <p class="note">
+            {t(`${model.state === 'resolved' ? 'cardSeveralResolved' : 'cardSeveral'}_${model.several ?? 'other'}`, String(model.candidates.length))}
+          </p>
           <div class="choice-list" role="group">
             {model.candidates.map((c, i) => (
               <button
@@ -88,15 +90,16 @@ export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose }
         </section>
       ) : null}
 
-      {model.sources.length > 0 || model.confidence ? (
+      {model.sources.length > 0 || model.sourceNotes.length > 0 || model.confidence ? (
         <p class="sources">
           {model.confidence ? <span class={`badge ${model.confidence}`}>{t(`confidence_${model.confidence.replace(/-/g, '_')}`)}</span> : null}
-          {model.sources.length > 0 ? <span class="label">{t('cardSources')}</span> : null}
+          {model.sources.length > 0 || model.sourceNotes.length > 0 ? <span class="label">{t('cardSources')}</span> : null}
           {model.sources.map((s) => (
             <a key={s.url} href={s.url} target="_blank" rel="noopener noreferrer">
               {s.label}
             </a>
           ))}
+          {model.sourceNotes.length > 0 ? <span class="source-note">{model.sourceNotes.map((key) => t(key)).join('; ')}</span> : null}
         </p>
       ) : null}
       {model.knownFromNews ? <p class="note">{t('cardKnownFromNews')}</p> : null}

@@ -2,17 +2,35 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupState } from '@/components/Popup';
-import { t } from '@/lib/i18n/t';
+import { t, uiLanguage } from '@/lib/i18n/t';
 import { isDefaultSite, isWebPage } from '@/lib/settings/sites';
-import { getGlobalSettings, getSiteSettings, setGlobalSettings, setSiteSettings, effectiveSettings, type Mode } from '@/lib/settings/store';
+import { getGlobalSettings, getSiteSettings, setGlobalSettings, setSiteSettings, effectiveSettings, MAX_DWELL_MS, MIN_DWELL_MS, type Mode } from '@/lib/settings/store';
 import { hasAllSites, hasSiteAccess, injectIntoTab, requestSite, revokeSite, syncRegisteredContentScript } from '@/lib/settings/registration';
 import { NEXT_REFERENCE, PREVIOUS_REFERENCE } from '@/lib/card/commands';
 import { fetchDatasetStatus } from '@/lib/lookup/client';
 import './style.css';
 
 const app = document.getElementById('app')!;
-let state: PopupState = { access: 'none', allSites: false, enabled: false, mode: 'highlight', defaultMode: 'highlight', dwellMs: 300, shortcuts: {} };
+document.documentElement.lang = uiLanguage();
+let state: PopupState = {
+  access: 'none',
+  allSites: false,
+  enabled: false,
+  mode: 'highlight',
+  defaultMode: 'highlight',
+  dwellMs: 300,
+  dwellRange: { min: MIN_DWELL_MS, max: MAX_DWELL_MS },
+  shortcuts: {},
+};
 let tabId: number | undefined;
+
+/** Carries out a settings change; a failed save (the sync storage quota, say) is said plainly, never lost silently. */
+function save<T>(change: Promise<T>, then: (value: T) => void) {
+  void change.then(then, (error: unknown) => {
+    console.warn('vanban-lens: saving settings', error);
+    update({ problem: 'popupSaveFailed' });
+  });
+}
 
 const update = (patch: Partial<PopupState>) => {
   state = { ...state, ...patch };
@@ -20,31 +38,44 @@ const update = (patch: Partial<PopupState>) => {
     <Popup
       t={t}
       state={state}
-      onToggleSite={(enabled) => state.host && void setSiteSettings(state.host, { enabled }).then(() => update({ enabled, problem: undefined }))}
+      onToggleSite={(enabled) => state.host && save(setSiteSettings(state.host, { enabled }), () => update({ enabled, problem: undefined }))}
       onEnableHere={() => state.host && grant(requestSite(state.host))}
       onEnableAll={() => grant(requestSite('all'))}
-      onRevokeHere={() => state.host && void revokeSite(state.host).then(refresh)}
-      onRevokeAll={() => void revokeSite('all').then(refresh)}
-      onMode={(mode: Mode) => state.host && void setSiteSettings(state.host, { mode }).then(() => update({ mode }))}
-      onDefaultMode={(defaultMode: Mode) => void setGlobalSettings({ defaultMode }).then(refresh)}
-      onDwell={(dwellMs) => void setGlobalSettings({ dwellMs }).then((g) => update({ dwellMs: g.dwellMs }))}
+      onRevokeHere={() => state.host && revoke(state.host)}
+      onRevokeAll={() => revoke('all')}
+      onMode={(mode: Mode) => state.host && save(setSiteSettings(state.host, { mode }), () => update({ mode, problem: undefined }))}
+      onDefaultMode={(defaultMode: Mode) => save(setGlobalSettings({ defaultMode }), () => void refresh())}
+      onDwell={(dwellMs) => save(setGlobalSettings({ dwellMs }), (g) => update({ dwellMs: g.dwellMs, problem: undefined }))}
     />,
     app,
   );
 };
 
-/** After the permission prompt (which must open straight from the click): register, turn on, mark this tab. */
+/**
+ * After the permission prompt (which must open straight from the click): register, turn on, mark this tab.
+ * The background registers the content script too (permissions.onAdded), perhaps at the same moment; the
+ * registration ends right whichever runs first, and the popup turns the site on and marks the tab either way.
+ */
 function grant(request: Promise<boolean>) {
   update({ busy: true, problem: undefined });
-  void request
-    .then(async (granted) => {
+  void request.then(
+    async (granted) => {
       if (!granted) return update({ busy: false, problem: 'popupPermissionRefused' });
-      await syncRegisteredContentScript();
-      if (state.host) await setSiteSettings(state.host, { enabled: true });
-      if (tabId !== undefined) await injectIntoTab(tabId).catch(() => update({ problem: 'popupReloadToStart' }));
+      let problem: string | undefined;
+      await syncRegisteredContentScript().catch((error: unknown) => console.warn('vanban-lens: registration', error));
+      if (state.host) await setSiteSettings(state.host, { enabled: true }).catch(() => (problem = 'popupSaveFailed'));
+      if (tabId !== undefined) await injectIntoTab(tabId).catch(() => (problem ??= 'popupReloadToStart'));
       await refresh();
-    })
-    .catch(() => update({ busy: false, problem: 'popupPermissionFailed' }));
+      if (problem) update({ problem });
+    },
+    () => update({ busy: false, problem: 'popupPermissionFailed' }),
+  );
+}
+
+/** Withdraws a grant; open tabs of the site stop at once (lib/settings/site-access). */
+function revoke(hostname: string | 'all') {
+  update({ busy: true, problem: undefined });
+  void revokeSite(hostname).then(refresh, () => update({ busy: false, problem: 'popupRevokeFailed' }));
 }
 
 async function refresh() {

@@ -23,9 +23,15 @@ export function formatDate(value: string | undefined, lang: 'vi' | 'en' = 'vi'):
   return d ? `${String(d).padStart(2, '0')}/${mm}/${year}` : `${mm}/${year}`;
 }
 
-/** "Kế hoạch số 17-KH/TW"; the code alone when the type is unknown. */
+/**
+ * "Kế hoạch số 17-KH/TW"; the code alone when the type is unknown, and the text as it is when it already starts
+ * with the type ("Nghị quyết số 999" never becomes "Nghị quyết số Nghị quyết số 999").
+ */
 export function documentHeading(typeName: string | undefined, code: string): string {
-  return typeName ? `${capitalize(typeName)} số ${code}` : code;
+  if (!typeName) return code;
+  const fold = (text: string) => text.normalize('NFC').toLocaleLowerCase('vi');
+  if (fold(code).startsWith(fold(typeName))) return capitalize(code);
+  return `${capitalize(typeName)} số ${code}`;
 }
 
 /**

@@ -62,11 +62,18 @@ export interface CardModel {
   /** The dataset knows this document only from news articles. */
   knownFromNews?: boolean;
   sources: Link[];
+  /**
+   * What to say where the sources have no public address (message keys): a source's plain name ("the law's own
+   * text") or "no public address recorded", so a confidence badge is never left without its where-from.
+   */
+  sourceNotes: string[];
   /** Where sources disagree: other readings, shown beside the chosen value. */
   readings: Fact[];
   /** Candidates when a code names several documents; `selected` indexes them. */
   candidates: CandidateChoice[];
   selected: number;
+  /** Why several documents fit: Party numbers restart every term, state numbers every year, a plenum issues several. */
+  several?: SeveralWhy;
   /** What the code says (type, issuer level) and what the sentence says, for codes not in the dataset. */
   fromCode: Fact[];
   fromPage: Fact[];
@@ -92,26 +99,39 @@ export interface CardInput {
   resolution?: Resolution;
   /** Message key of a lookup failure. */
   error?: string;
-  /** Index of the candidate the reader chose; the best one otherwise. */
+  /**
+   * Index of the candidate the reader chose. Undefined until they choose: the best candidate is shown, and an
+   * ambiguous card keeps the page's own wording as its heading and citation.
+   */
   selected?: number;
   /** Details of the selected candidate, once fetched. */
   details?: CardDetails;
   lang?: 'vi' | 'en';
+  /** The page date sent with the batch was only read from text near the top, not from the page's metadata. */
+  pageDateWeak?: boolean;
 }
+
+export type SeveralWhy = 'term' | 'year' | 'plenum' | 'other';
 
 export const MAX_ARTICLES = 3;
 export const MAX_RELATED = 4;
 
 export function buildCardModel(input: CardInput): CardModel {
   const { ref, resolution, details = {}, lang = 'vi' } = input;
-  const code = ref.code ?? ref.raw;
   const typeName = referenceTypeName(ref);
+  // What the page itself says: the code, else the type and number ("Nghị quyết số 999"), else the words as written.
+  const pageCode = ref.code ?? ref.number;
+  const pageType = pageCode ? typeName : undefined;
+  const code = pageCode ?? ref.raw;
+  const pageHeading = documentHeading(pageType, code);
+  const pageCitation = () => citation({ typeName: pageType, code, date: ref.date, issuer: ref.issuerName });
   const base: CardModel = {
     state: input.error ? 'error' : resolution ? resolution.status : 'loading',
-    heading: documentHeading(typeName, code),
+    heading: pageHeading,
     raw: ref.raw,
     facts: [],
     sources: [],
+    sourceNotes: [],
     readings: [],
     candidates: [],
     selected: 0,
@@ -123,7 +143,9 @@ export function buildCardModel(input: CardInput): CardModel {
     error: input.error,
   };
   const candidates = resolution?.candidates ?? [];
-  base.candidates = candidates.map((c) => ({ id: c.id, summary: candidateSummary(c, lang), reasons: c.reasons.map((r) => describeReason(r, lang)) }));
+  const reasonOptions = { weakPageDate: input.pageDateWeak };
+  base.candidates = candidates.map((c) => ({ id: c.id, summary: candidateSummary(c, lang), reasons: c.reasons.map((r) => describeReason(r, lang, reasonOptions)) }));
+  if (candidates.length > 1) base.several = whySeveral(ref, candidates);
   const selected = Math.min(Math.max(input.selected ?? 0, 0), Math.max(candidates.length - 1, 0));
   base.selected = selected;
   const candidate: Candidate | undefined = candidates[selected];
@@ -134,14 +156,18 @@ export function buildCardModel(input: CardInput): CardModel {
     base.fromCode = codeFacts(ref);
     base.fromPage = pageFacts(ref, lang);
     if (resolution) {
-      base.citation = citation({ typeName, code, date: ref.date, issuer: ref.issuerName });
+      base.citation = pageCitation();
       base.citationFromPage = true;
     }
     return base;
   }
 
+  // Ambiguous and not yet chosen by the reader: the best candidate's facts are shown as a suggestion, but the
+  // heading and the citation stay what the page says, never the guess.
+  const unsure = resolution?.status === 'ambiguous' && input.selected === undefined;
   const docType = doc?.typeName ?? typeName;
-  base.heading = documentHeading(docType, doc?.code ?? candidate.code ?? code);
+  const docCode = doc?.code ?? candidate.code ?? code;
+  base.heading = unsure ? pageHeading : documentHeading(docType, docCode);
   const issuer = doc?.issuer ?? candidate.issuer;
   const date = doc?.date ?? candidate.date;
   const term = doc?.term ?? candidate.term;
@@ -162,6 +188,7 @@ export function buildCardModel(input: CardInput): CardModel {
         base.sources.push({ url: safe, label: hostLabel(safe) });
       }
     }
+    if (base.sources.length === 0) base.sourceNotes = sourceNotes(doc);
     for (const reading of doc.readings) {
       base.readings.push({ label: `cardField_${reading.field}`, value: reading.field === 'date' ? formatDate(reading.value, lang)! : reading.value });
     }
@@ -184,9 +211,35 @@ export function buildCardModel(input: CardInput): CardModel {
       count: r.strength,
     }));
   }
-  base.citation = citation({ typeName: docType, code: doc?.code ?? candidate.code ?? code, date, issuer });
+  if (unsure) {
+    base.citation = pageCitation();
+    base.citationFromPage = true;
+  } else {
+    base.citation = citation({ typeName: docType, code: docCode, date, issuer });
+  }
   if (resolution?.status === 'unresolved' || resolution?.status === 'needs-place') base.fromPage = pageFacts(ref, lang);
   return base;
+}
+
+/** Source addresses that are not web links, said in plain words; "no public address" when nothing else is known. */
+function sourceNotes(doc: DocumentRecord): string[] {
+  const notes = new Set<string>();
+  for (const source of doc.sources) if (/^law-text:/i.test(source.url)) notes.add('cardSourceLawText');
+  if (notes.size === 0) notes.add('cardNoPublicAddress');
+  return [...notes];
+}
+
+/**
+ * Why a reference fits several documents: a plenum issues several resolutions (and every term has a plenum of
+ * that number); Party numbers restart every term; a state document cited without its year ("Nghị định 100")
+ * fits one of each year, since state numbers restart every year.
+ */
+function whySeveral(ref: Reference, candidates: Candidate[]): SeveralWhy {
+  if (ref.plenum !== undefined) return 'plenum';
+  const codes = new Set(candidates.map((c) => c.code.normalize('NFC').toUpperCase()));
+  if (ref.family === 'party') return codes.size === 1 ? 'term' : 'other';
+  if (!ref.codeYear && !(ref.code && /\/\d{4}\//.test(ref.code))) return 'year';
+  return 'other';
 }
 
 function candidateSummary(c: Candidate, lang: 'vi' | 'en'): string {

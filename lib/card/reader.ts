@@ -13,6 +13,15 @@ import type { Annotator, AnnotatorOptions, MarkedReference } from '../annotator/
 import { createCardHost } from './host';
 import { createCardController } from './controller';
 import { buildCardModel, MAX_ARTICLES, type CardDetails } from './model';
+import type { PageDateSource } from './page-context';
+
+/** What the page says about itself, read again for every batch (a single-page site changes article in place). */
+export interface PageContext {
+  pageDate?: string;
+  /** Where pageDate came from; 'text' (a date written near the top) makes the card word its reasons carefully. */
+  pageDateFrom?: PageDateSource;
+  site?: string;
+}
 
 export interface ReaderOptions {
   signal: AbortSignal;
@@ -23,7 +32,8 @@ export interface ReaderOptions {
   lookup: LookupClient;
   t: Translate;
   lang: 'vi' | 'en';
-  page: { pageDate?: string; site?: string };
+  /** The page's context, or a function that reads it afresh for each batch. */
+  page: PageContext | (() => PageContext);
   doc?: Document;
 }
 
@@ -39,18 +49,27 @@ interface Entry {
   resolution?: Resolution;
   error?: string;
   selected: number;
+  /** True once the reader chose a candidate themselves. */
+  picked?: boolean;
+  /** The page date this entry was resolved with was only written in the page's text. */
+  pageDateWeak?: boolean;
 }
 
 const PREFETCH_LIMIT = 40;
 /** Retries while the dataset loads (0.4 s, 0.8 s, … about 25 s in all). */
 const RETRIES = 6;
+/** At most this many of the page's full codes go with a batch. */
+const MAX_PAGE_CODES = 200;
 
 export function startReader(options: ReaderOptions): Reader {
-  const { signal, lookup, t, lang, page } = options;
+  const { signal, lookup, t, lang } = options;
+  const readPage = typeof options.page === 'function' ? options.page : () => options.page as PageContext;
   const doc = options.doc ?? document;
   const entries = new Map<string, Entry>();
   const details = new Map<string, CardDetails>();
   const pending = new Map<string, Promise<void>>();
+  /** Codes the page cites in full (not inferred), with how many marked references carry each. */
+  const pageCodes = new Map<string, number>();
   let copyState: 'copied' | 'failed' | undefined;
 
   const host = createCardHost({ t, signal, doc });
@@ -59,8 +78,13 @@ export function startReader(options: ReaderOptions): Reader {
     signal,
     onOpen: (id) => {
       copyState = undefined;
-      renderCard(id);
       const entry = entries.get(id);
+      if (entry?.error) {
+        // A lookup that failed earlier is asked again on reopening: the card shows it loading, then the answer.
+        entry.error = undefined;
+        resolveBatch([entry.ref], [id], 0);
+      }
+      renderCard(id);
       const candidate = entry?.resolution?.candidates[entry.selected];
       if (candidate) void fetchDetails(candidate.id);
     },
@@ -74,9 +98,10 @@ export function startReader(options: ReaderOptions): Reader {
       ref: entry.ref,
       resolution: entry.resolution,
       error: entry.error,
-      selected: entry.selected,
+      selected: entry.picked ? entry.selected : undefined,
       details: candidate ? details.get(candidate.id) : undefined,
       lang,
+      pageDateWeak: entry.pageDateWeak,
     });
     host.render({
       model,
@@ -84,6 +109,7 @@ export function startReader(options: ReaderOptions): Reader {
       onClose: () => controller.close('button'),
       onSelectCandidate: (index) => {
         entry.selected = index;
+        entry.picked = true;
         const chosen = entry.resolution?.candidates[index];
         if (chosen) void fetchDetails(chosen.id);
         renderCard(id);
@@ -129,23 +155,41 @@ export function startReader(options: ReaderOptions): Reader {
     return job;
   }
 
+  const citedInFull = (ref: Reference) => (ref.code && !ref.inferred ? ref.code : undefined);
+
   function onFound(batch: MarkedReference[]) {
     if (batch.length === 0) return;
-    for (const marked of batch) if (!entries.has(marked.id)) entries.set(marked.id, { ref: marked.ref, selected: 0 });
+    for (const marked of batch) {
+      if (entries.has(marked.id)) continue;
+      entries.set(marked.id, { ref: marked.ref, selected: 0 });
+      const code = citedInFull(marked.ref);
+      if (code) pageCodes.set(code, (pageCodes.get(code) ?? 0) + 1);
+    }
     // One round trip per pass (split only where a pass exceeds what one message may carry).
     for (let i = 0; i < batch.length; i += MAX_BATCH) {
       const part = batch.slice(i, i + MAX_BATCH);
-      resolveBatch(part, part.map((m) => m.id), 0);
+      resolveBatch(part.map((m) => m.ref), part.map((m) => m.id), 0);
     }
   }
 
+  /**
+   * The context sent with a batch: the page as it is now (date, site) and the codes it cites in full, so that a
+   * short name ("Nghị định 100") prefers the document the page spells out elsewhere.
+   */
+  function batchContext(): { context: { pageDate?: string; site?: string; pageCodes?: string[] }; weak: boolean } {
+    const { pageDate, pageDateFrom, site } = readPage();
+    const context: { pageDate?: string; site?: string; pageCodes?: string[] } = {};
+    if (pageDate) context.pageDate = pageDate;
+    if (site) context.site = site;
+    if (pageCodes.size > 0) context.pageCodes = [...pageCodes.keys()].slice(0, MAX_PAGE_CODES);
+    return { context, weak: pageDate !== undefined && pageDateFrom === 'text' };
+  }
+
   /** One round trip for the pass; retried a few times while the background is still loading its data. */
-  function resolveBatch(batch: MarkedReference[], ids: string[], attempt: number) {
+  function resolveBatch(refs: Reference[], ids: string[], attempt: number) {
+    const { context, weak } = batchContext();
     lookup
-      .resolve(
-        batch.map((m) => m.ref),
-        page,
-      )
+      .resolve(refs, context)
       .then((resolutions) => {
         if (signal.aborted) return;
         ids.forEach((id, i) => {
@@ -153,6 +197,7 @@ export function startReader(options: ReaderOptions): Reader {
           if (entry) {
             entry.resolution = resolutions[i] ?? { status: 'unresolved', candidates: [] };
             entry.error = undefined;
+            entry.pageDateWeak = weak;
           }
         });
         rerenderIfOpen((id) => ids.includes(id));
@@ -162,7 +207,7 @@ export function startReader(options: ReaderOptions): Reader {
         if (signal.aborted) return;
         const retry = error instanceof LookupError && error.code === 'not-ready' && attempt < RETRIES;
         if (retry) {
-          const timer = setTimeout(() => resolveBatch(batch, ids, attempt + 1), 400 * 2 ** attempt);
+          const timer = setTimeout(() => resolveBatch(refs, ids, attempt + 1), 400 * 2 ** attempt);
           signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
           return;
         }
@@ -205,7 +250,15 @@ export function startReader(options: ReaderOptions): Reader {
     onDeactivate: (marked, cause) => controller.deactivate(marked.id, cause),
     onRemoved: (ids) => {
       const open = controller.current();
-      for (const id of ids) entries.delete(id);
+      for (const id of ids) {
+        const ref = entries.get(id)?.ref;
+        const code = ref && citedInFull(ref);
+        entries.delete(id);
+        if (!code) continue;
+        const left = (pageCodes.get(code) ?? 1) - 1;
+        if (left > 0) pageCodes.set(code, left);
+        else pageCodes.delete(code);
+      }
       if (open !== undefined && ids.includes(open)) controller.close('api');
     },
   });

@@ -37,10 +37,27 @@ const RULES: Rule[] = [
   [/^only known document with this name$/, 'reason_onlyKnownName', () => []],
 ];
 
-export function describeReason(text: string, lang: 'vi' | 'en' = 'vi'): ReasonText {
-  for (const [pattern, key, subs] of RULES) {
+/** Reasons that name the page's date: said differently when that date was only read from the page's text. */
+const PAGE_DATE_KEYS: Record<string, string> = {
+  reason_onlyBeforePage: 'reason_onlyBeforeWritten',
+  reason_latestBeforePage: 'reason_latestBeforeWritten',
+};
+
+export interface ReasonOptions {
+  /**
+   * The page date was only found written near the top of the article (no date in the page's metadata): the
+   * reason says "the date written at the top of the page", not "the page's date" as a fact.
+   */
+  weakPageDate?: boolean;
+}
+
+export function describeReason(text: string, lang: 'vi' | 'en' = 'vi', options: ReasonOptions = {}): ReasonText {
+  for (const [pattern, rule, subs] of RULES) {
     const m = pattern.exec(text.trim());
-    if (m) return { key: key === 'reason_place_' ? `reason_place_${m[2]}` : key, subs: subs(m, lang), text };
+    if (!m) continue;
+    let key = rule === 'reason_place_' ? `reason_place_${m[2]}` : rule;
+    if (options.weakPageDate) key = PAGE_DATE_KEYS[key] ?? key;
+    return { key, subs: subs(m, lang), text };
   }
   return { text };
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { Card } from '@/components/card/Card';
 import { buildCardModel } from '@/lib/card/model';
-import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, tEn, tVi, unknownRef } from './fixtures';
+import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, ref, tEn, tVi, unknownRef } from './fixtures';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -70,5 +70,38 @@ describe('Card', () => {
     expect(root.querySelector('[role="status"]')!.textContent).toBe('Đã chép.');
     root.querySelector<HTMLButtonElement>('.close')!.click();
     expect(onClose).toHaveBeenCalled();
+  });
+
+  it('says why a reused Party code names several documents, and a state short name, in Vietnamese and English', () => {
+    const party = mount(<Card t={tVi} model={buildCardModel({ ref: ct35, resolution: ct35Ambiguous })} />);
+    expect(party.querySelector('.choices .note')!.textContent).toContain('văn bản của Đảng được đánh số lại mỗi khóa');
+    const nd100 = ref({ raw: 'Nghị định 100', number: '100', family: 'state', type: { name: 'Nghị định' }, proseType: 'Nghị định', inferred: true });
+    const resolution = {
+      status: 'ambiguous' as const,
+      candidates: [
+        { id: 'a', code: '100/2019/NĐ-CP', date: '2019-12-30', issuer: 'Chính phủ', score: 0.5, reasons: [] },
+        { id: 'b', code: '100/2016/NĐ-CP', date: '2016-07-01', issuer: 'Chính phủ', score: 0.5, reasons: [] },
+      ],
+    };
+    const state = mount(<Card t={tVi} model={buildCardModel({ ref: nd100, resolution })} />);
+    expect(state.querySelector('.choices .note')!.textContent).toContain('văn bản nhà nước được đánh số lại mỗi năm');
+    expect(state.querySelector('.choices .note')!.textContent).not.toContain('mỗi khóa');
+    // The heading and the citation are the page's words, not the top candidate's code.
+    expect(state.querySelector('h2')!.textContent).toBe('Nghị định số 100');
+    expect(state.querySelector('.citation')!.textContent).toBe('Nghị định số 100');
+    expect(state.querySelector('.copy')!.textContent).toBe('Chép trích dẫn (theo trang này)');
+    const en = mount(<Card t={tEn} model={buildCardModel({ ref: nd100, resolution, lang: 'en' })} />);
+    expect(en.querySelector('.choices .note')!.textContent).toContain('state documents are numbered afresh every year');
+  });
+
+  it('says “no public address recorded” rather than a bare confidence badge', () => {
+    const model = buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: { ...kh17Doc, sources: [{ url: 'law-text:x.txt' }] } } });
+    const root = mount(<Card t={tVi} model={model} />);
+    expect(root.querySelector('.sources')!.textContent).toContain('Nguồn thứ cấp');
+    expect(root.querySelector('.sources')!.textContent).toContain('Nguồn:');
+    expect(root.querySelector('.sources')!.textContent).toContain('không có địa chỉ công khai');
+    expect(root.querySelector('.sources a')).toBeNull();
+    const bare = mount(<Card t={tEn} model={buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: { ...kh17Doc, sources: [] } } })} />);
+    expect(bare.querySelector('.sources')!.textContent).toContain('no public address recorded');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCardModel } from '@/lib/card/model';
-import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, unknownRef } from './fixtures';
+import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, ref, tVi, unknownRef } from './fixtures';
 
 describe('buildCardModel', () => {
   it('shows type and number, issuer, date and term, and a citation for a resolved code', () => {
@@ -64,5 +64,74 @@ describe('buildCardModel', () => {
     expect(model.articles).toHaveLength(3);
     expect(model.articles[0]).toEqual({ outlet: 'Báo A', date: '01/01/2024', title: 'Bài 0', url: 'https://bao.vn/0' });
     expect(model.articlesTotal).toBe(12);
+  });
+});
+
+describe('buildCardModel: what the page says and what is a guess', () => {
+  const nq999 = ref({
+    raw: 'Nghị quyết số 999',
+    number: '999',
+    family: 'party',
+    type: { name: 'Nghị quyết' },
+    proseType: 'Nghị quyết',
+    issuerName: 'Bộ Chính trị',
+    inferred: true,
+  });
+
+  it('names an unknown short name once: “Nghị quyết số 999”, never “Nghị quyết số Nghị quyết số 999”', () => {
+    const model = buildCardModel({ ref: nq999, resolution: { status: 'unresolved', candidates: [] } });
+    expect(model.heading).toBe('Nghị quyết số 999');
+    expect(model.citation).toBe('Nghị quyết số 999 của Bộ Chính trị');
+    const plenum = ref({ raw: 'Nghị quyết Trung ương 7', family: 'party', type: { name: 'Nghị quyết' }, proseType: 'Nghị quyết', plenum: 7, inferred: true });
+    expect(buildCardModel({ ref: plenum, resolution: { status: 'unresolved', candidates: [] } }).heading).toBe('Nghị quyết Trung ương 7');
+  });
+
+  it('keeps an ambiguous card’s heading and citation to the page’s words until the reader picks', () => {
+    const nd100 = ref({ raw: 'Nghị định 100', number: '100', family: 'state', type: { name: 'Nghị định' }, proseType: 'Nghị định', inferred: true });
+    const resolution = {
+      status: 'ambiguous' as const,
+      candidates: [
+        { id: 'a', code: '100/2019/NĐ-CP', date: '2019-12-30', issuer: 'Chính phủ', score: 0.5, reasons: ['number and type'] },
+        { id: 'b', code: '100/2016/NĐ-CP', date: '2016-07-01', issuer: 'Chính phủ', score: 0.5, reasons: ['number and type'] },
+      ],
+    };
+    const unsure = buildCardModel({ ref: nd100, resolution });
+    expect(unsure.heading).toBe('Nghị định số 100');
+    expect(unsure.citation).toBe('Nghị định số 100');
+    expect(unsure.citationFromPage).toBe(true);
+    expect(unsure.several).toBe('year');
+    const picked = buildCardModel({ ref: nd100, resolution, selected: 1 });
+    expect(picked.heading).toBe('Nghị định số 100/2016/NĐ-CP');
+    expect(picked.citation).toBe('Nghị định số 100/2016/NĐ-CP ngày 01/7/2016 của Chính phủ');
+    expect(picked.citationFromPage).toBeUndefined();
+  });
+
+  it('says why a reference fits several documents: Party terms, state years, a plenum', () => {
+    expect(buildCardModel({ ref: ct35, resolution: ct35Ambiguous }).several).toBe('term');
+    const plenum = ref({ raw: 'Nghị quyết Trung ương 4', family: 'party', type: { name: 'Nghị quyết' }, plenum: 4, inferred: true });
+    const twoResolutions = {
+      status: 'ambiguous' as const,
+      candidates: [
+        { id: 'x', code: '04-NQ/TW', score: 0.5, reasons: ['plenum 4'] },
+        { id: 'y', code: '05-NQ/TW', score: 0.5, reasons: ['plenum 4'] },
+      ],
+    };
+    expect(buildCardModel({ ref: plenum, resolution: twoResolutions }).several).toBe('plenum');
+    expect(buildCardModel({ ref: kh17, resolution: kh17Resolved }).several).toBeUndefined();
+  });
+
+  it('says where the facts come from when no source has a public address', () => {
+    const lawText = buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: { ...kh17Doc, sources: [{ url: 'law-text:luat-1.txt' }] } } });
+    expect(lawText.sources).toEqual([]);
+    expect(lawText.sourceNotes).toEqual(['cardSourceLawText']);
+    const none = buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: { ...kh17Doc, sources: [] } } });
+    expect(none.sourceNotes).toEqual(['cardNoPublicAddress']);
+    expect(buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: kh17Doc } }).sourceNotes).toEqual([]);
+  });
+
+  it('words a reason on a date read from the page’s text as such, not as the page’s date', () => {
+    const weak = buildCardModel({ ref: ct35, resolution: ct35Ambiguous, pageDateWeak: true });
+    expect(weak.candidates[0]!.reasons[0]!.key).toBe('reason_latestBeforeWritten');
+    expect(tVi(weak.candidates[0]!.reasons[0]!.key!, weak.candidates[0]!.reasons[0]!.subs)).toContain('ngày ghi ở đầu bài (01/7/2024');
   });
 });

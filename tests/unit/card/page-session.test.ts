@@ -87,12 +87,12 @@ describe('page session', () => {
     await vi.waitFor(() => expect(running()).toHaveLength(1));
     const sender = { id: fakeBrowser.runtime.id };
     // Another site withdrawn: this one is still covered.
-    await fakeBrowser.runtime.onMessage.trigger({ channel: SITE_ACCESS_CHANNEL, origins: ['*://*.vn/*', '*://*.example.com/*'] }, sender);
+    await fakeBrowser.runtime.onMessage.trigger({ channel: SITE_ACCESS_CHANNEL, origins: ['*://*.vn/*', '*://*.example.com/*'] }, sender, () => {});
     expect(running()).toHaveLength(1);
     // A page cannot fake the message.
-    await fakeBrowser.runtime.onMessage.trigger({ channel: SITE_ACCESS_CHANNEL, origins: [] }, { id: 'another-extension' });
+    await fakeBrowser.runtime.onMessage.trigger({ channel: SITE_ACCESS_CHANNEL, origins: [] }, { id: 'another-extension' }, () => {});
     expect(running()).toHaveLength(1);
-    await fakeBrowser.runtime.onMessage.trigger({ channel: SITE_ACCESS_CHANNEL, origins: ['*://*.vn/*'] }, sender);
+    await fakeBrowser.runtime.onMessage.trigger({ channel: SITE_ACCESS_CHANNEL, origins: ['*://*.vn/*'] }, sender, () => {});
     expect(running()).toHaveLength(0);
     await setSiteSettings('example.com', { mode: 'inline' });
     await new Promise((r) => setTimeout(r, 20));
@@ -103,7 +103,7 @@ describe('page session', () => {
     const { start, running } = starter();
     runPageSession({ hostname: 'baotest.vn', signal: page.signal, start });
     await vi.waitFor(() => expect(running()).toHaveLength(1));
-    await fakeBrowser.runtime.onMessage.trigger({ channel: SITE_ACCESS_CHANNEL, origins: [] }, { id: fakeBrowser.runtime.id });
+    await fakeBrowser.runtime.onMessage.trigger({ channel: SITE_ACCESS_CHANNEL, origins: [] }, { id: fakeBrowser.runtime.id }, () => {});
     expect(running()).toHaveLength(1);
   });
 });

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startReader } from '@/lib/card/reader';
+import { startReader, type PageContext } from '@/lib/card/reader';
 import { LookupError, type LookupClient } from '@/lib/lookup/client';
 import type { AnnotatorOptions, MarkedReference } from '@/lib/annotator/annotate';
 import type { Reference } from '@/lib/detector/types';
 import type { Resolution } from '@/lib/resolver/resolve';
-import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, tVi } from './fixtures';
+import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, ref, tVi } from './fixtures';
 
 let abort: AbortController;
 let options: AnnotatorOptions;
@@ -36,8 +36,8 @@ beforeEach(() => {
 });
 afterEach(() => abort.abort());
 
-function start(client: LookupClient) {
-  return startReader({ signal: abort.signal, mode: 'highlight', dwellMs: 300, annotate: fakeAnnotate, detect: () => [], lookup: client, t: tVi, lang: 'vi', page: { pageDate: '2024-07-01', site: 'baotest.vn' } });
+function start(client: LookupClient, page: PageContext | (() => PageContext) = { pageDate: '2024-07-01', site: 'baotest.vn' }) {
+  return startReader({ signal: abort.signal, mode: 'highlight', dwellMs: 300, annotate: fakeAnnotate, detect: () => [], lookup: client, t: tVi, lang: 'vi', page });
 }
 
 describe('reader', () => {
@@ -47,7 +47,7 @@ describe('reader', () => {
     expect(options.isOwnUi?.(reader.cardElement)).toBe(true);
     options.onFound([marked('m1'), marked('m2', ct35)]);
     expect(client.resolve).toHaveBeenCalledTimes(1);
-    expect(client.resolve).toHaveBeenCalledWith([kh17, ct35], { pageDate: '2024-07-01', site: 'baotest.vn' });
+    expect(client.resolve).toHaveBeenCalledWith([kh17, ct35], { pageDate: '2024-07-01', site: 'baotest.vn', pageCodes: ['17-KH/TW', '35-CT/TW'] });
     await vi.waitFor(() => expect(client.document).toHaveBeenCalledWith(kh17Doc.id)); // prefetched
     options.onActivate(marked('m1'), 'hover', document.getElementById('a')!);
     expect(shadowText()).toContain('Kế hoạch số 17-KH/TW');
@@ -93,5 +93,66 @@ describe('reader', () => {
     expect(shadowText()).toBe('');
     reader.setMode('inline');
     expect(annotator.setMode).toHaveBeenCalledWith('inline');
+  });
+
+  it('reads the page’s context again for every batch: a single-page site’s new article resolves by its own date', () => {
+    const client = lookup();
+    let article = { pageDate: '2020-03-01', site: 'baotest.vn' };
+    start(client, () => article);
+    options.onFound([marked('m1', ct35)]);
+    // The site changes article in place (pushState) and the annotator marks the new text.
+    article = { pageDate: '2024-09-01', site: 'baotest.vn' };
+    options.onFound([marked('m2', ct35)]);
+    expect(vi.mocked(client.resolve).mock.calls.map((call) => call[1].pageDate)).toEqual(['2020-03-01', '2024-09-01']);
+  });
+
+  it('sends the codes the page cites in full, so a short name prefers the one spelled out on the page', () => {
+    const client = lookup();
+    start(client);
+    const nd100 = ref({ raw: 'Nghị định 100', number: '100', family: 'state', type: { name: 'Nghị định' }, inferred: true });
+    const full = ref({ raw: '100/2019/NĐ-CP', code: '100/2019/NĐ-CP', number: '100', family: 'state', type: { abbr: 'NĐ' }, issuer: { abbr: 'CP' } });
+    options.onFound([marked('m1', full), marked('m2', nd100)]);
+    expect(vi.mocked(client.resolve).mock.calls[0]![1].pageCodes).toEqual(['100/2019/NĐ-CP']);
+    // Codes the page no longer shows (removed by the page) are not sent with later batches.
+    options.onRemoved?.(['m1']);
+    options.onFound([marked('m3', nd100)]);
+    expect(vi.mocked(client.resolve).mock.calls[1]![1].pageCodes).toBeUndefined();
+  });
+
+  it('asks again when a card whose lookup failed is opened, and clears the error once it answers', async () => {
+    const resolve = vi
+      .fn<LookupClient['resolve']>()
+      .mockRejectedValueOnce(new Error('background gone'))
+      .mockRejectedValueOnce(new Error('background gone'))
+      .mockResolvedValue([kh17Resolved]);
+    start(lookup({ resolve }));
+    options.onFound([marked('m1')]);
+    await vi.waitFor(() => expect(resolve).toHaveBeenCalledTimes(1));
+    await new Promise((r) => setTimeout(r, 0));
+    const anchor = document.getElementById('a')!;
+    // Opened after the failure: asked again at once; it fails again and the card says so.
+    options.onActivate(marked('m1'), 'hover', anchor);
+    expect(resolve).toHaveBeenCalledTimes(2);
+    await vi.waitFor(() => expect(shadowText()).toContain('Chưa tra cứu được'));
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(shadowText()).toBe('');
+    // Opened again: the error is cleared, the lookup asked again, and this time the answer shows.
+    options.onActivate(marked('m1'), 'hover', anchor);
+    expect(resolve).toHaveBeenCalledTimes(3);
+    expect(shadowText()).not.toContain('Chưa tra cứu được');
+    await vi.waitFor(() => expect(shadowText()).toContain('đúng số hiệu')); // the resolved card's reason
+  });
+
+  it('words the reason carefully when the page date was only written in the page’s text', async () => {
+    const client = lookup();
+    start(client, () => ({ pageDate: '2024-07-01', pageDateFrom: 'text', site: 'baotest.vn' }));
+    options.onFound([marked('m1', ct35)]);
+    await vi.waitFor(() => expect(client.resolve).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 0));
+    options.onActivate(marked('m1', ct35), 'hover', document.getElementById('a')!);
+    expect(shadowText()).toContain('ngày ghi ở đầu bài (01/7/2024');
+    expect(shadowText()).not.toContain('ngày của trang');
+    // Until the reader picks, the heading is the page's code and the citation what the page says.
+    expect(shadowText()).toContain('Chép trích dẫn (theo trang này)');
   });
 });

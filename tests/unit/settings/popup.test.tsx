@@ -69,4 +69,25 @@ describe('Popup', () => {
     expect(root.textContent).toContain('chỉ chạy trên các trang web');
     expect(root.querySelector('[role="alert"]')!.textContent).toContain('chưa cho phép');
   });
+
+  it('ignores an emptied or unreadable dwell box and keeps a typed dwell inside the accepted range', () => {
+    const { root, handlers } = mount({ dwellMs: 300, dwellRange: { min: 50, max: 3000 } });
+    const box = root.querySelector<HTMLInputElement>('input[type="number"]')!;
+    const type = (value: string) => {
+      box.value = value;
+      box.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    type('');
+    expect(handlers.onDwell).not.toHaveBeenCalled();
+    expect(box.value).toBe('300');
+    type('abc');
+    expect(handlers.onDwell).not.toHaveBeenCalled();
+    type('0');
+    expect(handlers.onDwell).toHaveBeenLastCalledWith(50);
+    type('99999');
+    expect(handlers.onDwell).toHaveBeenLastCalledWith(3000);
+    type('450.4');
+    expect(handlers.onDwell).toHaveBeenLastCalledWith(450);
+    expect(handlers.onDwell).toHaveBeenCalledTimes(3);
+  });
 });
