@@ -1,6 +1,7 @@
 /** The issuing body as prose names it ("của Bộ Chính trị", "Ban Thường vụ Tỉnh ủy ban hành") and what code issuer it implies. */
 import { PROSE_TYPES } from './abbreviations';
 import { isoDate } from './dates';
+import { hasDottedCapitalI, isSpace, matchesLowerAt } from './normalize';
 import type { Family } from './types';
 
 /** Words that end a body's name: what follows a name in a citation, never part of one. */
@@ -159,10 +160,16 @@ export function readBodyName(s: string, from = 0): { name: string; length: numbe
 
 /** "và" joins two parts of one name ("Bộ Giáo dục và Đào tạo"), not a name and the next citation ("và Nghị định …"). */
 function nextIsCapital(s: string, from: number): boolean {
-  const rest = s.slice(from, from + 40).trimStart();
-  if (!rest || !isCapital(rest)) return false;
-  const lower = rest.toLowerCase();
-  return !TYPE_WORDS.some((w) => lower.startsWith(w));
+  // Within the next 40 characters, compared unit by unit in lower case (no lower-case copy of the rest).
+  const end = Math.min(s.length, from + 40);
+  let i = from;
+  while (i < end && isSpace(s.charCodeAt(i))) i++;
+  if (i >= end || !isCapitalCode(s.charCodeAt(i))) return false;
+  if (hasDottedCapitalI(s, i, end)) {
+    const lower = s.slice(i, end).toLowerCase();
+    return !TYPE_WORDS.some((w) => lower.startsWith(w));
+  }
+  return !TYPE_WORDS.some((w) => matchesLowerAt(s, i, w, end));
 }
 const TYPE_WORDS = PROSE_TYPES.map(([w]) => w.toLowerCase()).filter(Boolean);
 

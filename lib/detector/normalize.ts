@@ -29,6 +29,38 @@ export function isSpace(c: number): boolean {
   );
 }
 
+/**
+ * Lower case of one UTF-16 unit, remembered per unit (lower-casing a Vietnamese string goes to the runtime, and
+ * the detector compares a few words per reference). -1 for İ (U+0130), the one unit whose lower case is two units:
+ * callers fall back to String.prototype.toLowerCase when they meet it.
+ */
+const lowerTable = new Int32Array(65536).fill(-2);
+export function lowerCode(c: number): number {
+  let lower = lowerTable[c];
+  if (lower === undefined) return c; // NaN: no character
+  if (lower === -2) {
+    const l = String.fromCharCode(c).toLowerCase();
+    lower = lowerTable[c] = l.length === 1 ? l.charCodeAt(0) : -1;
+  }
+  return lower;
+}
+
+/** Whether s holds İ (U+0130) within [from, to): lower case is then longer than the text. */
+export function hasDottedCapitalI(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === 0x130) return true;
+  return false;
+}
+
+/**
+ * Whether s, lower-cased unit by unit, holds the lower-case `word` at `pos`, ending by `end` (without building a
+ * lower-case copy).
+ */
+export function matchesLowerAt(s: string, pos: number, word: string, end = s.length): boolean {
+  if (pos < 0 || pos + word.length > end) return false;
+  for (let i = 0; i < word.length; i++) if (lowerCode(s.charCodeAt(pos + i)) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
 /** Removes every space inside a code ("21 – NQ/ TW" → "21-NQ/TW") after cleanText. */
 export function compactCode(s: string): string {
   return cleanText(s).replace(/ /g, '');

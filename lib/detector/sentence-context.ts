@@ -2,7 +2,7 @@
 import { PROSE_TYPES, proseTypeEntry } from './abbreviations';
 import { readDate } from './dates';
 import { bodyBefore, readBodyName } from './issuing-body';
-import { isSpace } from './normalize';
+import { hasDottedCapitalI, isSpace, lowerCode, matchesLowerAt } from './normalize';
 
 export interface SentenceFacts {
   proseType?: string;
@@ -20,6 +20,10 @@ for (const w of PROSE_TYPES.map(([word]) => word.toLowerCase()).filter(Boolean))
   PROSE_WORDS_BY_LAST.get(last)!.push(w);
 }
 const LETTER = /\p{L}/u;
+/** Whether the unit at i, lower-cased, is a letter (false before the start). */
+function isLetterAt(s: string, i: number): boolean {
+  return i >= 0 && LETTER.test(String.fromCharCode(lowerCode(s.charCodeAt(i))));
+}
 
 /** Canonical spelling of a prose type word ("quy định" → "Quy định"). */
 export function canonicalProseType(word: string): string {
@@ -46,12 +50,24 @@ function fillerAtEnd(tail: string): number {
 export function readBefore(before: string): { proseType?: string; issuerName?: string; date?: string } {
   // Only the last few words matter: anchored regexes would try every position of the window.
   const tail = before.slice(-40);
-  const rest = tail.slice(0, tail.length - fillerAtEnd(tail)).toLowerCase();
-  // Only words ending in the same character can end `rest`.
-  const candidates = PROSE_WORDS_BY_LAST.get(rest.charCodeAt(rest.length - 1));
-  const word = candidates?.find((w) => rest.endsWith(w) && !LETTER.test(rest[rest.length - w.length - 1] ?? ''));
+  const restEnd = tail.length - fillerAtEnd(tail);
+  let word: string | undefined;
+  let restLength = restEnd;
+  if (hasDottedCapitalI(tail, 0, restEnd)) {
+    // İ lower-cases to two units, which shifts what follows: compare on a lower-case copy.
+    const rest = tail.slice(0, restEnd).toLowerCase();
+    restLength = rest.length;
+    const candidates = PROSE_WORDS_BY_LAST.get(rest.charCodeAt(rest.length - 1));
+    word = candidates?.find((w) => rest.endsWith(w) && !LETTER.test(rest[rest.length - w.length - 1] ?? ''));
+  } else {
+    // Compared unit by unit in lower case, in place. Only words ending in the same character can end the text.
+    const candidates = PROSE_WORDS_BY_LAST.get(lowerCode(tail.charCodeAt(restEnd - 1)));
+    word = candidates?.find(
+      (w) => matchesLowerAt(tail, restEnd - w.length, w, restEnd) && !isLetterAt(tail, restEnd - w.length - 1),
+    );
+  }
   if (!word) return {};
-  const headEnd = before.length - tail.length + rest.length - word.length;
+  const headEnd = before.length - tail.length + restLength - word.length;
   // bodyBefore wants the text before the type word only when it ends with "ban hành ".
   const body = before.endsWith('ban hành ', headEnd) ? bodyBefore(before.slice(0, headEnd)) : undefined;
   return { proseType: canonicalProseType(word), issuerName: body?.name, date: body?.date };
