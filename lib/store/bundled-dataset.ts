@@ -36,8 +36,8 @@ export async function readBundledDataset(manifest?: BundleManifest): Promise<Dat
   const response = await fetch(url(m.file));
   if (!response.ok || !response.body) throw new Error(`bundled dataset ${m.file}: HTTP ${response.status}`);
   const body = m.encoding === 'gzip' ? response.body.pipeThrough(new DecompressionStream('gzip')) : response.body;
-  // json() parses from the bytes: in Chromium ~0.5 s faster for the benchmark's 193 MB than text() then JSON.parse.
-  const dataset = (await new Response(body).json()) as Dataset;
+  // text() then JSON.parse: measured no slower in the worker than json() or arrayBuffer() + TextDecoder.
+  const dataset = JSON.parse(await new Response(body).text()) as Dataset;
   if (dataset.version !== m.version) throw new Error(`bundled dataset is ${dataset.version}, manifest says ${m.version}`);
   return dataset;
 }

@@ -107,7 +107,17 @@ export interface DocumentCitations {
   articles: string[];
   /** Documents cited in the same articles: [id, number of shared articles], strongest first. */
   cocited: Array<[string, number]>;
+  /**
+   * For a much-cited document (NEWEST_INLINE_MIN citing articles or more): its NEWEST_INLINE newest citing
+   * articles themselves, so its card's first page reads this record only instead of up to 20 article buckets.
+   * Optional: without it the articles are read from their buckets.
+   */
+  newest?: ArticleRecord[];
 }
+
+/** Citing articles from which a document's newest articles are kept inline, and how many (a card's first page). */
+export const NEWEST_INLINE_MIN = 100;
+export const NEWEST_INLINE = 20;
 
 /**
  * Citations records. Buckets, key [gen, '', bucket]: bucketOf(document id) → its DocumentCitations. Overflow,

@@ -13,6 +13,8 @@ import { packDocuments } from './document-packing';
 import {
   bucketOf,
   CITATIONS_CHUNK,
+  NEWEST_INLINE,
+  NEWEST_INLINE_MIN,
   OVERFLOW_CHUNK,
   COCITED_KEEP,
   DATA_STORES,
@@ -312,7 +314,9 @@ export function buildRecords(dataset: Dataset, gen: number): Records {
     const ids: string[] = new Array(list.length);
     for (let i = 0; i < list.length; i++) ids[i] = articleIds[list[i]!]!;
     const id = docIds[d]!;
-    citationBuckets[bucketOf(id, buckets.citations)]![id] = { total: ids.length, articles: ids.slice(0, CITATIONS_CHUNK), cocited };
+    const cites: DocumentCitations = { total: ids.length, articles: ids.slice(0, CITATIONS_CHUNK), cocited };
+    if (list.length >= NEWEST_INLINE_MIN) cites.newest = list.slice(0, NEWEST_INLINE).map((a) => dataset.articles[a]!);
+    citationBuckets[bucketOf(id, buckets.citations)]![id] = cites;
     for (let c = 1, from = CITATIONS_CHUNK; from < ids.length; c++, from += OVERFLOW_CHUNK) {
       overflow.push({ key: [gen, id, c], articles: ids.slice(from, from + OVERFLOW_CHUNK) });
     }

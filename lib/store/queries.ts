@@ -117,7 +117,14 @@ export async function relatedArticles(
   const [found, head] = await Promise.all([exists, citationsOf(citations, gen, id, buckets)]);
   if (!found) return undefined;
   const total = head?.total ?? 0;
-  const ids = await citingArticleIds(citations, gen, id, head, page * pageSize, Math.min(total, page * pageSize + pageSize));
+  const from = page * pageSize;
+  const to = Math.min(total, from + pageSize);
+  // A much-cited document keeps its newest articles with its citations: its first page needs no other read.
+  if (head?.newest && to <= head.newest.length) {
+    await tx.done;
+    return { items: head.newest.slice(from, to), total };
+  }
+  const ids = await citingArticleIds(citations, gen, id, head, from, to);
   const articles = tx.objectStore('articles');
   const wanted = [...new Set(ids.map((a) => bucketOf(a, buckets.articles)))];
   const rows = await Promise.all(wanted.map((b) => articles.get([gen, b])));

@@ -205,6 +205,15 @@ describe('citations', () => {
     expect(tail?.items[99]?.id).toBe(`m${n - 100}`);
     const across = await relatedArticles(db, gen, await buckets(db), '17-KH/TW@2023-07-07', 10, 100); // 1000–1099
     expect(across?.items.map((a) => a.id)).toEqual(articles.slice(n - 1100, n - 1000).map((a) => a.id).reverse());
+    // Its newest 20 articles are kept with its citations: the first page (20, or 5 and the next 5) is answered
+    // from that record alone — still right with every article bucket gone.
+    const b = await buckets(db);
+    expect((await documentCitations(db, gen, b, '17-KH/TW@2023-07-07'))?.newest?.map((a) => a.id)).toEqual(seen.slice(0, 20));
+    expect((await documentCitations(db, gen, b, '35-CT/TW@2019-05-30'))?.newest).toBeUndefined(); // cited 3 times
+    await db.clear('articles');
+    expect((await relatedArticles(db, gen, b, '17-KH/TW@2023-07-07', 0, 20))?.items.map((a) => a.id)).toEqual(seen.slice(0, 20));
+    expect((await relatedArticles(db, gen, b, '17-KH/TW@2023-07-07', 1, 5))?.items).toEqual(articles.slice(n - 10, n - 5).reverse());
+    expect((await relatedArticles(db, gen, b, '17-KH/TW@2023-07-07', 1, 20))?.items).toEqual([]); // beyond: from the buckets
     db.close();
   });
 });
