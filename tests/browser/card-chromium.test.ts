@@ -46,6 +46,21 @@ const routes: Record<string, string> = {
     '<p>Thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị, các đảng bộ chuẩn bị đại hội.</p>',
     '<meta property="article:published_time" content="2024-09-01T08:00:00+07:00">',
   ),
+  '/spa.html': html(
+    'Tin 2020',
+    '<main id="app"><p>Thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị, các đảng bộ chuẩn bị đại hội.</p></main>',
+    '<meta property="article:published_time" content="2020-03-01T08:00:00+07:00">',
+  ),
+  // No metadata: the site header shows today's date (and a script holds one); the article's date line is lower.
+  '/clock.html': html(
+    'Tin không có siêu dữ liệu',
+    `<header><span>Thứ Tư, 25/11/2026</span></header>
+     <script>window.today = "24/11/2026";</script>
+     <h1>Các đảng bộ chuẩn bị đại hội</h1>
+     <p>08:02, 05/02/2020</p>
+     <p>Thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị, các đảng bộ chuẩn bị đại hội.</p>`,
+  ),
+  '/undated.html': html('Tin', '<p>Thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị, các đảng bộ chuẩn bị đại hội.</p>'),
   '/editable.html': html(
     'Soạn thảo',
     `<p id="plain">Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị.</p>
@@ -328,6 +343,53 @@ describe('card', () => {
     await clickInCard(page, '.choice', i2019);
     const switched = await waitForCard(page, (c) => (c.text ?? '').includes('Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị'));
     expect(switched.open).toBe(true);
+    await page.close();
+  });
+
+  it('resolves by the new article’s date after a single-page route change', async () => {
+    const page = await open('/spa.html');
+    await waitForMarks(page, 1);
+    await hover(page, '35-CT/TW');
+    expect((await waitForCard(page, (c) => c.open && (c.text ?? '').includes(day('2019-05-30')))).open).toBe(true);
+    await page.mouse.move(1, 1);
+    await waitForCard(page, (c) => !c.open, 3000);
+    // The site swaps in its next article (pushState, new metadata, new text) without loading a page.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/tin-2024');
+      document.querySelector('meta[property="article:published_time"]')!.setAttribute('content', '2024-09-01T08:00:00+07:00');
+      document.getElementById('app')!.innerHTML = '<p>Quán triệt Chỉ thị số 35-CT/TW của Bộ Chính trị về đại hội đảng bộ các cấp.</p>';
+    });
+    await page.waitForTimeout(500);
+    await waitForMarks(page, 1);
+    await hover(page, '35-CT/TW');
+    const opened = await waitForCard(page, (c) => c.open && (c.text ?? '').includes('Bộ Chính trị') && !(c.text ?? '').includes(t('cardLoading')));
+    expect(opened.text).toContain(day('2024-06-14'));
+    await page.close();
+  });
+
+  it('takes the article’s date line, not the site header’s clock, and says the date was read from the text', async () => {
+    const page = await open('/clock.html');
+    await waitForMarks(page, 1);
+    await hover(page, '35-CT/TW');
+    const opened = await waitForCard(page, (c) => c.open && (c.text ?? '').includes('Bộ Chính trị') && !(c.text ?? '').includes(t('cardLoading')));
+    expect(opened.text).toContain(day('2019-05-30'));
+    const written = ['reason_onlyBeforeWritten', 'reason_latestBeforeWritten'].map((key) => t(key, day('2020-02-05')).split('(')[0]!.trim());
+    expect(written.some((phrase) => (opened.text ?? '').includes(phrase))).toBe(true);
+    expect(opened.text).toContain(day('2020-02-05'));
+    expect(opened.text).not.toContain(day('2026-11-25'));
+    await page.close();
+  });
+
+  it('keeps an undecided card to the page’s words: why several, and a citation of what the page says', async () => {
+    const page = await open('/undated.html');
+    await waitForMarks(page, 1);
+    await hover(page, '35-CT/TW');
+    const opened = await waitForCard(page, (c) => c.open && (c.text ?? '').includes('Bộ Chính trị') && !(c.text ?? '').includes(t('cardLoading')));
+    expect(opened.heading).toBe('Chỉ thị số 35-CT/TW');
+    expect(opened.text).toContain(t('cardSeveral_term', '3').split(':')[1]!.split(',')[0]!.trim()); // numbered afresh every term
+    expect(opened.text).toContain(t('cardCopyFromPage'));
+    const citation = await page.evaluate((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('.citation')?.textContent, CARD);
+    expect(citation).toBe('Chỉ thị số 35-CT/TW của Bộ Chính trị');
     await page.close();
   });
 
