@@ -4,11 +4,13 @@
  * the project's own demo writing, with codes, dates and look-alikes varied by a seeded generator.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { detect } from '../lib/detector/detect';
 
 const TARGET_BYTES = 10 * 1024 * 1024;
-const ROUNDS = 5;
+/** Rounds of each, alternated; the median is reported (the machine is shared, so single runs swing). */
+const ROUNDS = 7;
 
 let seed = 20261125;
 const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
@@ -76,7 +78,7 @@ const baseline = { ms: median(bareTimes), count: bareCount };
 const detector = { ms: median(detectTimes), count: refCount };
 
 const rate = (ms: number) => mb / (ms / 1000);
-console.log(`text: ${mb.toFixed(1)} MB, ${parts.length} paragraphs (median of ${ROUNDS} runs each)`);
+console.log(`text: ${mb.toFixed(1)} MB, ${parts.length} paragraphs (median of ${ROUNDS} runs each; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
 console.log(`bare regex pass: ${rate(baseline.ms).toFixed(1)} MB/s (${baseline.ms.toFixed(0)} ms, ${baseline.count} matches)`);
 console.log(`detector:        ${rate(detector.ms).toFixed(1)} MB/s (${detector.ms.toFixed(0)} ms, ${detector.count} references, ${((detector.ms * 1000) / detector.count).toFixed(1)} µs per reference all told)`);
 const ratio = baseline.ms / detector.ms;
