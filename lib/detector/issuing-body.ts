@@ -1,7 +1,7 @@
 /** The issuing body as prose names it ("của Bộ Chính trị", "Ban Thường vụ Tỉnh ủy ban hành") and what code issuer it implies. */
 import { PROSE_TYPES } from './abbreviations';
 import { isoDate } from './dates';
-import { hasDottedCapitalI, isSpace, matchesLowerAt } from './normalize';
+import { hasDottedCapitalI, isSpace, lowerCode, matchesLowerAt } from './normalize';
 import type { Family } from './types';
 
 /** Words that end a body's name: what follows a name in a citation, never part of one. */
@@ -88,16 +88,22 @@ function isCapitalCode(c: number): boolean {
 
 /** Stop words are short: a longer word needs no lower-casing to know it is none. */
 const STOP_MAX_LENGTH = Math.max(...[...STOP].map((w) => w.length));
-/** Lower case of the short words met in names, remembered (the same few recur on every page). */
-const lowerCache = new Map<string, string>();
-function lowerShort(w: string): string {
-  let lower = lowerCache.get(w);
-  if (lower === undefined) {
-    lower = w.toLowerCase();
-    if (lowerCache.size >= 5000) lowerCache.clear();
-    lowerCache.set(w, lower);
-  }
-  return lower;
+/** Stop words by their first character, for comparing a word in place, unit by unit in lower case. */
+const STOP_BY_FIRST = new Map<number, string[]>();
+for (const w of STOP) {
+  const first = w.charCodeAt(0);
+  if (!STOP_BY_FIRST.has(first)) STOP_BY_FIRST.set(first, []);
+  STOP_BY_FIRST.get(first)!.push(w);
+}
+
+/**
+ * The stop word that s holds in [pos, end), in any case, or undefined. Compared in place: a lower-case copy of
+ * every word would go to the runtime. (İ lower-cases to two units, so a word holding it is no stop word either way.)
+ */
+function stopWordAt(s: string, pos: number, end: number): string | undefined {
+  if (end - pos > STOP_MAX_LENGTH) return undefined;
+  const candidates = STOP_BY_FIRST.get(lowerCode(s.charCodeAt(pos)));
+  return candidates?.find((w) => w.length === end - pos && matchesLowerAt(s, pos, w, end));
 }
 
 /** Letters and digits of any script, for the test that a token is a word; ASCII and Vietnamese ones answered without a regex. */
@@ -142,12 +148,10 @@ export function readBodyName(s: string, from = 0): { name: string; length: numbe
     const capital = isCapitalCode(s.charCodeAt(pos));
     if (ends.length === 0) {
       if (!capital) break;
-    } else if (end - pos <= STOP_MAX_LENGTH) {
-      // Lower case never shortens a word, so only a short one can be a stop word.
-      const w = s.slice(pos, end);
-      const lower = lowerShort(w);
-      if (STOP.has(lower) && !(lower === 'và' && nextIsCapital(s, end))) break;
-      if (w === 'ban' && s.startsWith(' hành', end)) break;
+    } else {
+      const stop = stopWordAt(s, pos, end);
+      if (stop !== undefined && !(stop === 'và' && nextIsCapital(s, end))) break;
+      if (end - pos === 3 && s.startsWith('ban', pos) && s.startsWith(' hành', end)) break;
     }
     pos = end;
     ends.push(end);
