@@ -80,7 +80,10 @@ export interface CardModel {
   articles: ArticleItem[];
   articlesTotal: number;
   related: RelatedItem[];
-  /** Plain-Vietnamese citation to copy; from the page's own words when the dataset does not know the code. */
+  /**
+   * Plain-Vietnamese citation to copy; from the page's own words when the dataset does not know the code, or
+   * when several documents fit and the reader has not chosen one (never the top candidate cited silently).
+   */
   citation?: string;
   citationFromPage?: boolean;
   /** Error text (message key) when the lookup failed. */

@@ -89,26 +89,6 @@ export async function getEffectiveSettings(hostname: string): Promise<EffectiveS
 }
 
 /**
- * Calls `onChange` with the site's effective settings whenever they change (in any tab or the popup), until
- * the signal aborts.
- */
-export function watchEffectiveSettings(
-  hostname: string,
-  signal: AbortSignal,
-  onChange: (settings: EffectiveSettings) => void,
-): void {
-  const key = siteStorageKey(hostname);
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'sync' || !(GLOBAL_KEY in changes || key in changes)) return;
-    void getEffectiveSettings(hostname).then((settings) => {
-      if (!signal.aborted) onChange(settings);
-    });
-  };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
-}
-
-/**
  * Calls `onSettings` with the site's effective settings now and after every change, until the signal aborts.
  * Each call reads storage afresh, and only the answer to the latest read is delivered: a change made while the
  * first read is still on its way is never overwritten by that older answer.

@@ -7,7 +7,7 @@ import {
   normalizeGlobal,
   setGlobalSettings,
   setSiteSettings,
-  watchEffectiveSettings,
+  followEffectiveSettings,
 } from '@/lib/settings/store';
 import { DEFAULT_MATCHES, isDefaultSite, siteKey, sitePattern, isWebPage } from '@/lib/settings/sites';
 import { findPageDate, pageDate } from '@/lib/card/page-context';
@@ -61,19 +61,21 @@ describe('settings store', () => {
   it('ignores malformed stored values', () => {
     expect(normalizeGlobal({ defaultMode: 'bold', dwellMs: 'soon' })).toEqual(DEFAULT_SETTINGS);
     expect(normalizeGlobal({ dwellMs: 1e9 }).dwellMs).toBe(3000);
+    expect(normalizeGlobal({ dwellMs: 0 }).dwellMs).toBe(50); // a card must not open as the pointer crosses text
   });
 
-  it('tells open tabs at once when their site is turned off', async () => {
+  it('tells open tabs their settings at once, then every change to their site, until stopped', async () => {
     const seen = vi.fn();
     const stop = new AbortController();
-    watchEffectiveSettings('baotest.vn', stop.signal, seen);
+    followEffectiveSettings('baotest.vn', stop.signal, seen);
+    await vi.waitFor(() => expect(seen).toHaveBeenCalledWith({ enabled: true, mode: 'highlight', dwellMs: 300 }));
     await setSiteSettings('baotest.vn', { enabled: false });
-    await vi.waitFor(() => expect(seen).toHaveBeenCalledWith({ enabled: false, mode: 'highlight', dwellMs: 300 }));
+    await vi.waitFor(() => expect(seen).toHaveBeenLastCalledWith({ enabled: false, mode: 'highlight', dwellMs: 300 }));
     await setSiteSettings('elsewhere.vn', { enabled: false });
     stop.abort();
     await setSiteSettings('baotest.vn', { enabled: true });
     await new Promise((r) => setTimeout(r, 20));
-    expect(seen).toHaveBeenCalledTimes(1);
+    expect(seen).toHaveBeenCalledTimes(2);
   });
 });
 
