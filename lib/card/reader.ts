@@ -185,9 +185,12 @@ export function startReader(options: ReaderOptions): Reader {
     return { context, weak: pageDate !== undefined && pageDateFrom === 'text' };
   }
 
-  /** One round trip for the pass; retried a few times while the background is still loading its data. */
-  function resolveBatch(refs: Reference[], ids: string[], attempt: number) {
-    const { context, weak } = batchContext();
+  /**
+   * One round trip for the pass; retried a few times while the background is still loading its data (with the
+   * context the pass was found in, even if the page has moved on since).
+   */
+  function resolveBatch(refs: Reference[], ids: string[], attempt: number, found = batchContext()) {
+    const { context, weak } = found;
     lookup
       .resolve(refs, context)
       .then((resolutions) => {
@@ -207,7 +210,7 @@ export function startReader(options: ReaderOptions): Reader {
         if (signal.aborted) return;
         const retry = error instanceof LookupError && error.code === 'not-ready' && attempt < RETRIES;
         if (retry) {
-          const timer = setTimeout(() => resolveBatch(refs, ids, attempt + 1), 400 * 2 ** attempt);
+          const timer = setTimeout(() => resolveBatch(refs, ids, attempt + 1, found), 400 * 2 ** attempt);
           signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
           return;
         }
