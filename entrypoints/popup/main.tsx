@@ -65,7 +65,7 @@ function grant(request: Promise<boolean>) {
       await syncRegisteredContentScript().catch((error: unknown) => console.warn('vanban-lens: registration', error));
       if (state.host) await setSiteSettings(state.host, { enabled: true }).catch(() => (problem = 'popupSaveFailed'));
       if (tabId !== undefined) await injectIntoTab(tabId).catch(() => (problem ??= 'popupReloadToStart'));
-      await refresh();
+      await refresh().catch(() => update({ busy: false }));
       if (problem) update({ problem });
     },
     () => update({ busy: false, problem: 'popupPermissionFailed' }),
