@@ -1,10 +1,10 @@
 /**
  * Inline mode's pacing: how much changed page text the browser renders in a frame's time. Measured per frame
- * as render time per character changed before it. A frame is only ever slowed, never sped up, by what else the
- * machine does (another tab, another process), so the estimate is the lowest of the last few frames: one frame
- * stretched by something else does not shrink the shares that follow (which would only add frames, each with
- * its own fixed cost). Small shares overstate the cost per character (the frame's fixed part), so the estimate
- * errs on the safe side while shares grow.
+ * as render time per character changed before it, and estimated from the last few frames by their lower
+ * median: one frame stretched by something else (another tab, another process) does not shrink the shares that
+ * follow (which would only add frames, each with its own fixed cost), while a machine that stays busy, or a part
+ * of the page that costs more, is followed within a frame or two. Small shares overstate the cost per character
+ * (the frame's fixed part), so the estimate errs on the safe side while shares grow.
  */
 const WINDOW = 4;
 
@@ -21,6 +21,7 @@ export class RenderCost {
   /** How many characters fit in a frame rendered in `ms`; Infinity before any frame was measured. */
   charsFor(ms: number): number {
     if (!this.samples.length) return Infinity;
-    return ms / Math.min(...this.samples);
+    const sorted = [...this.samples].sort((a, b) => a - b);
+    return ms / sorted[(sorted.length - 1) >> 1]!;
   }
 }
