@@ -134,19 +134,22 @@ const TOKEN = /[^\s,;.:!?()“”"‘’'«»\[\]&|/]+/y;
  * then words up to punctuation or a word that cannot be part of a name. Returns the name and its length.
  * Reads in place (no copy of the rest of the sentence): this runs for most references.
  */
+/** Where each word of a name ends: one buffer reused by every call (a name has at most 14 words; no call nests). */
+const ends = new Int32Array(14);
+
 export function readBodyName(s: string, from = 0): { name: string; length: number } | undefined {
-  /** Where each word ends, and how many words run up to the last capitalised one. */
-  const ends: number[] = [];
+  /** How many words, and how many of them run up to the last capitalised one. */
+  let count = 0;
   let capitalised = 0;
   let pos = from;
-  while (ends.length < 14) {
+  while (count < 14) {
     while (s.charCodeAt(pos) === 32) pos++;
     TOKEN.lastIndex = pos;
     if (!TOKEN.test(s)) break;
     const end = TOKEN.lastIndex;
     if (!hasWordChar(s, pos, end)) break;
     const capital = isCapitalCode(s.charCodeAt(pos));
-    if (ends.length === 0) {
+    if (count === 0) {
       if (!capital) break;
     } else {
       const stop = stopWordAt(s, pos, end);
@@ -154,11 +157,11 @@ export function readBodyName(s: string, from = 0): { name: string; length: numbe
       if (end - pos === 3 && s.startsWith('ban', pos) && s.startsWith(' hành', end)) break;
     }
     pos = end;
-    ends.push(end);
-    if (capital) capitalised = ends.length;
+    ends[count++] = end;
+    if (capital) capitalised = count;
   }
-  if (!ends.length) return undefined;
-  const end = ends[trimLowercaseTail(s, from, ends, capitalised) - 1]!;
+  if (!count) return undefined;
+  const end = ends[trimLowercaseTail(s, from, count, capitalised) - 1]!;
   return { name: s.slice(from, end), length: end - from };
 }
 
@@ -182,14 +185,14 @@ const TYPE_WORDS = PROSE_TYPES.map(([w]) => w.toLowerCase()).filter(Boolean);
  * run of four or more lower-case words that no capitalised word follows is the sentence going on
  * ("Chính phủ liên tục bị sự cố"): the name ends before it (keeping at least "Ủy ban nhân dân").
  */
-function trimLowercaseTail(s: string, from: number, ends: number[], capitalised: number): number {
+function trimLowercaseTail(s: string, from: number, count: number, capitalised: number): number {
   // Words are one space apart in cleaned text, so the first n words are s.slice(from, ends[n - 1]).
   const i = Math.max(capitalised, 1);
-  const run = ends.length - i;
-  if (run < 4) return ends.length;
+  const run = count - i;
+  if (run < 4) return count;
   if (i > 1) return i;
   // One capitalised word, then lower case: keep the shortest start that names a known body, else two words.
-  for (let n = 2; n <= Math.min(ends.length, 5); n++) {
+  for (let n = 2; n <= Math.min(count, 5); n++) {
     if (bodyFacts(s.slice(from, ends[n - 1]))) return n;
   }
   return 2;
