@@ -47,11 +47,15 @@ for (const w of [...new Set(PROSE_TYPES.map(([word]) => word))].filter(Boolean).
   if (!WORDS_BY_LAST.has(last)) WORDS_BY_LAST.set(last, []);
   WORDS_BY_LAST.get(last)!.push([w[0]!.toUpperCase(), w[0]!.toLowerCase(), w.slice(1)]);
 }
+/** The same question as a table, answered for every number in the text before any map lookup. */
+const ENDS_A_WORD = new Uint8Array(65536);
+for (const last of WORDS_BY_LAST.keys()) ENDS_A_WORD[last] = 1;
 
 /** Start of the longest type word ending at `end` (first letter in either case, as the pattern has it), or -1. */
 function typeWordEndingAt(text: string, end: number): number {
-  const words = WORDS_BY_LAST.get(text.charCodeAt(end - 1));
-  if (!words) return -1;
+  const last = text.charCodeAt(end - 1);
+  if (!ENDS_A_WORD[last]) return -1;
+  const words = WORDS_BY_LAST.get(last)!;
   for (const [upper, lower, rest] of words) {
     const start = end - rest.length - 1;
     if (start < 0) continue;
