@@ -4,14 +4,13 @@
  * sentence is read only in a bounded window around each reference.
  */
 import { proseTypeEntry } from './abbreviations';
-import { codeFacts, type CodeFacts } from './code-reference';
-import { codeAt, mayStartCode, SLASH_AFTER_DIGITS_MAX, type CodeMatch } from './code-pattern';
 import { composeText } from './composed-text';
 import { bodyBefore, bodyFacts } from './issuing-body';
 import { insideLink } from './link-context';
 import { LineBreaks } from './line-breaks';
 import { cleanText } from './normalize';
-import { bareReferenceAt, type BareMatch } from './bare-reference';
+import type { BareMatch } from './bare-reference';
+import { findByNumber, type Draft } from './number-scan';
 import { findPlenumReferences } from './plenum-reference';
 import { readAfter, readBefore } from './sentence-context';
 import type { Family, Reference } from './types';
@@ -19,8 +18,6 @@ import type { Family, Reference } from './types';
 /** How far to read around a reference for its sentence. */
 const BEFORE_WINDOW = 100;
 const AFTER_WINDOW = 240;
-
-type Draft = Omit<Reference, 'raw'>;
 
 export function detect(input: string): Reference[] {
   if (typeof input !== 'string' || input.length === 0) return [];
@@ -94,94 +91,6 @@ function detectIn(input: string): Reference[] {
   });
 }
 
-/** Digits, one at a time: the scan below reads each run of them once. */
-const DIGIT = /\d/g;
-
-/**
- * One pass over the runs of digits in the text, as every code and every bare reference holds a number: for each
- * run, the code that may start in it (written codes, as drafts, in text order) and the type word that may stand
- * before it (bare references, kept apart: they yield to codes once all codes are known). Each run gets cheap
- * character checks first and a sticky pattern only where one could match, which finds exactly what a search
- * of the whole text with each pattern would (see codeAt and bareReferenceAt).
- */
-function findByNumber(text: string, drafts: Draft[], bares: BareMatch[], needsProse: Set<Draft>): void {
-  let codeFrom = 0;
-  let bareFrom = 0;
-  let nextSlash = -1;
-  DIGIT.lastIndex = 0;
-  while (DIGIT.test(text)) {
-    const runStart = DIGIT.lastIndex - 1;
-    let runEnd = runStart + 1;
-    while (runEnd < text.length && isDigit(text.charCodeAt(runEnd))) runEnd++;
-    DIGIT.lastIndex = runEnd;
-
-    if (nextSlash < runEnd) {
-      nextSlash = text.indexOf('/', runEnd);
-      if (nextSlash < 0) nextSlash = Infinity;
-    }
-    const codeStart = Math.max(runStart, runEnd - 5, codeFrom);
-    if (codeStart < runEnd && nextSlash - runEnd <= SLASH_AFTER_DIGITS_MAX && mayStartCode(text, runEnd)) {
-      const match = codeAt(text, codeStart);
-      if (match) {
-        codeFrom = match.index + match.raw.length;
-        const facts = citedCodeFacts(text, match);
-        if (facts) {
-          const draft = codeDraft(match, facts);
-          drafts.push(draft);
-          if (facts.needsProseConfirmation) needsProse.add(draft);
-        }
-      }
-    }
-
-    const bare = bareReferenceAt(text, runStart, runEnd, bareFrom);
-    if (bare) {
-      bareFrom = bare.end;
-      if (bare.ref) bares.push(bare.ref);
-    }
-  }
-}
-
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
-/** The code-derived facts of a match, or undefined when it is not a citation. */
-function citedCodeFacts(text: string, match: CodeMatch): CodeFacts | undefined {
-  const start = match.index;
-  if (!startsCleanly(text, start) || insideLink(text, start, start + match.raw.trimEnd().length)) return undefined;
-  return cachedCodeFacts(match);
-}
-
-/** A draft reference from a code match and its facts. */
-function codeDraft(match: CodeMatch, facts: CodeFacts): Draft {
-  const start = match.index;
-  const end = start + match.raw.trimEnd().length;
-  return {
-    code: facts.code,
-    start,
-    end,
-    family: facts.family,
-    number: facts.number,
-    codeYear: facts.codeYear,
-    type: facts.type,
-    issuer: facts.issuer,
-    inferred: false,
-  };
-}
-
-/** Codes recur on a page and across pages: their code-derived facts are computed once (frozen, shared). */
-const factsCache = new Map<string, CodeFacts | null>();
-function cachedCodeFacts(match: CodeMatch): CodeFacts | undefined {
-  const hit = factsCache.get(match.raw);
-  if (hit !== undefined) return hit ?? undefined;
-  const facts = codeFacts(match);
-  if (facts) {
-    Object.freeze(facts.type);
-    Object.freeze(facts.issuer);
-  }
-  if (factsCache.size >= 20_000) factsCache.clear();
-  factsCache.set(match.raw, facts ?? null);
-  return facts;
-}
-
 /**
  * The three lists (each in text order) as one, in text order; on the same start, codes before plenum names
  * before bare references (a stable sort of the three one after the other, in linear time).
@@ -215,22 +124,6 @@ function overlapsCode(drafts: Draft[], s: number, e: number): boolean {
     else return true;
   }
   return false;
-}
-
-/** A code starts at a number that is not the tail of another number, date or word ("số31-QĐ/TW" is fine). */
-function startsCleanly(text: string, start: number): boolean {
-  if (start === 0) return true;
-  const prev = text.charCodeAt(start - 1);
-  // After a digit: never (the tail of a longer number). After . - – /: only when that is not itself after a digit
-  // ("1.234-…", "30-5-…"), and never after a slash.
-  if (isDigit(prev)) return false;
-  if (prev === 46 || prev === 45 || prev === 0x2013) return !isDigit(text.charCodeAt(start - 2));
-  if (prev === 47) return false;
-  // After a letter: only "số" glued to the number ("số31-QĐ/TW").
-  if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122) || (prev >= 0xc0 && prev <= 0x1eff)) {
-    return /(?:^|[^\p{L}])số$/iu.test(text.slice(Math.max(0, start - 4), start));
-  }
-  return true;
 }
 
 /** Sentence start: the last sentence break before `pos`, within the window. */
