@@ -9,7 +9,7 @@
  * Options: `extensionPath` (another unpacked build), `profileDir` (reuse a profile across launches), `hostMap` (e.g. '*.vn' → 127.0.0.1, so pages served by
  * static-server.ts open under real-looking host names), `args` (more Chromium switches).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,6 +37,21 @@ export interface ChromiumWithExtension {
   openExtensionPage(pagePath: string): Promise<Page>;
   profileDir: string;
   close(): Promise<void>;
+  /**
+   * Kills the browser outright (SIGKILL to its main process, found by its own profile directory): no graceful
+   * shutdown, so a service worker in the middle of work stops there, as when the machine loses power.
+   */
+  kill(): Promise<void>;
+}
+
+/** Pid of the Chromium main process started with this profile directory (not its child processes). */
+async function mainProcessOf(profileDir: string): Promise<number | undefined> {
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const args = (await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '')).split('\0');
+    if (args.includes(`--user-data-dir=${profileDir}`) && !args.some((a) => a.startsWith('--type='))) return Number(entry);
+  }
+  return undefined;
 }
 
 export async function launchChromiumWithExtension(options: LaunchOptions = {}): Promise<ChromiumWithExtension> {
@@ -70,6 +85,13 @@ export async function launchChromiumWithExtension(options: LaunchOptions = {}): 
       return page;
     },
     async close() {
+      await context.close().catch(() => {});
+      if (!options.profileDir) await rm(profileDir, { recursive: true, force: true });
+    },
+    async kill() {
+      const pid = await mainProcessOf(profileDir);
+      if (pid === undefined) throw new Error(`no Chromium process found for ${profileDir}`);
+      process.kill(pid, 'SIGKILL');
       await context.close().catch(() => {});
       if (!options.profileDir) await rm(profileDir, { recursive: true, force: true });
     },
