@@ -34,33 +34,30 @@ const SOURCE =
   `(?:\\/|${DASH}(?=${S}(?:19|20)\\d{2}${S}\\/))${S}(?:(\\d{4})${S}[\\/\\-\\u2010-\\u2015]${S})?(${WORD}\\d{0,2}${END})(?:${S}(${DASH}|\\/)${S}(${ISSLIST}))?` +
   `)`;
 
-/**
- * Every code has its first slash at most this many characters after its number's digits: four spaces, a dash,
- * four spaces, a 12-letter type and four spaces before the Party form's slash (the slash forms have it sooner: a
- * letter and four spaces, or a dash, four spaces, a year and four spaces). A number with no slash that close starts
- * no code, which spares most numbers in prose ("5 năm", "ngày 7") the pattern.
- */
-export const SLASH_AFTER_DIGITS_MAX = 4 + 1 + 4 + 12 + 4;
-
-/** White space or an invisible character (S), or a dash (DASH): what may stand between a number and its type. */
-function isGap(c: number): boolean {
+/** White space or an invisible character (S). */
+function isBlank(c: number): boolean {
   return (
     c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 ||
-    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0xad || c === 0x2060 ||
-    c === 45 || (c >= 0x2010 && c <= 0x2015) || c === 0x2212
+    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0xad || c === 0x2060
   );
 }
+/** S or a dash (DASH): what may stand between a number and its type. */
+const isGap = (c: number) => isBlank(c) || c === 45 || (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
 /** A character WORD may start with. */
 function isWordStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x110 || c === 0x111 || c === 0x1af || c === 0x1b0;
 }
+/** A character WORD may go on with: letters, the combining horn, invisible characters. */
+const isWordTail = (c: number) => isWordStart(c) || c === 0x31b || c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
 const isDigitAt = (text: string, i: number) => text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
 
 /**
- * A cheap necessary condition for a code right after a number's digits (at `i`), so that numbers in prose ("ngày
- * 7-7-2023", "30/5", "2020-2025") are mostly settled without the pattern. After up to nine characters of spaces,
- * invisible characters and dashes (S, a dash, S), a code goes on with a type's first letter (Party form), a year
- * (the dash form 19-2017/NQ-CP), or a slash followed (after S) by a letter or a four-digit year.
+ * A cheap necessary condition for a code right after a number's digits (at `i`), so that numbers in prose ("5 năm",
+ * "ngày 7-7-2023", "30/5", "2020-2025") are settled without the pattern. After up to nine characters of spaces,
+ * invisible characters and dashes (S, a dash, S), a code goes on with:
+ * - a type (WORD: a letter, then up to 11 more), up to four spaces (S) and a slash (Party form, 17-KH/TW);
+ * - a slash, then (after S) a letter or a four-digit year (100/2019/NĐ-CP, 749/QĐ-TTg);
+ * - a year of 19xx or 20xx, S and a slash (the dash form 19-2017/NQ-CP).
  */
 export function mayStartCode(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -72,15 +69,22 @@ function followsLikeCode(text: string, i: number): boolean {
   let j = i;
   while (j < i + 9 && isGap(text.charCodeAt(j))) j++;
   const c = text.charCodeAt(j);
-  if (isWordStart(c)) return true;
+  if (isWordStart(c)) {
+    // The slash comes within 16 characters: the rest of the type and the spaces are all it may pass.
+    let k = j + 1;
+    while (k < j + 16 && (isWordTail(text.charCodeAt(k)) || isBlank(text.charCodeAt(k)))) k++;
+    return text.charCodeAt(k) === 47;
+  }
   if (c === 47 /* / */) {
     let k = j + 1;
     while (k < j + 5 && isGap(text.charCodeAt(k))) k++;
     return isWordStart(text.charCodeAt(k)) || (isDigitAt(text, k) && isDigitAt(text, k + 1) && isDigitAt(text, k + 2) && isDigitAt(text, k + 3));
   }
-  // "19-2017/NQ-CP": a year of 19xx or 20xx.
   const d = text.charCodeAt(j + 1);
-  return (c === 49 && d === 57) || (c === 50 && d === 48) ? isDigitAt(text, j + 2) && isDigitAt(text, j + 3) : false;
+  if (!((c === 49 && d === 57) || (c === 50 && d === 48)) || !isDigitAt(text, j + 2) || !isDigitAt(text, j + 3)) return false;
+  let k = j + 4;
+  while (k < j + 8 && isBlank(text.charCodeAt(k))) k++;
+  return text.charCodeAt(k) === 47;
 }
 
 const STICKY = new RegExp(SOURCE, 'y');

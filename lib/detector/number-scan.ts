@@ -4,7 +4,7 @@
  * only where one could match, with exactly the matches a search of the whole text with each pattern would give.
  */
 import { bareReferenceAt, type BareMatch } from './bare-reference';
-import { codeAt, mayStartCode, SLASH_AFTER_DIGITS_MAX, type CodeMatch } from './code-pattern';
+import { codeAt, mayStartCode, type CodeMatch } from './code-pattern';
 import { codeFacts, type CodeFacts } from './code-reference';
 import { insideLink } from './link-context';
 import type { Reference } from './types';
@@ -23,7 +23,6 @@ const DIGIT = /\d/g;
 export function findByNumber(text: string, drafts: Draft[], bares: BareMatch[], needsProse: Set<Draft>): void {
   let codeFrom = 0;
   let bareFrom = 0;
-  let nextSlash = -1;
   DIGIT.lastIndex = 0;
   while (DIGIT.test(text)) {
     const runStart = DIGIT.lastIndex - 1;
@@ -31,14 +30,9 @@ export function findByNumber(text: string, drafts: Draft[], bares: BareMatch[], 
     while (runEnd < text.length && isDigit(text.charCodeAt(runEnd))) runEnd++;
     DIGIT.lastIndex = runEnd;
 
-    // The next slash, searched again only once passed: one search per stretch of text, not per number.
-    if (nextSlash < runEnd) {
-      nextSlash = text.indexOf('/', runEnd);
-      if (nextSlash < 0) nextSlash = Infinity;
-    }
     // A code's number is the run's last one to five digits; matches never overlap (codeFrom: the last one's end).
     const codeStart = Math.max(runStart, runEnd - 5, codeFrom);
-    if (codeStart < runEnd && nextSlash - runEnd <= SLASH_AFTER_DIGITS_MAX && mayStartCode(text, runEnd)) {
+    if (codeStart < runEnd && mayStartCode(text, runEnd)) {
       const match = codeAt(text, codeStart);
       if (match) {
         codeFrom = match.index + match.raw.length;
