@@ -1,7 +1,7 @@
 /**
  * Dynamic pages: text added or changed after the first pass (infinite scroll, live blogs, SPA navigation)
  * becomes a list of blocks to read again, batched. The annotator's own DOM changes are made inside `own()`,
- * and the records they produce are dropped.
+ * with the observer off, so they are never recorded.
  */
 import { blockOf, isBlock } from './element-kinds';
 import { TAG } from './inline-wrap';
@@ -14,7 +14,7 @@ export interface MutationBatch {
 }
 
 export interface MutationWatch {
-  /** Runs a DOM change of the annotator's own; its mutation records are ignored. */
+  /** Runs a DOM change of the annotator's own, unobserved (the page's changes before it are kept). */
   own<T>(fn: () => T): T;
   /** Takes the pending batch now (for a caller that is about to scan anyway). */
   take(): MutationBatch;
