@@ -92,6 +92,15 @@ export async function launchChromiumWithExtension(options: LaunchOptions = {}): 
       const pid = await mainProcessOf(profileDir);
       if (pid === undefined) throw new Error(`no Chromium process found for ${profileDir}`);
       process.kill(pid, 'SIGKILL');
+      // Gone for certain before anything else happens (the profile is then reused as the machine left it).
+      // Still running: /proc/PID/stat exists and its state (after the command name) is not Z (exited, not yet reaped).
+      const running = async () => {
+        const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+        const state = /\) (\S)/.exec(stat.slice(stat.lastIndexOf(')')))?.[1];
+        return state !== undefined && state !== 'Z';
+      };
+      for (let i = 0; (await running()) && i < 100; i++) await new Promise((r) => setTimeout(r, 50));
+      if (await running()) throw new Error(`Chromium ${pid} did not exit after SIGKILL`);
       await context.close().catch(() => {});
       if (!options.profileDir) await rm(profileDir, { recursive: true, force: true });
     },
