@@ -9,6 +9,7 @@
  * fresh pages, in a rotating order; the ratio is taken per round (the machine may be shared, and its load drifts)
  * and its median printed. Then one traced run of each (Chromium's tracing: main-thread CPU time by phase), to
  * show where the time goes: script, style and layout, pre-paint and paint.
+ * Environment: BENCH_ROUNDS (default 3), BENCH_TRACE=0 (no traced runs), BENCH_VERBOSE=1 (each run's figures).
  */
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
