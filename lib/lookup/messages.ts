@@ -58,6 +58,9 @@ export function isLookupMessage(message: unknown): message is { channel: typeof 
   return isObject(message) && message.channel === LOOKUP_CHANNEL;
 }
 
+/** How many full codes of the page a resolve request may carry as context. */
+export const MAX_PAGE_CODES = 200;
+
 /** Checks a request's shape; returns the normalized request or the reason it is refused. */
 export function parseRequest(input: unknown): { request: LookupRequest } | { error: string } {
   if (!isObject(input)) return { error: 'request must be an object' };
@@ -76,9 +79,15 @@ export function parseRequest(input: unknown): { request: LookupRequest } | { err
       for (const key of ['pageDate', 'site'] as const) {
         if (page[key] !== undefined && !isShortString(page[key])) return { error: `page.${key} must be a string` };
       }
+      const codes = page.pageCodes;
+      if (codes !== undefined && !(Array.isArray(codes) && codes.length <= MAX_PAGE_CODES && codes.every(isShortString))) {
+        return { error: `page.pageCodes must be at most ${MAX_PAGE_CODES} strings` };
+      }
       const ctx: ResolveContext = {};
       if (typeof page.pageDate === 'string') ctx.pageDate = page.pageDate;
       if (typeof page.site === 'string') ctx.site = page.site;
+      // Codes the page cites in full: a short name ("Nghị định 100") then prefers the one spelled out there.
+      if (Array.isArray(codes) && codes.length) ctx.pageCodes = codes as string[];
       return { request: { op, refs: refs as Reference[], page: ctx } };
     }
     case 'document':

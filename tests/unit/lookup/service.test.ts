@@ -8,7 +8,8 @@ import { LookupService } from '../../../lib/lookup/service';
 import type { Dataset } from '../../../lib/dataset/schema';
 import { openStore } from '../../../lib/store/db';
 import { buildRecords } from '../../../lib/store/load-dataset';
-import { fixtureDataset, freshDbName, partyRef } from '../store/fixture';
+import { doc, fixtureDataset, freshDbName, partyRef } from '../store/fixture';
+import type { Reference } from '../../../lib/detector/types';
 
 let service: LookupService;
 let stop: () => void;
@@ -62,6 +63,19 @@ describe('lookup service through the client', () => {
     // The page's date is context too: a 2020 page cannot cite the 2024 resolution.
     const [early] = await client.resolve([partyRef('57-NQ/TW')], { pageDate: '2020-03-01' });
     expect(early!.status).not.toBe('resolved');
+  });
+
+  it('takes the codes the page cites in full as context: a short name prefers the one spelled out there', async () => {
+    const decree = (id: string, code: string, date: string) =>
+      doc({ id, code, date, family: 'state', number: '100', typeAbbr: 'NĐ', typeName: 'Nghị định', issuerAbbr: 'CP', issuer: 'Chính phủ' });
+    start(async () => fixtureDataset('v1', [decree('100/2016/NĐ-CP', '100/2016/NĐ-CP', '2016-07-01'), decree('100/2019/NĐ-CP', '100/2019/NĐ-CP', '2019-12-30')]));
+    await service.ensureDataset();
+    const short: Reference = { raw: 'Nghị định 100', start: 0, end: 13, family: 'state', number: '100', type: { abbr: 'NĐ', name: 'Nghị định' }, issuer: {}, inferred: true };
+    const client = createLookupClient();
+    const [alone] = await client.resolve([short], { pageDate: '2024-01-01' });
+    expect(alone!.status).toBe('ambiguous');
+    const [withPage] = await client.resolve([short], { pageDate: '2024-01-01', pageCodes: ['100/2016/NĐ-CP'] });
+    expect(withPage!.candidates[0]!.id).toBe('100/2016/NĐ-CP');
   });
 
   it('answers the same from IndexedDB (cold worker) as from memory (warm)', async () => {
@@ -185,6 +199,8 @@ describe('service errors', () => {
     ['a reference without offsets', { op: 'resolve', refs: [{ raw: '1', family: 'party', type: {}, issuer: {}, inferred: false }], page: {} }],
     ['too many refs', { op: 'resolve', refs: new Array(2001).fill(0), page: {} }],
     ['page date not a string', { op: 'resolve', refs: [], page: { pageDate: 7 } }],
+    ['page codes not strings', { op: 'resolve', refs: [], page: { pageCodes: [1, 2] } }],
+    ['too many page codes', { op: 'resolve', refs: [], page: { pageCodes: new Array(201).fill('1-CT/TW') } }],
     ['empty id', { op: 'document', id: '' }],
     ['page size too large', { op: 'relatedArticles', id: 'x', pageSize: 10_000 }],
     ['negative page', { op: 'relatedArticles', id: 'x', page: -1 }],
