@@ -11,13 +11,13 @@
  * show where the time goes: script, style and layout, pre-paint and paint.
  * Environment: BENCH_ROUNDS (default 3), BENCH_TRACE=0 (no traced runs), BENCH_VERBOSE=1 (each run's figures).
  */
-import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { bundleAnnotator } from './lib/annotator-bundle';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -341,23 +341,7 @@ function median(xs: number[]): number {
 
 async function main() {
   const { html, references } = generatePage();
-  const out = await build({
-    stdin: {
-      contents:
-        "import { annotate } from './lib/annotator/annotate.ts';\n" +
-        "import { detect } from './lib/detector/detect.ts';\n" +
-        '(window as any).__vbl = { annotate, detect };\n',
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    minify: true,
-    write: false,
-    format: 'iife',
-    target: 'chrome120',
-    logLevel: 'silent',
-  });
-  const bundle = out.outputFiles[0]!.text;
+  const bundle = await bundleAnnotator('chrome120', { minify: true });
   const markJs = await readFile(path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
 
   const server = createServer((_req, res) => {

@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'esbuild';
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { bundleAnnotator } from '../../scripts/lib/annotator-bundle';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PAGES = path.join(ROOT, 'tests/fixtures/pages');
@@ -19,22 +19,7 @@ let base = '';
 let bundle = '';
 
 beforeAll(async () => {
-  const out = await build({
-    stdin: {
-      contents:
-        "import { annotate } from './lib/annotator/annotate.ts';\n" +
-        "import { detect } from './lib/detector/detect.ts';\n" +
-        '(window as any).__vbl = { annotate, detect };\n',
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'chrome120',
-    logLevel: 'silent',
-  });
-  bundle = out.outputFiles[0]!.text;
+  bundle = await bundleAnnotator('chrome120');
   server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const name = url.pathname.startsWith('/spa') ? 'spa.html' : path.basename(url.pathname);

@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { build } from 'esbuild';
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { bundleAnnotator } from '../../scripts/lib/annotator-bundle';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PAGES = path.join(ROOT, 'tests/fixtures/pages');
@@ -18,22 +18,7 @@ let base = '';
 let bundle = '';
 
 beforeAll(async () => {
-  const out = await build({
-    stdin: {
-      contents:
-        "import { annotate } from './lib/annotator/annotate.ts';\n" +
-        "import { detect } from './lib/detector/detect.ts';\n" +
-        '(window as any).__vbl = { annotate, detect };\n',
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'firefox115',
-    logLevel: 'silent',
-  });
-  bundle = out.outputFiles[0]!.text;
+  bundle = await bundleAnnotator('firefox115');
   server = createServer(async (req, res) => {
     const name = path.basename(new URL(req.url ?? '/', 'http://x').pathname);
     try {
