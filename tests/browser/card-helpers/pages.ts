@@ -4,8 +4,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SEEDS_DIR as SHARED_SEEDS_DIR } from '../../helpers/seeds';
 
-export const SEEDS_DIR = process.env.VBL_SEEDS ?? '/work/shared/seeds';
+// Beside the clone (../shared/seeds), wherever the clone is; VBL_SEEDS overrides.
+export const SEEDS_DIR = process.env.VBL_SEEDS ?? SHARED_SEEDS_DIR;
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
