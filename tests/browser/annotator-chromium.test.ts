@@ -5,35 +5,23 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleAnnotator } from '../../scripts/lib/annotator-bundle';
+import { serveStatic, type StaticServer } from './helpers/static-server';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PAGES = path.join(ROOT, 'tests/fixtures/pages');
 
 let browser: Browser;
-let server: Server;
-let base = '';
+let server: StaticServer;
 let bundle = '';
 
 beforeAll(async () => {
   bundle = await bundleAnnotator('chrome120');
-  server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const name = url.pathname.startsWith('/spa') ? 'spa.html' : path.basename(url.pathname);
-    try {
-      const body = await readFile(path.join(PAGES, name));
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const addr = server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  // SPA routes (/spa/a, /spa/b) serve the same page, as a server behind a client-side router does.
+  const spa = await readFile(path.join(PAGES, 'spa.html'), 'utf8');
+  server = await serveStatic({ root: PAGES, routes: { '/spa/a': spa, '/spa/b': spa } });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -43,14 +31,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await server?.close();
 });
 
 type Mode = 'highlight' | 'inline';
 
 async function open(file: string, width = 900, height = 700): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height } });
-  await page.goto(`${base}/${file}`);
+  await page.goto(server.url(file));
   await page.addScriptTag({ content: bundle });
   // Page-side helpers: a snapshot of every node (identity and text) and a recorder of DOM mutations.
   await page.evaluate(() => {
@@ -391,7 +379,7 @@ describe('pointer and keyboard', () => {
     it(`${mode}: a tap on a touch screen activates the code at once`, async () => {
       const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 400, height: 700 } });
       const page = await context.newPage();
-      await page.goto(`${base}/article.html`);
+      await page.goto(server.url('article.html'));
       await page.addScriptTag({ content: bundle });
       await start(page, mode);
       const c = await centreOf(page, '100/2019/NĐ-CP');

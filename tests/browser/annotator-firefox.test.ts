@@ -4,46 +4,32 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleAnnotator } from '../../scripts/lib/annotator-bundle';
+import { serveStatic, type StaticServer } from './helpers/static-server';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PAGES = path.join(ROOT, 'tests/fixtures/pages');
 
 let browser: Browser;
-let server: Server;
-let base = '';
+let server: StaticServer;
 let bundle = '';
 
 beforeAll(async () => {
   bundle = await bundleAnnotator('firefox115');
-  server = createServer(async (req, res) => {
-    const name = path.basename(new URL(req.url ?? '/', 'http://x').pathname);
-    try {
-      const body = await readFile(path.join(PAGES, name));
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const addr = server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  server = await serveStatic({ root: PAGES });
   browser = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await server?.close();
 });
 
 async function open(file: string): Promise<Page> {
   const page = await browser.newPage();
   await page.setViewport({ width: 900, height: 700 });
-  await page.goto(`${base}/${file}`);
+  await page.goto(server.url(file));
   await page.addScriptTag({ content: bundle });
   return page;
 }
