@@ -10,7 +10,7 @@ import { htmlToText } from './scanner/html-text';
 import { lineColumn, table, toRecord } from './scanner/format';
 import { candidateRecords } from './scanner/candidates';
 import { loadDataset, resolveAll } from './lib/load-dataset';
-import type { Dataset } from '../lib/dataset/schema';
+import type { Dataset } from '../lib/records/schema';
 
 const USAGE =
   'usage: npm run --silent scan -- [--json] [--resolve [--page-date YYYY-MM-DD] [--site DOMAIN]] FILE... (FILE "-" reads standard input)';

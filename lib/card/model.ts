@@ -4,7 +4,7 @@
  * are message keys the component translates. Pure.
  */
 import type { Reference } from '../detector/types';
-import type { ArticleRecord, Confidence, DocumentRecord } from '../dataset/schema';
+import type { ArticleRecord, Confidence, DocumentRecord } from '../records/schema';
 import type { Candidate, Resolution } from '../resolver/resolve';
 import type { RelatedDocument } from '../lookup/client';
 import { issuerLevel, referenceTypeName } from './code-facts';

@@ -3,7 +3,7 @@
  * and a small manifest naming the file, its encoding and the version. Pure: works in Node and in the background.
  */
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
-import type { Dataset } from './schema';
+import type { Dataset } from '../records/schema';
 
 export const MANIFEST_FILE = 'manifest.json';
 

@@ -1,5 +1,5 @@
 /** Co-citations: pairs of documents cited in the same article, with how many articles cite both. Pure. */
-import type { CoCitation, MentionRecord } from './schema';
+import type { CoCitation, MentionRecord } from '../records/schema';
 
 export function coCitations(mentions: readonly MentionRecord[]): CoCitation[] {
   const perArticle = new Map<string, Set<string>>();

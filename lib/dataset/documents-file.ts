@@ -2,9 +2,9 @@
  * data/documents.tsv ↔ DocumentRecord: the repository's own list of documents, one row per document, with the
  * address of every source. Parsing validates each row; a bad row is reported with file:line and the reason.
  */
-import type { Confidence, DocumentRecord, Reading, Relation, RelationKind, Source } from './schema';
+import type { Confidence, DocumentRecord, Reading, Relation, RelationKind, Source } from '../records/schema';
 import { parseTsv } from './tsv';
-import { codeKey, numberKey } from '../resolver/code-key';
+import { codeKey, numberKey } from '../keys/code-key';
 
 export const DOCUMENT_COLUMNS = [
   'id', 'code', 'family', 'type_abbr', 'type_name', 'number', 'issuer_abbr', 'issuer', 'date', 'term', 'plenum',

@@ -4,11 +4,11 @@
  * sources, confidence news-only, and knownFromNews: true. Pure.
  */
 import type { Reference } from '../detector/types';
-import type { DocumentRecord, Reading } from './schema';
-import { codeKey, numberKey } from '../resolver/code-key';
-import { isLocalCode } from '../resolver/local-codes';
-import { placeKey } from '../resolver/local-codes';
-import { termNumeral } from '../resolver/party-terms';
+import type { DocumentRecord, Reading } from '../records/schema';
+import { codeKey, numberKey } from '../keys/code-key';
+import { isLocalCode } from '../keys/local-codes';
+import { placeKey } from '../keys/local-codes';
+import { termNumeral } from '../keys/party-terms';
 
 export interface Citation {
   ref: Reference;

@@ -1,8 +1,8 @@
 /** data/sites.tsv: outlet sites and, for provincial newspapers, the province they serve, with sources. */
-import type { SiteRecord } from './schema';
+import type { SiteRecord } from '../records/schema';
 import type { RowError } from './documents-file';
 import { parseTsv } from './tsv';
-import { siteKey, type SiteTable } from '../resolver/site-place';
+import { siteKey, type SiteTable } from '../keys/site-place';
 
 export const SITE_COLUMNS = ['site', 'outlet', 'province', 'sources', 'note'] as const;
 

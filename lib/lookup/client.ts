@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Reference } from '../detector/types';
-import type { ArticleRecord, DocumentRecord } from '../dataset/schema';
+import type { ArticleRecord, DocumentRecord } from '../records/schema';
 import type { Resolution, ResolveContext } from '../resolver/resolve';
 import {
   LOOKUP_CHANNEL,

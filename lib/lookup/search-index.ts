@@ -9,9 +9,9 @@
  * Plain words are the fallback (all words, then any word).
  */
 import MiniSearch from 'minisearch';
-import type { DocumentRecord } from '../dataset/schema';
-import { aliasKey, foldAccents } from '../resolver/alias-key';
-import { numberKey } from '../resolver/code-key';
+import type { DocumentRecord } from '../records/schema';
+import { aliasKey, foldAccents } from '../keys/alias-key';
+import { numberKey } from '../keys/code-key';
 
 /** Words that say nothing about which document ("số", "về", "của", "năm"…): left out of queries and titles. */
 const STOPWORDS = new Set(['so', 've', 'cua', 'va', 'cac', 'ngay', 'thang', 'nam', 'ban', 'hanh', 'doi', 'voi', 'trong', 'nhung', 'mot', 'la']);

@@ -3,7 +3,7 @@
  * (see ensureDataset), answers typed lookup messages, and turns every failure into a typed error response:
  * a bad message never throws out of the listener.
  */
-import type { Dataset } from '../dataset/schema';
+import type { Dataset } from '../records/schema';
 import { lookupKeys, resolveReference, type Resolution } from '../resolver/resolve';
 import { openStore, DB_NAME, type ActiveMeta, type ErrorMeta, type StagingMeta, type VblDb } from '../store/db';
 import { loadDataset, type LoadOutcome } from '../store/load-dataset';

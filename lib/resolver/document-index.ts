@@ -4,7 +4,7 @@
  * keeps the same keys in IndexedDB instead.
  */
 import type { Reference } from '../detector/types';
-import type { DocumentRecord } from '../dataset/schema';
+import type { DocumentRecord } from '../records/schema';
 import { documentKeys, lookupKeys, resolveReference, type ResolveContext, type Resolution } from './resolve';
 
 export interface DocumentIndex {

@@ -7,12 +7,12 @@
  * document fits, or "needs-place" for local codes (…/TU, …/QĐ-UBND) when no place is known.
  */
 import type { Reference } from '../detector/types';
-import type { DocumentRecord } from '../dataset/schema';
-import { aliasKey, keyTokens } from './alias-key';
-import { codeKey, issuerKey, numberKey, typeKey } from './code-key';
-import { isLocalCode, isLocalIssuer, placeFromIssuerName, placeKey } from './local-codes';
-import { termForDate, termNumeral, termStart } from './party-terms';
-import { placeForSite, type SiteTable } from './site-place';
+import type { DocumentRecord } from '../records/schema';
+import { aliasKey, keyTokens } from '../keys/alias-key';
+import { codeKey, issuerKey, numberKey, typeKey } from '../keys/code-key';
+import { isLocalCode, isLocalIssuer, placeFromIssuerName, placeKey } from '../keys/local-codes';
+import { termForDate, termNumeral, termStart } from '../keys/party-terms';
+import { placeForSite, type SiteTable } from '../keys/site-place';
 
 export interface ResolveContext {
   /** The page's (article's) date, "YYYY-MM-DD" or "YYYY". */

@@ -5,7 +5,7 @@
  * DecompressionStream.
  */
 import { browser } from 'wxt/browser';
-import type { Dataset } from '../dataset/schema';
+import type { Dataset } from '../records/schema';
 
 export const BUNDLED_DATASET_DIR = '/dataset/';
 

@@ -19,10 +19,10 @@
  *      Stored generations are repacked in place, so the loaded dataset stays usable without a reload.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { ArticleRecord, DocumentRecord, MentionRecord, RelationKind } from '../dataset/schema';
+import type { ArticleRecord, DocumentRecord, MentionRecord, RelationKind } from '../records/schema';
 import { documentKeys } from '../resolver/resolve';
 import { packDocuments } from './document-packing';
-import type { SiteTable } from '../resolver/site-place';
+import type { SiteTable } from '../keys/site-place';
 
 export const DB_NAME = 'vanban-lens';
 export const DB_VERSION = 3;

@@ -3,7 +3,7 @@
  * indexes, so a page's batch of references resolves without a round of IndexedDB reads. IndexedDB stays the store
  * of record: the cache is read from it in one pass (also feeding the search index) and dropped with the worker.
  */
-import type { DocumentRecord, RelationKind } from '../dataset/schema';
+import type { DocumentRecord, RelationKind } from '../records/schema';
 import { documentKeys } from '../resolver/resolve';
 import type { VblDb } from './db';
 import type { CandidateKeys } from './queries';

@@ -4,7 +4,7 @@
  * index key → document ids — packed KEYS_PER_INDEX_BUCKET keys to a record by the hash of the key. Used by the
  * load and by the migration from version 2, so both write the same layout.
  */
-import type { DocumentRecord } from '../dataset/schema';
+import type { DocumentRecord } from '../records/schema';
 import { documentKeys } from '../resolver/resolve';
 import { bucketOf } from './bucket';
 import { INDEX_KINDS, NTI_SEPARATOR, type Buckets, type IndexKind, type StoredDocumentBucket, type StoredIndexBucket } from './db';

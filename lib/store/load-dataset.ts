@@ -8,7 +8,7 @@
  * and the marker in place, so the next start retries (and first clears the half-written generation). Loading
  * the version that is already active writes nothing.
  */
-import { DATASET_SCHEMA, type ArticleRecord, type Dataset, type MentionRecord } from '../dataset/schema';
+import { DATASET_SCHEMA, type ArticleRecord, type Dataset, type MentionRecord } from '../records/schema';
 import { packDocuments } from './document-packing';
 import {
   bucketOf,
@@ -31,7 +31,7 @@ import {
   type StoredRelation,
   type VblDb,
 } from './db';
-import { siteKey, type SiteTable } from '../resolver/site-place';
+import { siteKey, type SiteTable } from '../keys/site-place';
 
 export interface LoadOptions {
   /** Extension version doing the load (recorded in meta). */

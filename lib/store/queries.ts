@@ -2,7 +2,7 @@
  * Reads against one generation of the store. Every function takes the active generation, so a load in progress
  * (writing another generation) is never visible.
  */
-import type { ArticleRecord, DocumentRecord, MentionRecord, RelationKind } from '../dataset/schema';
+import type { ArticleRecord, DocumentRecord, MentionRecord, RelationKind } from '../records/schema';
 import { bucketOf, CITATIONS_CHUNK, OVERFLOW_CHUNK, type Buckets, type DocumentCitations, type GenKey, type IndexKind, type StoredCitations, type StoredDocumentBucket, type StoredIndexBucket, type VblDb } from './db';
 import { indexKeysOf, ntiKey } from './document-packing';
 

@@ -12,13 +12,13 @@ import type { Reference } from '../../lib/detector/types';
 import { coCitations } from '../../lib/dataset/co-citations';
 import { formatRowError, isValidDate, parseDocuments, type RowError } from '../../lib/dataset/documents-file';
 import { knownFromNews, type Citation } from '../../lib/dataset/known-from-news';
-import { DATASET_SCHEMA, type ArticleRecord, type Dataset, type DocumentRecord, type MentionRecord } from '../../lib/dataset/schema';
+import { DATASET_SCHEMA, type ArticleRecord, type Dataset, type DocumentRecord, type MentionRecord } from '../../lib/records/schema';
 import { parseSites, siteTable } from '../../lib/dataset/sites-file';
 import { parseTsv } from '../../lib/dataset/tsv';
 import { createDocumentIndex } from '../../lib/resolver/document-index';
-import { isLocalCode, isLocalIssuer, placeFromIssuerName } from '../../lib/resolver/local-codes';
+import { isLocalCode, isLocalIssuer, placeFromIssuerName } from '../../lib/keys/local-codes';
 import type { Resolution, ResolveContext } from '../../lib/resolver/resolve';
-import { placeForSite, siteKey, type SiteTable } from '../../lib/resolver/site-place';
+import { placeForSite, siteKey, type SiteTable } from '../../lib/keys/site-place';
 
 export interface BuildOptions {
   /** The repository's data/ folder. */

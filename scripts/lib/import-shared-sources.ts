@@ -11,10 +11,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DOCUMENT_COLUMNS, documentId } from '../../lib/dataset/documents-file';
 import { formatTsv, parseTsv } from '../../lib/dataset/tsv';
-import { codeKey, numberKey } from '../../lib/resolver/code-key';
+import { codeKey, numberKey } from '../../lib/keys/code-key';
 import { resolveReference } from '../../lib/resolver/resolve';
-import { termNumeral } from '../../lib/resolver/party-terms';
-import type { DocumentRecord } from '../../lib/dataset/schema';
+import { termNumeral } from '../../lib/keys/party-terms';
+import type { DocumentRecord } from '../../lib/records/schema';
 import type { Reference } from '../../lib/detector/types';
 
 const repo = resolve(import.meta.dirname, '../..');

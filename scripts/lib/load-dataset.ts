@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Reference } from '../../lib/detector/types';
 import { decodeDataset, MANIFEST_FILE, type DatasetManifest } from '../../lib/dataset/bundle';
-import type { Dataset } from '../../lib/dataset/schema';
+import type { Dataset } from '../../lib/records/schema';
 import { siteTable } from '../../lib/dataset/sites-file';
 import { createDocumentIndex, type DocumentIndex } from '../../lib/resolver/document-index';
 import type { Resolution, ResolveContext } from '../../lib/resolver/resolve';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Dataset } from '../../lib/dataset/schema';
+import type { Dataset } from '../../lib/records/schema';
 import type { DatasetStatus } from '../../lib/lookup/messages';
 import { generateDataset } from '../../scripts/bench-data';
 import { DEFAULT_EXTENSION, launchChromiumWithExtension, type ChromiumWithExtension } from './helpers/chromium';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Dataset, DocumentRecord } from '../../lib/dataset/schema';
+import type { Dataset, DocumentRecord } from '../../lib/records/schema';
 import type { Reference } from '../../lib/detector/types';
 import type { Resolution } from '../../lib/resolver/resolve';
 import { DEFAULT_EXTENSION, launchChromiumWithExtension, type ChromiumWithExtension } from './helpers/chromium';

@@ -1,6 +1,6 @@
 // Plain data shaped like the detector's and the lookup service's answers, for card tests.
 import type { Reference } from '@/lib/detector/types';
-import type { DocumentRecord } from '@/lib/dataset/schema';
+import type { DocumentRecord } from '@/lib/records/schema';
 import type { Resolution } from '@/lib/resolver/resolve';
 import vi from '../../../public/_locales/vi/messages.json';
 import en from '../../../public/_locales/en/messages.json';

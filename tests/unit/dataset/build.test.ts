@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDataset, type BuildOptions } from '../../../scripts/lib/dataset-build';
 import { decodeDataset, encodeDataset } from '../../../lib/dataset/bundle';
-import type { MentionRecord } from '../../../lib/dataset/schema';
+import type { MentionRecord } from '../../../lib/records/schema';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/dataset');
 const opts: BuildOptions = { dataDir: join(fixtures, 'data'), corpusDir: join(fixtures, 'corpus'), seedsDir: join(fixtures, 'seeds') };

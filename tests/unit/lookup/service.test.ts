@@ -5,7 +5,7 @@ import { createLookupClient, fetchDatasetStatus, LookupError } from '../../../li
 import { listenForLookups } from '../../../lib/lookup/listen';
 import { LOOKUP_CHANNEL, type LookupResponse } from '../../../lib/lookup/messages';
 import { LookupService } from '../../../lib/lookup/service';
-import type { Dataset } from '../../../lib/dataset/schema';
+import type { Dataset } from '../../../lib/records/schema';
 import { openStore } from '../../../lib/store/db';
 import { buildRecords } from '../../../lib/store/load-dataset';
 import { doc, fixtureDataset, freshDbName, partyRef } from '../store/fixture';

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Reference } from '../../../lib/detector/types';
-import type { DocumentRecord } from '../../../lib/dataset/schema';
+import type { DocumentRecord } from '../../../lib/records/schema';
 import { parseDocuments } from '../../../lib/dataset/documents-file';
-import { codeKey } from '../../../lib/resolver/code-key';
+import { codeKey } from '../../../lib/keys/code-key';
 import { createDocumentIndex } from '../../../lib/resolver/document-index';
 import { lookupKeys, resolveReference, documentKeys } from '../../../lib/resolver/resolve';
-import { termForDate } from '../../../lib/resolver/party-terms';
+import { termForDate } from '../../../lib/keys/party-terms';
 
 const repo = join(import.meta.dirname, '../../..');
 const { documents, errors } = parseDocuments(readFileSync(join(repo, 'data/documents.tsv'), 'utf8'));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { aliasKey } from '../../../lib/resolver/alias-key';
-import { codeKey, typeKey } from '../../../lib/resolver/code-key';
-import { termForDate, termNumeral } from '../../../lib/resolver/party-terms';
-import { codeIssuer, isLocalCode, placeFromIssuerName, placeKey } from '../../../lib/resolver/local-codes';
-import { placeForSite, siteKey } from '../../../lib/resolver/site-place';
+import { aliasKey } from '../../../lib/keys/alias-key';
+import { codeKey, typeKey } from '../../../lib/keys/code-key';
+import { termForDate, termNumeral } from '../../../lib/keys/party-terms';
+import { codeIssuer, isLocalCode, placeFromIssuerName, placeKey } from '../../../lib/keys/local-codes';
+import { placeForSite, siteKey } from '../../../lib/keys/site-place';
 
 describe('aliasKey: accent- and case-insensitive', () => {
   it.each([
