@@ -1,47 +1,19 @@
 /**
- * The resolver states its reasons as short English phrases ("latest before page date 2024-08-20"). This turns
- * the known ones into message keys with their values, so the card says them in the reader's language; an
- * unknown phrase is shown as it is. Pure.
+ * The resolver's reasons (data, see lib/records/reason.ts) as message keys with their values, so the card says
+ * them in the reader's language. The table has one entry per kind: a new kind fails the type check here until it
+ * is worded. Pure.
  */
+import type { Reason } from '../records/reason';
+import { reasonText } from '../resolver/reason-text';
 import { formatDate } from './format';
 
 export interface ReasonText {
-  /** Message key, when the phrase is known. */
-  key?: string;
-  subs?: string[];
-  /** The phrase as the resolver wrote it. */
+  /** Message key. */
+  key: string;
+  subs: string[];
+  /** The reason in English (reasonText), shown should the message be missing. */
   text: string;
 }
-
-type Rule = [RegExp, string, (m: RegExpExecArray, lang: 'vi' | 'en') => string[]];
-
-const date = (value: string | undefined, lang: 'vi' | 'en') => formatDate(value, lang) ?? value ?? '';
-
-const RULES: Rule[] = [
-  [/^exact code$/, 'reason_exactCode', () => []],
-  [/^number and type$/, 'reason_numberType', () => []],
-  [/^plenum (\d+)$/, 'reason_plenum', (m) => [m[1]!]],
-  [/^date (\S+) matches$/, 'reason_dateMatches', (m, l) => [date(m[1], l)]],
-  [/^year (\d{4}) matches$/, 'reason_yearMatches', (m) => [m[1]!]],
-  [/^(?:date|year) (\S+) falls in khóa (\S+)$/, 'reason_fallsInTerm', (m, l) => [date(m[1], l), m[2]!]],
-  [/^term (\S+)$/, 'reason_term', (m) => [m[1]!]],
-  [/^subject matches title$/, 'reason_subject', () => []],
-  [/^issuer (.+)$/, 'reason_issuer', (m) => [m[1]!]],
-  [/^cited in full on the same page$/, 'reason_citedInFull', () => []],
-  [/^place (.+) \((sentence|site|context)\)$/, 'reason_place_', (m) => [m[1]!]],
-  [/^only candidate dated before page date (\S+)$/, 'reason_onlyBeforePage', (m, l) => [date(m[1], l)]],
-  [/^latest before page date (\S+)$/, 'reason_latestBeforePage', (m, l) => [date(m[1], l)]],
-  [/^only candidate dated before (.+)$/, 'reason_onlyBefore', (m, l) => [date(m[1], l)]],
-  [/^latest before (.+)$/, 'reason_latestBefore', (m, l) => [date(m[1], l)]],
-  [/^only known document with this code$/, 'reason_onlyKnownCode', () => []],
-  [/^only known document with this name$/, 'reason_onlyKnownName', () => []],
-];
-
-/** Reasons that name the page's date: said differently when that date was only read from the page's text. */
-const PAGE_DATE_KEYS: Record<string, string> = {
-  reason_onlyBeforePage: 'reason_onlyBeforeWritten',
-  reason_latestBeforePage: 'reason_latestBeforeWritten',
-};
 
 export interface ReasonOptions {
   /**
@@ -51,13 +23,36 @@ export interface ReasonOptions {
   weakPageDate?: boolean;
 }
 
-export function describeReason(text: string, lang: 'vi' | 'en' = 'vi', options: ReasonOptions = {}): ReasonText {
-  for (const [pattern, rule, subs] of RULES) {
-    const m = pattern.exec(text.trim());
-    if (!m) continue;
-    let key = rule === 'reason_place_' ? `reason_place_${m[2]}` : rule;
-    if (options.weakPageDate) key = PAGE_DATE_KEYS[key] ?? key;
-    return { key, subs: subs(m, lang), text };
-  }
-  return { text };
+type Lang = 'vi' | 'en';
+type Worded = { key: string; subs: string[] };
+
+const date = (value: string, lang: Lang) => formatDate(value, lang) ?? value;
+
+const WORDING: { [K in Reason['kind']]: (r: Extract<Reason, { kind: K }>, lang: Lang, o: ReasonOptions) => Worded } = {
+  exactCode: () => ({ key: 'reason_exactCode', subs: [] }),
+  numberType: () => ({ key: 'reason_numberType', subs: [] }),
+  plenum: (r) => ({ key: 'reason_plenum', subs: [String(r.plenum)] }),
+  dateMatches: (r, l) => ({ key: 'reason_dateMatches', subs: [date(r.date, l)] }),
+  yearMatches: (r) => ({ key: 'reason_yearMatches', subs: [r.year] }),
+  fallsInTerm: (r, l) => ({ key: 'reason_fallsInTerm', subs: [date(r.date, l), r.term] }),
+  termStated: (r) => ({ key: 'reason_term', subs: [r.term] }),
+  subjectMatches: () => ({ key: 'reason_subject', subs: [] }),
+  issuerMatches: (r) => ({ key: 'reason_issuer', subs: [r.issuer] }),
+  citedInFull: () => ({ key: 'reason_citedInFull', subs: [] }),
+  place: (r) => ({ key: `reason_place_${r.from}`, subs: [r.place] }),
+  onlyBeforePageDate: (r, l, o) =>
+    r.bound
+      ? { key: 'reason_onlyBefore', subs: [r.bound] }
+      : { key: o.weakPageDate ? 'reason_onlyBeforeWritten' : 'reason_onlyBeforePage', subs: [date(r.pageDate, l)] },
+  latestBeforePageDate: (r, l, o) =>
+    r.bound
+      ? { key: 'reason_latestBefore', subs: [r.bound] }
+      : { key: o.weakPageDate ? 'reason_latestBeforeWritten' : 'reason_latestBeforePage', subs: [date(r.pageDate, l)] },
+  onlyKnownCode: () => ({ key: 'reason_onlyKnownCode', subs: [] }),
+  onlyKnownName: () => ({ key: 'reason_onlyKnownName', subs: [] }),
+};
+
+export function describeReason(reason: Reason, lang: Lang = 'vi', options: ReasonOptions = {}): ReasonText {
+  const worded = (WORDING[reason.kind] as (r: Reason, l: Lang, o: ReasonOptions) => Worded)(reason, lang, options);
+  return { ...worded, text: reasonText(reason) };
 }

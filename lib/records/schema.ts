@@ -1,10 +1,13 @@
 /**
  * The bundled dataset's shape: what the build writes to public/ and what the background loads into IndexedDB.
  * Bump DATASET_SCHEMA when a field changes meaning; the store migrates from one version to the next.
+ *   1: first bundled dataset.
+ *   2: mentions' reasons are Reason data ({ kind, … }, see reason.ts), no longer English phrases.
  */
 import type { Family } from '../detector/types';
+import type { Reason } from './reason';
 
-export const DATASET_SCHEMA = 1;
+export const DATASET_SCHEMA = 2;
 
 /** How sure we are of a record's facts. */
 export type Confidence = 'official' | 'secondary' | 'news-only';
@@ -101,8 +104,8 @@ export interface MentionRecord {
   /** Place used for a local code, when any. */
   place?: string;
   status: MentionStatus;
-  /** Why the resolver decided as it did (the best candidate's reasons). */
-  reasons?: string[];
+  /** Why the resolver decided as it did (the best candidate's reasons, as data). */
+  reasons?: Reason[];
 }
 
 /** An outlet's site and, for provincial newspapers, the province it serves. */

@@ -8,6 +8,7 @@
  */
 import type { Reference } from '../detector/types';
 import type { DocumentRecord } from '../records/schema';
+import type { PlaceSource, Reason } from '../records/reason';
 import { aliasKey, keyTokens } from '../keys/alias-key';
 import { codeKey, issuerKey, numberKey, typeKey } from '../keys/code-key';
 import { isLocalCode, isLocalIssuer, placeFromIssuerName, placeKey } from '../keys/local-codes';
@@ -23,7 +24,7 @@ export interface ResolveContext {
   sites?: SiteTable;
   /** A place the caller already knows for the page (overrides the site table). */
   place?: string;
-  /** How to name pageDate in reasons when it is a bound rather than the page's own date (e.g. "crawl year end 2017-12-31"). */
+  /** How to name pageDate in reasons when it is a bound rather than the page's own date (e.g. "the end of 2017 (…)"). */
   pageDateLabel?: string;
   /**
    * Codes the same page cites in full (any spelling; compared by codeKey). A short name ("Nghị định 86") then
@@ -40,8 +41,8 @@ export interface Candidate {
   term?: string;
   title?: string;
   score: number;
-  /** Why this candidate: "exact code", "date 2019-05-30 matches", "term XIII", "latest before page date …". */
-  reasons: string[];
+  /** Why this candidate, as data (see Reason; reasonText() words them in English). */
+  reasons: Reason[];
 }
 
 export type ResolutionStatus = 'resolved' | 'ambiguous' | 'unresolved' | 'needs-place';
@@ -51,7 +52,7 @@ export interface Resolution {
   /** Best first. Empty for 'unresolved' and 'needs-place'. */
   candidates: Candidate[];
   /** For local codes: the place used, and where it came from ("sentence" or "site"). */
-  place?: { name: string; from: 'sentence' | 'site' | 'context' };
+  place?: { name: string; from: PlaceSource };
 }
 
 /** Which index keys to fetch candidate documents by (exact normalized codes; alias keys; number+type+issuer). */
@@ -157,7 +158,7 @@ interface Scored {
   /** Score from the sentence's own context (date, year, term, plenum, subject, issuer). */
   evidence: number;
   score: number;
-  reasons: string[];
+  reasons: Reason[];
   excluded: boolean;
   /** Excluded because it is dated after the page. */
   afterPage?: boolean;
@@ -165,42 +166,42 @@ interface Scored {
 
 function scoreCandidate(ref: Reference, doc: DocumentRecord): Scored {
   const s: Scored = { doc, evidence: 0, score: 0, reasons: [], excluded: false };
-  s.reasons.push(ref.code ? 'exact code' : ref.plenum !== undefined ? `plenum ${ref.plenum}` : 'number and type');
+  s.reasons.push(ref.code ? { kind: 'exactCode' } : ref.plenum !== undefined ? { kind: 'plenum', plenum: ref.plenum } : { kind: 'numberType' });
   const dates = docDates(doc);
   if (ref.date) {
     const full = /^\d{4}-\d{2}-\d{2}$/.test(ref.date);
     const year = ref.date.slice(0, 4);
-    if (full && dates.includes(ref.date)) { s.evidence += 100; s.reasons.push(`date ${ref.date} matches`); }
+    if (full && dates.includes(ref.date)) { s.evidence += 100; s.reasons.push({ kind: 'dateMatches', date: ref.date }); }
     else if (dates.some((d) => d.slice(0, 4) === year)) {
       // A full date the document is not known by is a contradiction only when the document's full date is known.
       if (full && dates.some((d) => d.length === 10 && d.slice(0, 4) === year)) s.excluded = true;
-      else { s.evidence += 50; s.reasons.push(`year ${year} matches`); }
+      else { s.evidence += 50; s.reasons.push({ kind: 'yearMatches', year }); }
     } else if (dates.length > 0) s.excluded = true;
     else if (doc.term && !doc.place) {
       // An undated document known by its term: the sentence's date falls in that term or not.
       const t = termForDate(ref.date);
-      if (t === doc.term) { s.evidence += 30; s.reasons.push(`${full ? 'date' : 'year'} ${ref.date} falls in khóa ${t}`); }
+      if (t === doc.term) { s.evidence += 30; s.reasons.push({ kind: 'fallsInTerm', date: ref.date, term: t }); }
       else if (t) s.excluded = true;
     }
   }
   const refTerm = termNumeral(ref.term) ?? ref.term;
   if (refTerm) {
     const terms = docTerms(doc);
-    if (terms.includes(refTerm)) { s.evidence += 40; s.reasons.push(`term ${refTerm}`); }
+    if (terms.includes(refTerm)) { s.evidence += 40; s.reasons.push({ kind: 'termStated', term: refTerm }); }
     else if (terms.length > 0) s.excluded = true;
   }
   if (ref.plenum !== undefined && doc.plenum !== undefined) {
-    if (ref.plenum === doc.plenum) { s.evidence += 20; if (ref.code) s.reasons.push(`plenum ${ref.plenum}`); }
+    if (ref.plenum === doc.plenum) { s.evidence += 20; if (ref.code) s.reasons.push({ kind: 'plenum', plenum: ref.plenum }); }
     else s.excluded = true;
   }
   if (ref.subject && doc.title) {
     const overlap = subjectOverlap(ref.subject, doc.title);
-    if (overlap >= 0.5) { s.evidence += Math.round(60 * overlap); s.reasons.push('subject matches title'); }
+    if (overlap >= 0.5) { s.evidence += Math.round(60 * overlap); s.reasons.push({ kind: 'subjectMatches' }); }
   }
   if (ref.issuerName && doc.issuer) {
     const a = aliasKey(ref.issuerName);
     const b = aliasKey(doc.issuer);
-    if (a && b && (a.includes(b) || b.includes(a))) { s.evidence += 5; s.reasons.push(`issuer ${doc.issuer}`); }
+    if (a && b && (a.includes(b) || b.includes(a))) { s.evidence += 5; s.reasons.push({ kind: 'issuerMatches', issuer: doc.issuer }); }
   }
   s.score = s.evidence + (doc.confidence === 'official' ? 2 : doc.confidence === 'secondary' ? 1 : 0) - (doc.knownFromNews ? 1 : 0);
   return s;
@@ -222,6 +223,11 @@ function toCandidate(s: Scored): Candidate {
 
 function byScore(a: Scored, b: Scored): number {
   return b.score - a.score || (timeOf(b.doc) ?? '').localeCompare(timeOf(a.doc) ?? '') || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0);
+}
+
+/** The page date a reason names, and the bound's label when it is one rather than the page's own date. */
+function pageDateOf(ctx: ResolveContext): { pageDate: string; bound?: string } {
+  return { pageDate: ctx.pageDate ?? '', ...(ctx.pageDateLabel ? { bound: ctx.pageDateLabel } : {}) };
 }
 
 /** Ranks the candidate documents for a reference and decides, never guessing silently. */
@@ -250,7 +256,7 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
   const scored = pool.map((d) => scoreCandidate(ref, d));
   if (!ref.code && ctx.pageCodes?.length) {
     const onPage = new Set(ctx.pageCodes.map(codeKey));
-    for (const s of scored) if (onPage.has(codeKey(s.doc.code))) { s.evidence += 35; s.score += 35; s.reasons.push('cited in full on the same page'); }
+    for (const s of scored) if (onPage.has(codeKey(s.doc.code))) { s.evidence += 35; s.score += 35; s.reasons.push({ kind: 'citedInFull' }); }
   }
   // A page cannot cite a document issued after it: candidates dated after the page date are out (compared at the
   // coarser of the two precisions, so a year-only date never excludes a document of the same year).
@@ -262,14 +268,13 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
       if (t.slice(0, n) > ctx.pageDate.slice(0, n)) { s.excluded = true; s.afterPage = true; }
     }
   }
-  if (place) for (const s of scored) s.reasons.push(`place ${place.name} (${place.from})`);
+  if (place) for (const s of scored) s.reasons.push({ kind: 'place', place: place.name, from: place.from });
   const live = scored.filter((s) => !s.excluded).sort(byScore);
   if (live.length === 0) return { status: 'unresolved', candidates: [], place };
   if (live.length === 1) {
     const only = live[0] as Scored;
-    const label = ctx.pageDateLabel ?? `page date ${ctx.pageDate}`;
-    if (scored.some((s) => s.afterPage)) only.reasons.push(`only candidate dated before ${label}`);
-    else if (only.evidence === 0) only.reasons.push(ref.code ? 'only known document with this code' : 'only known document with this name');
+    if (scored.some((s) => s.afterPage)) only.reasons.push({ kind: 'onlyBeforePageDate', ...pageDateOf(ctx) });
+    else if (only.evidence === 0) only.reasons.push({ kind: ref.code ? 'onlyKnownCode' : 'onlyKnownName' });
     return { status: 'resolved', candidates: [toCandidate(only)], place };
   }
 
@@ -295,8 +300,7 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
       before.sort((a, b) => (b.t as string).localeCompare(a.t as string));
       const pick = (before[0] as { s: Scored }).s;
       pick.score += 10;
-      const label = ctx.pageDateLabel ?? `page date ${page}`;
-      pick.reasons.push(before.length === 1 ? `only candidate dated before ${label}` : `latest before ${label}`);
+      pick.reasons.push({ kind: before.length === 1 ? 'onlyBeforePageDate' : 'latestBeforePageDate', ...pageDateOf(ctx) });
       const rest = live.filter((s) => s !== pick);
       return { status: 'resolved', candidates: [pick, ...rest].map(toCandidate), place };
     }

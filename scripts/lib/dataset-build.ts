@@ -18,6 +18,7 @@ import { parseTsv } from '../../lib/dataset/tsv';
 import { createDocumentIndex } from '../../lib/resolver/document-index';
 import { isLocalCode, isLocalIssuer, placeFromIssuerName } from '../../lib/keys/local-codes';
 import type { Resolution, ResolveContext } from '../../lib/resolver/resolve';
+import { reasonText } from '../../lib/resolver/reason-text';
 import { placeForSite, siteKey, type SiteTable } from '../../lib/keys/site-place';
 
 export interface BuildOptions {
@@ -208,7 +209,7 @@ function buildReport(ds: Dataset, newsCount: number): string {
   const resolved = ds.mentions.filter((m) => m.status === 'resolved');
   const news = new Set(ds.documents.filter((d) => d.knownFromNews).map((d) => d.id));
   const toNews = resolved.filter((m) => news.has(m.documentId as string)).length;
-  const byPageDate = resolved.filter((m) => m.reasons?.some((r) => /before /.test(r))).length;
+  const byPageDate = resolved.filter((m) => m.reasons?.some((r) => r.kind === 'onlyBeforePageDate' || r.kind === 'latestBeforePageDate')).length;
   const withCode = ds.mentions.filter((m) => m.code).length;
   const seeds = ds.articles.filter((a) => a.id.startsWith('seed-')).length;
   const citing = new Set(ds.mentions.map((m) => m.articleId)).size;
@@ -218,7 +219,7 @@ function buildReport(ds: Dataset, newsCount: number): string {
     `${m.place ? `, place ${m.place}` : ''}${m.candidates ? ` → ${m.candidates.join(' | ')}` : ''}`;
   const list = (s: string) => ds.mentions.filter((m) => m.status === s).map(line);
   const seedLines = ds.mentions.filter((m) => m.articleId.startsWith('seed-')).map((m) =>
-    `${line(m)} → **${m.status}**${m.documentId ? ` ${m.documentId} (${(m.reasons ?? []).join('; ')})` : ''}`);
+    `${line(m)} → **${m.status}**${m.documentId ? ` ${m.documentId} (${(m.reasons ?? []).map(reasonText).join('; ')})` : ''}`);
   return `# Dataset build report
 
 Written by \`npm run dataset\` (scripts/build-dataset.ts). Rebuilding from the same sources gives the same bytes.

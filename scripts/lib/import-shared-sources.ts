@@ -366,7 +366,7 @@ function deriveRelations(drafts: Draft[], ids: Map<Draft, string>): void {
         const res = resolveReference(ref, pool, { pageDate: ctxDate });
         // A relation is recorded only when the stated code, date or term single the target out (not the page date).
         const best = res.candidates[0];
-        const target = res.status === 'resolved' && best && !best.reasons.some((r) => r.startsWith('latest before')) ? best.id : undefined;
+        const target = res.status === 'resolved' && best && !best.reasons.some((r) => r.kind === 'latestBeforePageDate') ? best.id : undefined;
         if (!target) { log.push(`- ${d.code} (${d.origin}): relation to ${m[1]} not recorded: ${res.status === 'resolved' ? 'only the date order picks a target' : res.status}`); continue; }
         if (kind === 'replaced-by') {
           const other = drafts.find((x) => ids.get(x) === target)!;

@@ -1,5 +1,6 @@
 /** What --resolve adds to a JSON line: the resolution status and the candidate documents, best first. */
 import type { Resolution } from '../../lib/resolver/resolve';
+import { reasonText } from '../../lib/resolver/reason-text';
 
 export function candidateRecords(res: Resolution) {
   return {
@@ -11,7 +12,7 @@ export function candidateRecords(res: Resolution) {
       ...(c.issuer ? { issuer: c.issuer } : {}),
       ...(c.term ? { term: c.term } : {}),
       score: c.score,
-      reason: c.reasons.join('; '),
+      reason: c.reasons.map(reasonText).join('; '),
     })),
     ...(res.place ? { place: res.place } : {}),
   };

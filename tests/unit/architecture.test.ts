@@ -50,18 +50,22 @@ const layerOf = (target: string) => {
 /** For each layer, the layers and packages it may import (value or type). */
 const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   detector: { layers: [], packages: /^$/ },
-  dataset: { layers: ['detector', 'resolver'], packages: /^fflate$/ },
-  resolver: { layers: ['detector', 'dataset'], packages: /^$/ },
-  store: { layers: ['detector', 'dataset', 'resolver'], packages: /^(idb|fflate|wxt\/browser)$/ },
-  lookup: { layers: ['detector', 'dataset', 'resolver', 'store'], packages: /^(minisearch|wxt\/browser)$/ },
+  // Normalized keys (codes, aliases, places, Party terms): a leaf every other layer may use.
+  keys: { layers: [], packages: /^$/ },
+  // Record types shared by the dataset, the resolver, the store and the UI.
+  records: { layers: ['detector'], packages: /^$/ },
+  dataset: { layers: ['detector', 'keys', 'records'], packages: /^fflate$/ },
+  resolver: { layers: ['detector', 'keys', 'records'], packages: /^$/ },
+  store: { layers: ['detector', 'keys', 'records', 'resolver'], packages: /^(idb|fflate|wxt\/browser)$/ },
+  lookup: { layers: ['detector', 'keys', 'records', 'resolver', 'store'], packages: /^(minisearch|wxt\/browser)$/ },
   annotator: { layers: ['detector'], packages: /^$/ },
   settings: { layers: [], packages: /^wxt\/browser$/ },
   i18n: { layers: [], packages: /^wxt\/browser$/ },
-  card: { layers: ['detector', 'resolver', 'dataset', 'lookup', 'annotator', 'settings', 'i18n', 'components'], packages: /^(preact|@floating-ui\/dom|wxt\/browser)$/ },
+  card: { layers: ['detector', 'keys', 'records', 'resolver', 'dataset', 'lookup', 'annotator', 'settings', 'i18n', 'components'], packages: /^(preact|@floating-ui\/dom|wxt\/browser)$/ },
   components: { layers: [], packages: /^preact(\/hooks)?$/ },
 };
 /** Layers whose code runs in pages or anywhere: never the browser's extension API, never IndexedDB. */
-const PURE = ['detector', 'resolver', 'dataset', 'annotator'];
+const PURE = ['detector', 'keys', 'records', 'resolver', 'dataset', 'annotator'];
 
 /** Source without comments. */
 const code = (f: string) => readFileSync(join(ROOT, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
@@ -71,7 +75,7 @@ const all = ['lib', 'components', 'entrypoints'].flatMap(files).flatMap(imports)
 describe('import rules between layers', () => {
   it('finds the layers it checks', () => {
     const layers = new Set(all.map((i) => layerOf(i.file)));
-    for (const l of ['detector', 'dataset', 'resolver', 'store', 'lookup', 'annotator', 'components', 'entrypoints']) expect(layers).toContain(l);
+    for (const l of ['detector', 'keys', 'records', 'dataset', 'resolver', 'store', 'lookup', 'annotator', 'components', 'entrypoints']) expect(layers).toContain(l);
   });
 
   it.each(Object.keys(ALLOWED))('%s imports only what its layer may', (layer) => {

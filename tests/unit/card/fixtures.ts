@@ -45,7 +45,7 @@ export const kh17Doc: DocumentRecord = {
 
 export const kh17Resolved: Resolution = {
   status: 'resolved',
-  candidates: [{ id: kh17Doc.id, code: '17-KH/TW', date: '2023-07-07', issuer: 'Bộ Chính trị', term: 'XIII', score: 1, reasons: ['exact code', 'date 2023-07-07 matches'] }],
+  candidates: [{ id: kh17Doc.id, code: '17-KH/TW', date: '2023-07-07', issuer: 'Bộ Chính trị', term: 'XIII', score: 1, reasons: [{ kind: 'exactCode' }, { kind: 'dateMatches', date: '2023-07-07' }] }],
 };
 
 export const ct35 = ref({
@@ -60,8 +60,8 @@ export const ct35 = ref({
 export const ct35Ambiguous: Resolution = {
   status: 'ambiguous',
   candidates: [
-    { id: '35-CT/TW@2024-06-14', code: '35-CT/TW', date: '2024-06-14', issuer: 'Bộ Chính trị', term: 'XIII', score: 0.7, reasons: ['latest before page date 2024-07-01'] },
-    { id: '35-CT/TW@2019-05-30', code: '35-CT/TW', date: '2019-05-30', issuer: 'Bộ Chính trị', term: 'XII', score: 0.3, reasons: ['exact code'] },
+    { id: '35-CT/TW@2024-06-14', code: '35-CT/TW', date: '2024-06-14', issuer: 'Bộ Chính trị', term: 'XIII', score: 0.7, reasons: [{ kind: 'latestBeforePageDate', pageDate: '2024-07-01' }] },
+    { id: '35-CT/TW@2019-05-30', code: '35-CT/TW', date: '2019-05-30', issuer: 'Bộ Chính trị', term: 'XII', score: 0.3, reasons: [{ kind: 'exactCode' }] },
   ],
 };
 

@@ -62,11 +62,11 @@ describe('issuerLevel', () => {
 });
 
 describe('describeReason', () => {
-  it('turns the resolver’s phrases into message keys with values, and keeps unknown ones as written', () => {
-    expect(describeReason('date 2019-05-30 matches')).toEqual({ key: 'reason_dateMatches', subs: ['30/5/2019'], text: 'date 2019-05-30 matches' });
-    expect(describeReason('year 2023 falls in khóa XIII', 'en')).toMatchObject({ key: 'reason_fallsInTerm', subs: ['2023', 'XIII'] });
-    expect(describeReason('place Nam Định (site)')).toMatchObject({ key: 'reason_place_site', subs: ['Nam Định'] });
-    expect(describeReason('issuer Bộ Chính trị')).toMatchObject({ key: 'reason_issuer', subs: ['Bộ Chính trị'] });
-    expect(describeReason('something new')).toEqual({ text: 'something new' });
+  it('turns the resolver’s reasons into message keys with values, keeping the English phrase', () => {
+    expect(describeReason({ kind: 'dateMatches', date: '2019-05-30' })).toEqual({ key: 'reason_dateMatches', subs: ['30/5/2019'], text: 'date 2019-05-30 matches' });
+    expect(describeReason({ kind: 'fallsInTerm', date: '2023', term: 'XIII' }, 'en')).toMatchObject({ key: 'reason_fallsInTerm', subs: ['2023', 'XIII'], text: 'year 2023 falls in khóa XIII' });
+    expect(describeReason({ kind: 'place', place: 'Nam Định', from: 'site' })).toMatchObject({ key: 'reason_place_site', subs: ['Nam Định'] });
+    expect(describeReason({ kind: 'issuerMatches', issuer: 'Bộ Chính trị' })).toMatchObject({ key: 'reason_issuer', subs: ['Bộ Chính trị'] });
+    expect(describeReason({ kind: 'latestBeforePageDate', pageDate: '2024-07-01', bound: 'the end of 2017' })).toMatchObject({ key: 'reason_latestBefore', subs: ['the end of 2017'] });
   });
 });

@@ -91,8 +91,8 @@ describe('buildCardModel: what the page says and what is a guess', () => {
     const resolution = {
       status: 'ambiguous' as const,
       candidates: [
-        { id: 'a', code: '100/2019/NĐ-CP', date: '2019-12-30', issuer: 'Chính phủ', score: 0.5, reasons: ['number and type'] },
-        { id: 'b', code: '100/2016/NĐ-CP', date: '2016-07-01', issuer: 'Chính phủ', score: 0.5, reasons: ['number and type'] },
+        { id: 'a', code: '100/2019/NĐ-CP', date: '2019-12-30', issuer: 'Chính phủ', score: 0.5, reasons: [{ kind: 'numberType' as const }] },
+        { id: 'b', code: '100/2016/NĐ-CP', date: '2016-07-01', issuer: 'Chính phủ', score: 0.5, reasons: [{ kind: 'numberType' as const }] },
       ],
     };
     const unsure = buildCardModel({ ref: nd100, resolution });
@@ -112,8 +112,8 @@ describe('buildCardModel: what the page says and what is a guess', () => {
     const twoResolutions = {
       status: 'ambiguous' as const,
       candidates: [
-        { id: 'x', code: '04-NQ/TW', score: 0.5, reasons: ['plenum 4'] },
-        { id: 'y', code: '05-NQ/TW', score: 0.5, reasons: ['plenum 4'] },
+        { id: 'x', code: '04-NQ/TW', score: 0.5, reasons: [{ kind: 'plenum' as const, plenum: 4 }] },
+        { id: 'y', code: '05-NQ/TW', score: 0.5, reasons: [{ kind: 'plenum' as const, plenum: 4 }] },
       ],
     };
     expect(buildCardModel({ ref: plenum, resolution: twoResolutions }).several).toBe('plenum');

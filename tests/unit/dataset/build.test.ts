@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDataset, type BuildOptions } from '../../../scripts/lib/dataset-build';
 import { decodeDataset, encodeDataset } from '../../../lib/dataset/bundle';
 import type { MentionRecord } from '../../../lib/records/schema';
+import { reasonText } from '../../../lib/resolver/reason-text';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/dataset');
 const opts: BuildOptions = { dataDir: join(fixtures, 'data'), corpusDir: join(fixtures, 'corpus'), seedsDir: join(fixtures, 'seeds') };
@@ -36,7 +37,7 @@ describe('dataset build over the fixture corpus', () => {
     const m = mention(articleId, raw);
     expect(m.status).toBe(status);
     expect(m.documentId).toBe(documentId);
-    if (reason) expect(m.reasons).toContain(reason);
+    if (reason) expect((m.reasons ?? []).map(reasonText)).toContain(reason);
     if (status === 'ambiguous') expect(m.candidates).toEqual(['35-CT/TW@2024-06-14', '35-CT/TW@2019-05-30', '35-CT/TW@2014-05-26']);
     if (status === 'needs-place') expect(m.candidates).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { reasonText } from '../../../lib/resolver/reason-text';
 import type { Reference } from '../../../lib/detector/types';
 import type { DocumentRecord } from '../../../lib/records/schema';
 import { parseDocuments } from '../../../lib/dataset/documents-file';
@@ -62,7 +63,7 @@ describe('reused codes resolve by the sentence date', () => {
     const res = index.resolve(ref({ code, date }), {});
     expect(res.status).toBe('resolved');
     expect(res.candidates[0]?.id).toBe(id);
-    expect(res.candidates[0]?.reasons).toContain(`date ${date} matches`);
+    expect(res.candidates[0]?.reasons.map(reasonText)).toContain(`date ${date} matches`);
   });
   it('covers every reused code with a full date', () => expect(new Set(byDate.map(([c]) => c)).size).toBeGreaterThanOrEqual(30));
 });
@@ -80,7 +81,7 @@ describe('reused codes resolve by the term (khóa)', () => {
     const res = index.resolve(ref({ code, term }), {});
     expect(res.status).toBe('resolved');
     expect(res.candidates[0]?.id).toBe(id);
-    expect(res.candidates[0]?.reasons).toContain(`term ${term}`);
+    expect(res.candidates[0]?.reasons.map(reasonText)).toContain(`term ${term}`);
   });
 });
 
@@ -89,7 +90,7 @@ describe('reused codes resolve by the page date: the latest document dated befor
     const res = index.resolve(ref({ code }), { pageDate });
     expect(res.status).toBe('resolved');
     expect(res.candidates[0]?.id).toBe(id);
-    expect(res.candidates[0]?.reasons.join(' ')).toMatch(/before page date/);
+    expect(res.candidates[0]?.reasons.map(reasonText).join(' ')).toMatch(/before page date/);
   });
   it('covers most reused codes', () => expect(new Set(byPageDate.map(([c]) => c)).size).toBeGreaterThanOrEqual(25));
 });
@@ -99,7 +100,7 @@ describe('reused codes without context stay ambiguous, never a silent guess', ()
     const res = index.resolve(ref({ code }), {});
     expect(res.status).toBe('ambiguous');
     expect(res.candidates.length).toBe(n);
-    expect(res.candidates.every((c) => c.reasons.includes('exact code'))).toBe(true);
+    expect(res.candidates.every((c) => c.reasons.map(reasonText).includes('exact code'))).toBe(true);
   });
 });
 
@@ -145,7 +146,7 @@ describe('undated documents known by their term', () => {
     const res = index.resolve(ref({ code: '01-CT/TW', date }), {});
     expect(res.status).toBe('resolved');
     expect(res.candidates[0]?.id).toBe(id);
-    expect(res.candidates[0]?.reasons).toContain(reason);
+    expect(res.candidates[0]?.reasons.map(reasonText)).toContain(reason);
   });
 });
 
@@ -205,7 +206,7 @@ describe('a short name prefers the code the same page cites in full', () => {
   ] as const)('page codes %o → %s', (ctx, status, id) => {
     const res = resolveReference(bare, docs, ctx);
     expect(res.status).toBe(status);
-    if (id) { expect(res.candidates[0]?.id).toBe(id); expect(res.candidates[0]?.reasons).toContain('cited in full on the same page'); }
+    if (id) { expect(res.candidates[0]?.id).toBe(id); expect(res.candidates[0]?.reasons.map(reasonText)).toContain('cited in full on the same page'); }
   });
   it('never overrides a written code', () => {
     const res = resolveReference(ref({ code: '86/2011/NĐ-CP', family: 'state' }), docs, { pageCodes: ['86/2015/NĐ-CP'] });
@@ -248,7 +249,7 @@ describe('known-from-news records and readings', () => {
     const d = doc({ id: '03-CT/TW@2011', code: '03-CT/TW', date: '2011', readings: [{ field: 'date', value: '2011-05-14', sources: ['https://example.org/a'] }] });
     const res = resolveReference(ref({ code: '03-CT/TW', date: '2011-05-14' }), [d], {});
     expect(res.status).toBe('resolved');
-    expect(res.candidates[0]?.reasons).toContain('date 2011-05-14 matches');
+    expect(res.candidates[0]?.reasons.map(reasonText)).toContain('date 2011-05-14 matches');
   });
   it('derives a term from the date when the record has none', () => {
     expect(termForDate('2019-05-30')).toBe('XII');

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { DATASET_SCHEMA } from '../../../lib/records/schema';
 import { DB_VERSION, openStore, type ActiveMeta, type GenKey, type LegacyStoredDocument, type VblDb } from '../../../lib/store/db';
 import { bucketCounts, buildRecords, loadDataset } from '../../../lib/store/load-dataset';
 import { candidatesForKeys, documentsByIndex, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms } from '../../../lib/store/queries';
@@ -32,7 +33,7 @@ async function legacyDatabase(name: string, version: 1 | 2, gen: number, leftove
   // Half of an interrupted load's generation, as a killed worker leaves it.
   if (leftover !== undefined) for (const r of legacyDocuments(leftover, version === 2, 'v2').slice(0, 3)) void tx.objectStore('documents').put(r);
   for (const store of ['articles', 'mentions', 'relations', 'citations'] as const) for (const r of records[store]) void tx.objectStore(store).put(r);
-  const meta: ActiveMeta = { name: 'active', gen, version: 'v1', schema: 1, counts: { documents: 7, articles: 4, mentions: 11 }, buckets: bucketCounts(fixtureDataset('v1')) as ActiveMeta['buckets'], loadedAt: '', loadMs: 0 };
+  const meta: ActiveMeta = { name: 'active', gen, version: 'v1', schema: DATASET_SCHEMA, counts: { documents: 7, articles: 4, mentions: 11 }, buckets: bucketCounts(fixtureDataset('v1')) as ActiveMeta['buckets'], loadedAt: '', loadMs: 0 };
   void tx.objectStore('meta').put(meta);
   if (leftover !== undefined) void tx.objectStore('meta').put({ name: 'staging', gen: leftover, version: 'v2', startedAt: '' });
   await tx.done;

@@ -1,0 +1,45 @@
+/**
+ * Why the resolver ranked or chose a candidate, as data: the resolver writes these, the dataset stores them on
+ * mentions, the card maps each kind to a message key (lib/card/reasons.ts) and the scanner and build report say
+ * them in English with reasonText() (lib/resolver/reason-text.ts). Adding a kind fails the type check in both
+ * until it is worded there.
+ */
+
+/** Where the place of a local code came from. */
+export type PlaceSource = 'sentence' | 'site' | 'context';
+
+export type Reason =
+  /** The reference's written code is the document's code. */
+  | { kind: 'exactCode' }
+  /** An inferred reference ("Nghị định số 86") matches the document's number and type. */
+  | { kind: 'numberType' }
+  /** A plenum reference ("Nghị quyết Trung ương 7") names the document's plenum. */
+  | { kind: 'plenum'; plenum: number }
+  /** The sentence's full date is the document's date. */
+  | { kind: 'dateMatches'; date: string }
+  /** The sentence's year is the document's year. */
+  | { kind: 'yearMatches'; year: string }
+  /** The sentence's date (or year) falls in the term of an undated document. */
+  | { kind: 'fallsInTerm'; date: string; term: string }
+  /** The sentence states the document's term (khóa). */
+  | { kind: 'termStated'; term: string }
+  /** The sentence's subject ("về …") matches the document's title. */
+  | { kind: 'subjectMatches' }
+  /** The sentence names the document's issuing body. */
+  | { kind: 'issuerMatches'; issuer: string }
+  /** A short name whose full code the same page writes out. */
+  | { kind: 'citedInFull' }
+  /** The place a local code was resolved in, and where it came from. */
+  | { kind: 'place'; place: string; from: PlaceSource }
+  /**
+   * The only candidate dated before the page's date, or before `bound` (a bound rather than the page's own date,
+   * e.g. "the end of 2017 (…)" for a corpus dated by year).
+   */
+  | { kind: 'onlyBeforePageDate'; pageDate: string; bound?: string }
+  /** The latest of several candidates dated before the page's date (or before `bound`). */
+  | { kind: 'latestBeforePageDate'; pageDate: string; bound?: string }
+  /** Nothing in the sentence speaks for it, but it is the only document with this code (or name). */
+  | { kind: 'onlyKnownCode' }
+  | { kind: 'onlyKnownName' };
+
+export type ReasonKind = Reason['kind'];

@@ -1,0 +1,25 @@
+/** Reasons in plain English, for the command-line scanner and the dataset's build report. Pure. */
+import type { Reason } from '../records/reason';
+
+const TEXT: { [K in Reason['kind']]: (r: Extract<Reason, { kind: K }>) => string } = {
+  exactCode: () => 'exact code',
+  numberType: () => 'number and type',
+  plenum: (r) => `plenum ${r.plenum}`,
+  dateMatches: (r) => `date ${r.date} matches`,
+  yearMatches: (r) => `year ${r.year} matches`,
+  fallsInTerm: (r) => `${r.date.length === 10 ? 'date' : 'year'} ${r.date} falls in khóa ${r.term}`,
+  termStated: (r) => `term ${r.term}`,
+  subjectMatches: () => 'subject matches title',
+  issuerMatches: (r) => `issuer ${r.issuer}`,
+  citedInFull: () => 'cited in full on the same page',
+  place: (r) => `place ${r.place} (${r.from})`,
+  onlyBeforePageDate: (r) => `only candidate dated before ${r.bound ?? `page date ${r.pageDate}`}`,
+  latestBeforePageDate: (r) => `latest before ${r.bound ?? `page date ${r.pageDate}`}`,
+  onlyKnownCode: () => 'only known document with this code',
+  onlyKnownName: () => 'only known document with this name',
+};
+
+/** One reason as an English phrase ("date 2019-05-30 matches", "latest before page date 2024-08-20"). */
+export function reasonText(reason: Reason): string {
+  return (TEXT[reason.kind] as (r: Reason) => string)(reason);
+}
