@@ -23,7 +23,7 @@ import { LookupService } from '../lib/lookup/service';
 import { LOOKUP_CHANNEL, type LookupRequest, type LookupResponse } from '../lib/lookup/messages';
 import { resolveReference } from '../lib/resolver/resolve';
 import { codeKey } from '../lib/keys/code-key';
-import { buildRecords } from '../lib/store/load-dataset';
+import { buildRecords } from '../lib/store/record-builder';
 import { DATA_STORES } from '../lib/store/db';
 import { DEFAULT_EXTENSION, launchChromiumWithExtension } from '../tests/browser/helpers/chromium';
 import { sendLookup, waitForDataset } from '../tests/browser/helpers/lookup';
@@ -200,7 +200,7 @@ function report(where: string, f: Figures) {
   console.log(`IndexedDB size: ${f.size}`);
   console.log(`resolve, batch of ${BATCH}: p50 ${ms(f.resolveP50)}, p99 ${ms(f.resolveP99)} — ${verdict(f.resolveP50, TARGETS.resolveP50)}`);
   console.log(`relatedArticles (page of 20): p50 ${ms(f.articlesP50)} — ${verdict(f.articlesP50, TARGETS.cardP50)}`);
-  console.log(`card data (document + relatedArticles + relatedDocuments + sameCodeOtherTerms, in parallel): p50 ${ms(f.cardP50)} — ${verdict(f.cardP50, TARGETS.cardP50)}`);
+  console.log(`card data (card: document + 20 citing articles + related documents, and sameCodeOtherTerms, in parallel): p50 ${ms(f.cardP50)} — ${verdict(f.cardP50, TARGETS.cardP50)}`);
   console.log(`search: p50 ${ms(f.searchP50)} — ${verdict(f.searchP50, TARGETS.searchP50)}`);
   const ratio = f.baselineP50 / f.resolveP50;
   console.log(`baseline, ${f.baselineLabel}: p50 ${ms(f.baselineP50)}; baseline ÷ batch resolve = ${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}`);
@@ -237,10 +237,8 @@ async function benchNode(dataset: Dataset, batches: Reference[][], ids: string[]
   const indexMs = performance.now() - tIndex;
   const resolveTimes = await timeEach(batches, (refs) => ask({ op: 'resolve', refs, page: { pageDate: '2024-01-01' } }));
   const articleTimes = await timeEach(ids, (id) => ask({ op: 'relatedArticles', id, page: 0, pageSize: 20 }));
-  const cardTimes = await timeEach(ids, (id) => Promise.all([
-    ask({ op: 'document', id }), ask({ op: 'relatedArticles', id, page: 0, pageSize: 20 }),
-    ask({ op: 'relatedDocuments', id }), ask({ op: 'sameCodeOtherTerms', id }),
-  ]));
+  // Card data: the card operation (document, 20 citing articles, related documents) and the same code in other terms.
+  const cardTimes = await timeEach(ids, (id) => Promise.all([ask({ op: 'card', id, articles: 20 }), ask({ op: 'sameCodeOtherTerms', id })]));
   const searchTimes = await timeEach([...SEARCHES, ...SEARCHES, ...SEARCHES], (query) => ask({ op: 'search', query, limit: 20 }));
 
   // Baseline: resolving by scanning every document for the code (no index), same resolver.
@@ -310,7 +308,7 @@ async function benchChromium(dataset: Dataset, batches: Reference[][], ids: stri
       const resolveTimes = await timeInPage(batches.map((refs) => [{ op: 'resolve', refs, page: { pageDate: '2024-01-01' } }]));
       const articleTimes = await timeInPage(ids.map((id) => [{ op: 'relatedArticles', id, page: 0, pageSize: 20 }]));
       const cardTimes = await timeInPage(ids.map((id) => [
-        { op: 'document', id }, { op: 'relatedArticles', id, page: 0, pageSize: 20 }, { op: 'relatedDocuments', id }, { op: 'sameCodeOtherTerms', id },
+        { op: 'card', id, articles: 20 }, { op: 'sameCodeOtherTerms', id },
       ]));
       const searchTimes = await timeInPage([...SEARCHES, ...SEARCHES, ...SEARCHES].map((query) => [{ op: 'search', query, limit: 20 }]));
       const baseline = await timeInPage(Array.from({ length: 40 }, () => [{ op: 'status' } as LookupRequest]));

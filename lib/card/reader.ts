@@ -131,13 +131,10 @@ export function startReader(options: ReaderOptions): Reader {
     if (details.has(documentId)) return Promise.resolve();
     let job = pending.get(documentId);
     if (!job) {
-      job = Promise.all([
-        lookup.document(documentId),
-        lookup.relatedArticles(documentId, { page: 0, pageSize: MAX_ARTICLES }),
-        lookup.relatedDocuments(documentId),
-      ])
-        .then(([document, articles, related]) => {
-          details.set(documentId, { document, articles, related });
+      job = lookup
+        .card(documentId, { articles: MAX_ARTICLES })
+        .then((card) => {
+          details.set(documentId, card ? { document: card.document, articles: card.articles, related: card.related } : {});
         })
         .catch(() => {
           // The card keeps the facts it already has from the batch; related items stay empty.

@@ -3,7 +3,13 @@
  * Pure: no browser API, so the service and its tests share one definition of what a valid message is.
  */
 import type { Reference } from '../detector/types';
-import type { ResolveContext } from '../resolver/resolve';
+import type { ArticleRecord, DocumentRecord } from '../records/schema';
+import type { Resolution, ResolveContext } from '../resolver/resolve';
+import type { DatasetStatus } from '../store/dataset-store';
+import type { RelatedDocument } from '../store/queries';
+
+export type { DatasetStatus } from '../store/dataset-store';
+export type { RelatedDocument } from '../store/queries';
 
 /** Every lookup message carries this channel, so other listeners can ignore it cheaply. */
 export const LOOKUP_CHANNEL = 'vanban-lens/lookup';
@@ -17,42 +23,48 @@ const MAX_STRING = 10_000;
 
 export type LookupErrorCode = 'bad-request' | 'not-found' | 'not-ready' | 'internal';
 
-export type LookupRequest =
-  | { op: 'resolve'; refs: Reference[]; page: ResolveContext }
-  | { op: 'document'; id: string }
-  | { op: 'relatedArticles'; id: string; page: number; pageSize: number }
-  | { op: 'relatedDocuments'; id: string }
-  | { op: 'sameCodeOtherTerms'; id: string }
-  | { op: 'search'; query: string; limit: number }
-  | { op: 'status' };
+/** Everything a card shows of one document, in one message. */
+export interface CardData {
+  document: DocumentRecord;
+  /** The newest citing articles (as many as asked for) and how many there are. */
+  articles: { items: ArticleRecord[]; total: number };
+  /** Explicit relations first, then co-cited documents, strongest first. */
+  related: RelatedDocument[];
+}
 
-export interface LookupMessage {
+/**
+ * Every operation of the lookup service: what its request carries and what it answers, in one declaration. The
+ * request union, the client's return types and the service's handler table are all derived from it.
+ */
+export interface LookupOps {
+  /** Candidates for each reference, in the same order. */
+  resolve: { request: { refs: Reference[]; page: ResolveContext }; response: Resolution[] };
+  /** A card's data: the document, its newest citing articles, its related documents. */
+  card: { request: { id: string; articles: number }; response: CardData };
+  document: { request: { id: string }; response: DocumentRecord };
+  /** Articles citing the document, newest first, one page. */
+  relatedArticles: { request: { id: string; page: number; pageSize: number }; response: { items: ArticleRecord[]; total: number } };
+  /** Other documents with the same code (numbers restart each term), oldest first. */
+  sameCodeOtherTerms: { request: { id: string }; response: DocumentRecord[] };
+  search: { request: { query: string; limit: number }; response: Array<{ document: DocumentRecord; score: number }> };
+  status: { request: Record<never, never>; response: DatasetStatus };
+}
+
+export type LookupOp = keyof LookupOps;
+
+/** One operation's request message body. */
+export type RequestOf<K extends LookupOp> = { op: K } & LookupOps[K]['request'];
+export type ResponseOf<K extends LookupOp> = LookupOps[K]['response'];
+
+export type LookupRequest = { [K in LookupOp]: RequestOf<K> }[LookupOp];
+
+export interface LookupMessage<K extends LookupOp = LookupOp> {
   channel: typeof LOOKUP_CHANNEL;
-  request: LookupRequest;
+  request: RequestOf<K>;
 }
 
-export type LookupResponse =
-  | { ok: true; value: unknown }
-  | { ok: false; error: { code: LookupErrorCode; message: string } };
-
-/** What the service knows about the loaded dataset. */
-export interface DatasetStatus {
-  /** True once a dataset is active and queries are answered. */
-  ready: boolean;
-  version?: string;
-  schema?: number;
-  documents?: number;
-  articles?: number;
-  mentions?: number;
-  /** ISO time of the last successful load, and how long it took. */
-  loadedAt?: string;
-  loadMs?: number;
-  loadTimings?: Record<string, number>;
-  /** Version being loaded, or whose load was interrupted and will be retried (the active one answers meanwhile). */
-  updating?: string;
-  /** The last load error, when the newest load failed (the previous dataset stays in use). */
-  lastError?: string;
-}
+export type LookupFailure = { ok: false; error: { code: LookupErrorCode; message: string } };
+export type LookupResponse<K extends LookupOp = LookupOp> = { ok: true; value: ResponseOf<K> } | LookupFailure;
 
 export function isLookupMessage(message: unknown): message is { channel: typeof LOOKUP_CHANNEL; request: unknown } {
   return isObject(message) && message.channel === LOOKUP_CHANNEL;
@@ -90,8 +102,13 @@ export function parseRequest(input: unknown): { request: LookupRequest } | { err
       if (Array.isArray(codes) && codes.length) ctx.pageCodes = codes as string[];
       return { request: { op, refs: refs as Reference[], page: ctx } };
     }
+    case 'card': {
+      if (!isId(input.id)) return { error: 'id must be a non-empty string' };
+      const articles = input.articles ?? 3;
+      if (!isIntIn(articles, 1, MAX_PAGE_SIZE)) return { error: `articles must be an integer from 1 to ${MAX_PAGE_SIZE}` };
+      return { request: { op, id: input.id, articles } };
+    }
     case 'document':
-    case 'relatedDocuments':
     case 'sameCodeOtherTerms': {
       if (!isId(input.id)) return { error: 'id must be a non-empty string' };
       return { request: { op, id: input.id } };

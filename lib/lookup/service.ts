@@ -1,33 +1,16 @@
 /**
- * The background lookup service: the one place that talks to IndexedDB. It keeps the bundled dataset loaded
- * (see ensureDataset), answers typed lookup messages, and turns every failure into a typed error response:
- * a bad message never throws out of the listener.
+ * The background lookup service: answers typed lookup messages from the extension's own scripts and pages with
+ * what the dataset store (lib/store/dataset-store.ts, the one owner of IndexedDB and the dataset's life) holds,
+ * resolving references and searching on top; every failure becomes a typed error response: a bad message never
+ * throws out of the listener.
  */
-import type { Dataset } from '../records/schema';
-import { lookupKeys, resolveReference, type Resolution } from '../resolver/resolve';
-import { openStore, DB_NAME, type ActiveMeta, type ErrorMeta, type StagingMeta, type VblDb } from '../store/db';
-import { loadDataset, type LoadOutcome } from '../store/load-dataset';
-import { DocumentCache } from '../store/document-cache';
-import { candidatesForKeys, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms } from '../store/queries';
-import {
-  isLookupMessage,
-  parseRequest,
-  type DatasetStatus,
-  type LookupErrorCode,
-  type LookupRequest,
-  type LookupResponse,
-} from './messages';
+import { resolveReference, type Resolution } from '../resolver/resolve';
+import { DatasetNotReadyError, DatasetStore, type DatasetStatus, type DatasetStoreOptions } from '../store/dataset-store';
+import type { LoadOutcome } from '../store/load-dataset';
+import { isLookupMessage, parseRequest, type LookupErrorCode, type LookupOp, type LookupRequest, type LookupResponse, type RequestOf, type ResponseOf } from './messages';
 import { addDocuments, createSearchIndex, searchIds, type SearchIndex } from './search-index';
 
-export interface LookupServiceOptions {
-  /** Reads the bundled dataset (the extension's own file; tests pass generated ones). */
-  source: () => Promise<Dataset>;
-  /** Reads only the bundled dataset's version, when that is cheaper than reading the dataset. */
-  sourceVersion?: () => Promise<string>;
-  /** Extension version; a new one re-checks the bundled dataset's version at start. */
-  extVersion?: string;
-  dbName?: string;
-}
+export type LookupServiceOptions = DatasetStoreOptions;
 
 /** Documents added to the search index between two turns of the event loop. */
 const SEARCH_SLICE = 1000;
@@ -46,81 +29,24 @@ export interface MessageSender {
   id?: string;
 }
 
+type Handlers = { [K in LookupOp]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
+
+/**
+ * Answers lookup messages: checks them, asks the dataset store (which owns the data's life and where it is read
+ * from), resolves references, and searches. Never throws out of respond().
+ */
 export class LookupService {
-  private db?: Promise<VblDb>;
-  private active?: ActiveMeta;
-  private loading?: Promise<LoadOutcome | 'current'>;
-  /** Documents and search index of one generation, in memory (see DocumentCache). */
-  private memory?: { gen: number; loading: Promise<DocumentCache>; ready?: DocumentCache; search: Promise<SearchIndex> };
+  readonly store: DatasetStore;
+  /** The search index of one generation, built in slices from the documents in memory. */
+  private search?: { gen: number; index: Promise<SearchIndex> };
 
-  constructor(private readonly options: LookupServiceOptions) {}
-
-  private database(): Promise<VblDb> {
-    if (!this.db) {
-      const opening = openStore(this.options.dbName ?? DB_NAME, undefined, () => {
-        // A newer schema wants the database: close ours; the next query reopens (and so migrates).
-        void opening.then((db) => db.close());
-        this.db = undefined;
-      });
-      this.db = opening;
-      opening.catch(() => {
-        if (this.db === opening) this.db = undefined;
-      });
-    }
-    return this.db;
+  constructor(options: LookupServiceOptions) {
+    this.store = new DatasetStore(options);
   }
 
-  /**
-   * Loads the bundled dataset when none is active, when a previous load was interrupted, when the extension
-   * version changed, or when `recheck` asks (install/update). Concurrent calls share one load.
-   */
+  /** Loads the bundled dataset when needed (see DatasetStore.ensureLoaded). */
   ensureDataset(recheck = false): Promise<LoadOutcome | 'current'> {
-    // A start-up check already running answers a plain request; a recheck (install/update) queues behind it.
-    if (this.loading && !recheck) return this.loading;
-    const previous = this.loading;
-    const run = (previous ? previous.catch(() => undefined) : Promise.resolve()).then(() => this.loadIfNeeded(recheck));
-    this.loading = run;
-    const settle = () => {
-      if (this.loading === run) this.loading = undefined;
-    };
-    run.then(settle, settle);
-    return run;
-  }
-
-  private async loadIfNeeded(recheck: boolean): Promise<LoadOutcome | 'current'> {
-    const db = await this.database();
-    const active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
-    const staging = await db.get('meta', 'staging');
-    if (active && !staging && !recheck && active.extVersion === this.options.extVersion) {
-      this.active = active;
-      return 'current';
-    }
-    try {
-      if (active && !staging && this.options.sourceVersion && (await this.options.sourceVersion()) === active.version) {
-        // Same dataset in the new build: remember the extension version, read nothing more.
-        if (active.extVersion !== this.options.extVersion) await db.put('meta', { ...active, extVersion: this.options.extVersion });
-        return 'current';
-      }
-      const dataset = await this.options.source();
-      return await loadDataset(db, dataset, { extVersion: this.options.extVersion, onActivated: (meta) => (this.active = meta) });
-    } catch (error) {
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      await db.put('meta', { name: 'lastError', message, at: new Date().toISOString() }).catch(() => {});
-      throw error;
-    } finally {
-      this.active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
-    }
-  }
-
-  /** The active dataset; waits for a first load in progress. */
-  private async ready(): Promise<{ db: VblDb; active: ActiveMeta }> {
-    const db = await this.database();
-    if (!this.active) this.active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
-    if (!this.active && this.loading) {
-      await this.loading.catch(() => {});
-    }
-    if (!this.active) throw new ServiceError('not-ready', 'the dataset is not loaded yet');
-    return { db, active: this.active };
+    return this.store.ensureLoaded(recheck);
   }
 
   /** Answers one message; never throws. */
@@ -133,131 +59,92 @@ export class LookupService {
       return { ok: true, value: await this.handle(parsed.request) };
     } catch (error) {
       if (error instanceof ServiceError) return { ok: false, error: { code: error.code, message: error.message } };
+      if (error instanceof DatasetNotReadyError) return { ok: false, error: { code: 'not-ready', message: error.message } };
       console.error('[vanban-lens] lookup failed', error);
       return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
     }
   }
 
-  async handle(request: LookupRequest): Promise<unknown> {
-    if (request.op === 'status') return this.status();
-    const { db, active } = await this.ready();
-    const gen = active.gen;
-    const known = <T>(value: T | undefined, id: string): T => {
-      if (value === undefined) throw new ServiceError('not-found', `no document ${JSON.stringify(id)}`);
-      return value;
-    };
-    switch (request.op) {
-      case 'resolve': {
-        // A written code is the reference's identity (resolveReference compares codes), so its
-        // number+type+issuer key would only fetch documents the resolver sets aside: read it for bare ones only.
-        const keys = request.refs.map((ref) => {
-          const k = lookupKeys(ref);
-          return k.codes.length > 0 ? { codes: k.codes, aliases: k.aliases } : k;
-        });
-        // Warm: from memory. Cold (first batch after the worker started): from the index records meanwhile.
-        const ready = this.inMemory(db, gen).ready;
-        const lists = ready ? keys.map((k) => ready.candidates(k)) : await candidatesForKeys(db, gen, active.buckets, keys);
-        const ctx = { ...request.page, ...(active.sites ? { sites: active.sites } : {}) };
-        return request.refs.map((ref, i): Resolution => {
-          try {
-            return resolveReference(ref, lists[i]!, ctx);
-          } catch (error) {
-            // One odd reference must not cost the page the rest of its batch.
-            console.warn('[vanban-lens] could not resolve', ref.raw, error);
-            return { status: 'unresolved', candidates: [] };
-          }
-        });
-      }
-      case 'document': {
-        const ready = this.inMemory(db, gen).ready;
-        return known(ready ? ready.byId.get(request.id) : await getDocument(db, gen, active.buckets, request.id), request.id);
-      }
-      case 'relatedArticles': {
-        const ready = this.inMemory(db, gen).ready;
-        return known(await relatedArticles(db, gen, active.buckets, request.id, request.page, request.pageSize, ready && ((id) => ready.byId.has(id))), request.id);
-      }
-      case 'relatedDocuments': {
-        const ready = this.inMemory(db, gen).ready;
-        return known(await relatedDocuments(db, gen, active.buckets, request.id, ready), request.id);
-      }
-      case 'sameCodeOtherTerms': {
-        const ready = this.inMemory(db, gen).ready;
-        return known(ready ? ready.sameCode(request.id) : await sameCodeOtherTerms(db, gen, active.buckets, request.id), request.id);
-      }
-      case 'search': {
-        const memory = this.inMemory(db, gen);
-        const [docs, search] = await Promise.all([memory.loading, memory.search]);
-        const hits = searchIds(search, request.query, request.limit);
-        return hits.flatMap((h) => {
-          const document = docs.byId.get(h.id);
-          return document ? [{ document, score: h.score }] : [];
-        });
-      }
-    }
+  /** Answers one checked request. */
+  handle<K extends LookupOp>(request: RequestOf<K>): Promise<ResponseOf<K>>;
+  handle(request: LookupRequest): Promise<unknown>;
+  handle(request: LookupRequest): Promise<unknown> {
+    const handler = this.handlers[request.op] as (r: LookupRequest) => Promise<unknown>;
+    return handler(request);
   }
 
-  /**
-   * The generation's documents in memory (read once, on first use or by warm()), then its search index, built
-   * in slices so lookups arriving meanwhile are answered between them.
-   */
-  private inMemory(db: VblDb, gen: number): NonNullable<LookupService['memory']> {
-    if (this.memory?.gen !== gen) {
-      const loading = DocumentCache.read(db, gen);
-      const memory: NonNullable<LookupService['memory']> = {
-        gen,
-        loading,
-        search: loading.then(async (docs) => {
-          const search = createSearchIndex();
-          const all = [...docs.byId.values()];
-          for (let i = 0; i < all.length; i += SEARCH_SLICE) {
-            addDocuments(search, all.slice(i, i + SEARCH_SLICE));
-            if (i + SEARCH_SLICE < all.length) await new Promise((r) => setTimeout(r, 0));
-          }
-          return search;
-        }),
-      };
-      this.memory = memory;
-      loading.then(
-        (docs) => { memory.ready = docs; },
-        () => { if (this.memory === memory) this.memory = undefined; },
-      );
-      memory.search.catch(() => { if (this.memory === memory) this.memory = undefined; });
+  private readonly handlers: Handlers = {
+    status: () => this.store.status(),
+    resolve: async ({ refs, page }) => {
+      const { lists, sites } = await this.store.candidates(refs);
+      const ctx = { ...page, ...(sites ? { sites } : {}) };
+      return refs.map((ref, i): Resolution => {
+        try {
+          return resolveReference(ref, lists[i]!, ctx);
+        } catch (error) {
+          // One odd reference must not cost the page the rest of its batch.
+          console.warn('[vanban-lens] could not resolve', ref.raw, error);
+          return { status: 'unresolved', candidates: [] };
+        }
+      });
+    },
+    card: async ({ id, articles }) => {
+      const [document, cited, related] = await Promise.all([
+        this.store.document(id),
+        this.store.relatedArticles(id, 0, articles),
+        this.store.relatedDocuments(id),
+      ]);
+      return { document: known(document, id), articles: known(cited, id), related: known(related, id) };
+    },
+    document: async ({ id }) => known(await this.store.document(id), id),
+    relatedArticles: async ({ id, page, pageSize }) => known(await this.store.relatedArticles(id, page, pageSize), id),
+    sameCodeOtherTerms: async ({ id }) => known(await this.store.sameCodeOtherTerms(id), id),
+    search: async ({ query, limit }) => {
+      const [{ documents }, index] = await Promise.all([this.store.documents(), this.searchIndex()]);
+      return searchIds(index, query, limit).flatMap((h) => {
+        const document = documents.get(h.id);
+        return document ? [{ document, score: h.score }] : [];
+      });
+    },
+  };
+
+  /** The active generation's search index, built once from its documents in memory, in slices. */
+  private async searchIndex(): Promise<SearchIndex> {
+    const { gen, documents } = await this.store.documents();
+    if (this.search?.gen !== gen) {
+      const index = (async () => {
+        const search = createSearchIndex();
+        const all = [...documents.byId.values()];
+        for (let i = 0; i < all.length; i += SEARCH_SLICE) {
+          addDocuments(search, all.slice(i, i + SEARCH_SLICE));
+          if (i + SEARCH_SLICE < all.length) await new Promise((r) => setTimeout(r, 0));
+        }
+        return search;
+      })();
+      const entry = { gen, index };
+      this.search = entry;
+      index.catch(() => { if (this.search === entry) this.search = undefined; });
     }
-    return this.memory!;
+    return this.search.index;
   }
 
   /** Reads the documents and builds the search index ahead of the first lookups (after a load or a start). */
   async warm(): Promise<void> {
-    const { db, active } = await this.ready();
-    const memory = this.inMemory(db, active.gen);
-    await Promise.all([memory.loading, memory.search]);
+    await this.store.warm();
+    await this.searchIndex();
   }
 
   async status(): Promise<DatasetStatus> {
-    const db = await this.database();
-    const active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
-    const lastError = (await db.get('meta', 'lastError')) as ErrorMeta | undefined;
-    const staging = (await db.get('meta', 'staging')) as StagingMeta | undefined;
-    const status: DatasetStatus = { ready: !!active };
-    if (staging) status.updating = staging.version;
-    if (active) {
-      Object.assign(status, {
-        version: active.version,
-        schema: active.schema,
-        ...active.counts,
-        loadedAt: active.loadedAt,
-        loadMs: active.loadMs,
-        ...(active.loadTimings ? { loadTimings: active.loadTimings } : {}),
-      });
-    }
-    if (lastError) status.lastError = lastError.message;
-    return status;
+    return this.store.status();
   }
 
   /** Closes the database (tests). */
-  async close(): Promise<void> {
-    const db = this.db;
-    this.db = undefined;
-    if (db) (await db).close();
+  close(): Promise<void> {
+    return this.store.close();
   }
+}
+
+function known<T>(value: T | undefined, id: string): T {
+  if (value === undefined) throw new ServiceError('not-found', `no document ${JSON.stringify(id)}`);
+  return value;
 }

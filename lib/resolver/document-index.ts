@@ -1,11 +1,12 @@
 /**
- * In-memory candidate index over documents, keyed the way lookupKeys() asks (normalized code, alias keys,
- * number+type+issuer). Pure; used by the dataset build and the command-line scanner. The extension's background
- * keeps the same keys in IndexedDB instead.
+ * In-memory candidate index over documents, keyed as candidate-keys.ts says (normalized code, alias keys,
+ * number+type+issuer) and gathered by its one rule. Pure; used by the dataset build and the command-line scanner.
+ * The extension's background keeps the same keys in IndexedDB and in its document cache (lib/store).
  */
 import type { Reference } from '../detector/types';
 import type { DocumentRecord } from '../records/schema';
-import { documentKeys, lookupKeys, resolveReference, type ResolveContext, type Resolution } from './resolve';
+import { documentKeys, gatherCandidates, ntiKey, type CandidateIndex } from './candidate-keys';
+import { resolveReference, type ResolveContext, type Resolution } from './resolve';
 
 export interface DocumentIndex {
   /** Documents that may be what the reference names (before ranking). */
@@ -15,9 +16,7 @@ export interface DocumentIndex {
 }
 
 export function createDocumentIndex(documents: readonly DocumentRecord[]): DocumentIndex {
-  const byCode = new Map<string, DocumentRecord[]>();
-  const byAlias = new Map<string, DocumentRecord[]>();
-  const byNti = new Map<string, DocumentRecord[]>();
+  const index: Record<CandidateIndex, Map<string, DocumentRecord[]>> = { code: new Map(), alias: new Map(), nti: new Map() };
   const ids = new Map<string, DocumentRecord>();
   const add = (map: Map<string, DocumentRecord[]>, key: string, doc: DocumentRecord) => {
     const list = map.get(key);
@@ -26,21 +25,11 @@ export function createDocumentIndex(documents: readonly DocumentRecord[]): Docum
   for (const doc of documents) {
     const keys = documentKeys(doc);
     ids.set(doc.id, doc);
-    add(byCode, keys.code, doc);
-    for (const a of keys.aliases) add(byAlias, a, doc);
-    add(byNti, keys.numberTypeIssuer.join('|'), doc);
+    add(index.code, keys.code, doc);
+    for (const a of keys.aliases) add(index.alias, a, doc);
+    add(index.nti, ntiKey(keys.numberTypeIssuer), doc);
   }
-  const candidatesFor = (ref: Reference): DocumentRecord[] => {
-    const keys = lookupKeys(ref);
-    const out: DocumentRecord[] = [];
-    const push = (list: DocumentRecord[] | undefined) => { for (const d of list ?? []) if (!out.includes(d)) out.push(d); };
-    for (const c of keys.codes) push(byCode.get(c));
-    if (!ref.code) {
-      for (const a of keys.aliases) push(byAlias.get(a));
-      if (keys.numberTypeIssuer) push(byNti.get(keys.numberTypeIssuer.join('|')));
-    }
-    return out;
-  };
+  const candidatesFor = (ref: Reference): DocumentRecord[] => gatherCandidates(ref, (kind, key) => index[kind].get(key));
   return {
     candidatesFor,
     resolve: (ref, ctx) => resolveReference(ref, candidatesFor(ref), ctx),

@@ -10,6 +10,7 @@ import type { Reference } from '../detector/types';
 import type { DocumentRecord } from '../records/schema';
 import type { PlaceSource, Reason } from '../records/reason';
 import { aliasKey, keyTokens } from '../keys/alias-key';
+import { documentKeys, lookupKeys } from './candidate-keys';
 import { codeKey, issuerKey, numberKey, typeKey } from '../keys/code-key';
 import { isLocalCode, isLocalIssuer, placeFromIssuerName, placeKey } from '../keys/local-codes';
 import { termForDate, termNumeral, termStart } from '../keys/party-terms';
@@ -53,52 +54,6 @@ export interface Resolution {
   candidates: Candidate[];
   /** For local codes: the place used, and where it came from ("sentence" or "site"). */
   place?: { name: string; from: PlaceSource };
-}
-
-/** Which index keys to fetch candidate documents by (exact normalized codes; alias keys; number+type+issuer). */
-export function lookupKeys(ref: Reference): { codes: string[]; aliases: string[]; numberTypeIssuer?: [string, string, string] } {
-  const codes = ref.code ? [codeKey(ref.code)] : [];
-  const aliases = new Set<string>();
-  if (ref.inferred || !ref.code) {
-    const raw = aliasKey(ref.raw);
-    if (raw) aliases.add(raw);
-  }
-  if (!ref.code && ref.number) {
-    // Short names ("Nghị định số 86", "NĐ 86"): the same keys documentKeys() gives every document.
-    if (ref.type.name) aliases.add(aliasKey(`${ref.type.name} ${numberKey(ref.number)}`));
-    if (ref.type.abbr) aliases.add(aliasKey(`${ref.type.abbr} ${numberKey(ref.number)}`));
-  }
-  if (ref.plenum !== undefined) {
-    aliases.add(plenumKey(ref.plenum));
-    const term = termNumeral(ref.term) ?? ref.term;
-    if (term) aliases.add(plenumKey(ref.plenum, term));
-  }
-  let numberTypeIssuer: [string, string, string] | undefined;
-  const type = ref.type.abbr;
-  const issuer = ref.issuer.abbr ?? (ref.family === 'party' ? 'TW' : undefined);
-  if (ref.number && type && issuer) numberTypeIssuer = [numberKey(ref.number), typeKey(type), issuerKey(issuer)];
-  return { codes, aliases: [...aliases].sort(), numberTypeIssuer };
-}
-
-/** Index keys of a document: the same normalizations lookupKeys uses, for building the store's indexes. */
-export function documentKeys(doc: DocumentRecord): { code: string; aliases: string[]; numberTypeIssuer: [string, string, string] } {
-  const aliases = new Set<string>();
-  for (const a of doc.aliases) aliases.add(aliasKey(a));
-  if (doc.plenum !== undefined && doc.typeAbbr === 'NQ') {
-    aliases.add(plenumKey(doc.plenum));
-    if (doc.term) aliases.add(plenumKey(doc.plenum, doc.term));
-  }
-  aliases.add(aliasKey(`${doc.typeName} ${numberKey(doc.number)}`));
-  aliases.add(aliasKey(`${doc.typeAbbr} ${numberKey(doc.number)}`));
-  return {
-    code: codeKey(doc.code),
-    aliases: [...aliases].filter(Boolean).sort(),
-    numberTypeIssuer: [numberKey(doc.number), typeKey(doc.typeAbbr), issuerKey(doc.issuerAbbr)],
-  };
-}
-
-function plenumKey(plenum: number, term?: string): string {
-  return aliasKey(`nghi quyet trung uong ${plenum}${term ? ` khoa ${term}` : ''}`);
 }
 
 /** Every date a document is known by (its date and any disagreeing readings). */

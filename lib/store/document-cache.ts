@@ -3,17 +3,16 @@
  * indexes, so a page's batch of references resolves without a round of IndexedDB reads. IndexedDB stays the store
  * of record: the cache is read from it in one pass (also feeding the search index) and dropped with the worker.
  */
+import type { Reference } from '../detector/types';
 import type { DocumentRecord, RelationKind } from '../records/schema';
-import { documentKeys } from '../resolver/resolve';
+import { documentKeys, gatherCandidates, ntiKey, type CandidateIndex } from '../resolver/candidate-keys';
 import type { VblDb } from './db';
-import type { CandidateKeys } from './queries';
 import { forEachDocumentBatch } from './queries';
 
 export class DocumentCache {
   readonly byId = new Map<string, DocumentRecord>();
-  private readonly byCode = new Map<string, DocumentRecord[]>();
-  private readonly byAlias = new Map<string, DocumentRecord[]>();
-  private readonly byNTI = new Map<string, DocumentRecord[]>();
+  /** The candidate indexes, by kind: key → documents (the same keys as the store's index records). */
+  private readonly index: Record<CandidateIndex, Map<string, DocumentRecord[]>> = { code: new Map(), alias: new Map(), nti: new Map() };
   /** Target id → the relations pointing at it (the relations store's byTarget index, in memory). */
   private readonly relatedBy = new Map<string, Array<{ source: string; kind: RelationKind }>>();
 
@@ -31,9 +30,9 @@ export class DocumentCache {
   add(doc: DocumentRecord): void {
     const keys = documentKeys(doc);
     this.byId.set(doc.id, doc);
-    push(this.byCode, keys.code, doc);
-    for (const a of keys.aliases) push(this.byAlias, a, doc);
-    push(this.byNTI, keys.numberTypeIssuer.join('\u0000'), doc);
+    push(this.index.code, keys.code, doc);
+    for (const a of keys.aliases) push(this.index.alias, a, doc);
+    push(this.index.nti, ntiKey(keys.numberTypeIssuer), doc);
     for (const r of doc.relations ?? []) push(this.relatedBy, r.target, { source: doc.id, kind: r.kind });
   }
 
@@ -47,23 +46,16 @@ export class DocumentCache {
     return this.byId.get(id);
   }
 
-  /** Candidates for one reference's keys, without duplicates (same answer as candidatesForKeys). */
-  candidates(keys: CandidateKeys): DocumentRecord[] {
-    const seen = new Map<string, DocumentRecord>();
-    const take = (list: DocumentRecord[] | undefined) => {
-      for (const doc of list ?? []) if (!seen.has(doc.id)) seen.set(doc.id, doc);
-    };
-    for (const c of keys.codes) take(this.byCode.get(c));
-    for (const a of keys.aliases) take(this.byAlias.get(a));
-    if (keys.numberTypeIssuer) take(this.byNTI.get(keys.numberTypeIssuer.join('\u0000')));
-    return [...seen.values()];
+  /** Candidates for a reference, by the resolver's rule (the same answer as the store's candidatesFor). */
+  candidates(ref: Reference): DocumentRecord[] {
+    return gatherCandidates(ref, (kind, key) => this.index[kind].get(key));
   }
 
   /** Documents sharing a code with `id` (itself excluded), oldest first. */
   sameCode(id: string): DocumentRecord[] | undefined {
     const self = this.byId.get(id);
     if (!self) return undefined;
-    return (this.byCode.get(documentKeys(self).code) ?? [])
+    return (this.index.code.get(documentKeys(self).code) ?? [])
       .filter((d) => d.id !== id)
       .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
   }

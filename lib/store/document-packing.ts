@@ -5,9 +5,9 @@
  * load and by the migration from version 2, so both write the same layout.
  */
 import type { DocumentRecord } from '../records/schema';
-import { documentKeys } from '../resolver/resolve';
+import { documentKeys, ntiKey } from '../resolver/candidate-keys';
 import { bucketOf } from './bucket';
-import { INDEX_KINDS, NTI_SEPARATOR, type Buckets, type IndexKind, type StoredDocumentBucket, type StoredIndexBucket } from './db';
+import { INDEX_KINDS, type Buckets, type IndexKind, type StoredDocumentBucket, type StoredIndexBucket } from './stored-records';
 
 /** Small enough that reading one document reads little, large enough that 50,000 documents make ~3,000 records. */
 export const DOCUMENTS_PER_BUCKET = 16;
@@ -24,10 +24,6 @@ export function indexKeysOf(doc: DocumentRecord): Record<IndexKind, string[]> {
     alias: keys.aliases,
     year: year ? [year] : [],
   };
-}
-
-export function ntiKey(numberTypeIssuer: readonly [string, string, string]): string {
-  return numberTypeIssuer.join(NTI_SEPARATOR);
 }
 
 export interface PackedDocuments {

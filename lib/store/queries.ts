@@ -3,14 +3,11 @@
  * (writing another generation) is never visible.
  */
 import type { ArticleRecord, DocumentRecord, MentionRecord, RelationKind } from '../records/schema';
-import { bucketOf, CITATIONS_CHUNK, OVERFLOW_CHUNK, type Buckets, type DocumentCitations, type GenKey, type IndexKind, type StoredCitations, type StoredDocumentBucket, type StoredIndexBucket, type VblDb } from './db';
-import { indexKeysOf, ntiKey } from './document-packing';
-
-export interface CandidateKeys {
-  codes: string[];
-  aliases: string[];
-  numberTypeIssuer?: [string, string, string];
-}
+import { mergeCandidates, type IndexLookup } from '../resolver/candidate-keys';
+import { bucketOf } from './bucket';
+import type { VblDb } from './db';
+import { indexKeysOf } from './document-packing';
+import { CITATIONS_CHUNK, OVERFLOW_CHUNK, type Buckets, type DocumentCitations, type GenKey, type IndexKind, type StoredCitations, type StoredDocumentBucket, type StoredIndexBucket } from './stored-records';
 
 type DocumentsStore = { get(key: [number, number]): Promise<StoredDocumentBucket | undefined> };
 type IndexesStore = { get(key: [number, IndexKind, number]): Promise<StoredIndexBucket | undefined> };
@@ -40,22 +37,18 @@ function indexReader(store: IndexesStore, gen: number, buckets: Buckets): (kind:
 }
 
 /**
- * Candidate documents for many key sets in one read transaction, through the index records (by code, by alias, by
- * number+type+issuer); identical keys and buckets are read once. Returns one list per key set, in order, each
- * without duplicates.
+ * Candidate documents for many references in one read transaction, through the index records: each reference's
+ * look-ups (candidateLookups), merged by the resolver's rule (mergeCandidates); identical keys and buckets are read
+ * once. Returns one list per reference, in order.
  */
-export async function candidatesForKeys(db: VblDb, gen: number, buckets: Buckets, keySets: CandidateKeys[]): Promise<DocumentRecord[][]> {
+export async function candidatesFor(db: VblDb, gen: number, buckets: Buckets, lookups: ReadonlyArray<readonly IndexLookup[]>): Promise<DocumentRecord[][]> {
   const tx = db.transaction(['indexes', 'documents'], 'readonly');
   const ids = indexReader(tx.objectStore('indexes'), gen, buckets);
   const doc = documentReader(tx.objectStore('documents'), gen, buckets);
   const results = await Promise.all(
-    keySets.map(async (keys) => {
-      const lists = await Promise.all([
-        ...keys.codes.map((c) => ids('code', c)),
-        ...keys.aliases.map((a) => ids('alias', a)),
-        ...(keys.numberTypeIssuer ? [ids('nti', ntiKey(keys.numberTypeIssuer))] : []),
-      ]);
-      const wanted = [...new Set(lists.flat())];
+    lookups.map(async (list) => {
+      const lists = await Promise.all(list.map(([kind, key]) => ids(kind, key)));
+      const wanted = mergeCandidates(lists, (id) => id);
       const docs = await Promise.all(wanted.map(doc));
       return docs.filter((d): d is DocumentRecord => d !== undefined);
     }),

@@ -20,7 +20,10 @@ function lookup(overrides: Partial<LookupClient> = {}): LookupClient {
     resolve: vi.fn(async (refs: Reference[]) => refs.map((r) => (r.code === '17-KH/TW' ? kh17Resolved : ct35Ambiguous))),
     document: vi.fn(async (id) => (id === kh17Doc.id ? kh17Doc : undefined)),
     relatedArticles: vi.fn(async () => ({ items: [{ id: 'a1', url: 'https://bao.vn/1', outlet: 'Báo A', title: 'Bài một', date: '2024-01-02' }], total: 5 })),
-    relatedDocuments: vi.fn(async () => []),
+    card: vi.fn(async (id: string) =>
+      id === kh17Doc.id
+        ? { document: kh17Doc, articles: { items: [{ id: 'a1', url: 'https://bao.vn/1', outlet: 'Báo A', title: 'Bài một', date: '2024-01-02' }], total: 5 }, related: [] }
+        : undefined),
     sameCodeOtherTerms: vi.fn(async () => []),
     search: vi.fn(async () => []),
     ...overrides,
@@ -48,7 +51,7 @@ describe('reader', () => {
     options.onFound([marked('m1'), marked('m2', ct35)]);
     expect(client.resolve).toHaveBeenCalledTimes(1);
     expect(client.resolve).toHaveBeenCalledWith([kh17, ct35], { pageDate: '2024-07-01', site: 'baotest.vn', pageCodes: ['17-KH/TW', '35-CT/TW'] });
-    await vi.waitFor(() => expect(client.document).toHaveBeenCalledWith(kh17Doc.id)); // prefetched
+    await vi.waitFor(() => expect(client.card).toHaveBeenCalledWith(kh17Doc.id, { articles: 3 })); // prefetched, in one message
     options.onActivate(marked('m1'), 'hover', document.getElementById('a')!);
     expect(shadowText()).toContain('Kế hoạch số 17-KH/TW');
     expect(shadowText()).toContain('Bộ Chính trị');

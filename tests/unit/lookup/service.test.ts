@@ -7,7 +7,7 @@ import { LOOKUP_CHANNEL, type LookupResponse } from '../../../lib/lookup/message
 import { LookupService } from '../../../lib/lookup/service';
 import type { Dataset } from '../../../lib/records/schema';
 import { openStore } from '../../../lib/store/db';
-import { buildRecords } from '../../../lib/store/load-dataset';
+import { buildRecords } from '../../../lib/store/record-builder';
 import { doc, fixtureDataset, freshDbName, partyRef } from '../store/fixture';
 import type { Reference } from '../../../lib/detector/types';
 
@@ -79,11 +79,12 @@ describe('lookup service through the client', () => {
   });
 
   it('answers the same from IndexedDB (cold worker) as from memory (warm)', async () => {
-    start(async () => fixtureDataset('v1'));
+    const dbName = freshDbName();
+    start(async () => fixtureDataset('v1'), dbName);
     await service.ensureDataset();
     await service.close();
     // A restarted worker: its first batch is answered from the IndexedDB indexes while memory fills.
-    service = new LookupService({ source: async () => fixtureDataset('v1'), extVersion: '1.0.0', dbName: (service as unknown as { options: { dbName: string } }).options.dbName });
+    service = new LookupService({ source: async () => fixtureDataset('v1'), extVersion: '1.0.0', dbName });
     stop();
     stop = listenForLookups(service);
     const client = createLookupClient();
@@ -92,13 +93,13 @@ describe('lookup service through the client', () => {
     const cold = await client.resolve(refs, { pageDate: '2025-01-01' });
     const coldSame = await client.sameCodeOtherTerms('35-CT/TW@2014-05-26');
     const related = ['1-HD/TEST', '2-KH/TEST', '35-CT/TW@2019-05-30'];
-    const coldRelated = await Promise.all(related.map((id) => client.relatedDocuments(id)));
+    const coldRelated = await Promise.all(related.map((id) => client.card(id).then((c) => c!.related)));
     const coldArticles = await client.relatedArticles('35-CT/TW@2019-05-30');
     await service.warm();
     expect(await client.resolve(refs, { pageDate: '2025-01-01' })).toEqual(cold);
     expect(await client.sameCodeOtherTerms('35-CT/TW@2014-05-26')).toEqual(coldSame);
     // Relations from memory (outgoing from the document, incoming from the cache) in the store's order.
-    expect(await Promise.all(related.map((id) => client.relatedDocuments(id)))).toEqual(coldRelated);
+    expect(await Promise.all(related.map((id) => client.card(id).then((c) => c!.related)))).toEqual(coldRelated);
     expect(coldRelated[0]!.map((r) => r.kind ?? r.why)).toEqual(['guides', 'implements-by', 'co-citation']);
     expect(coldRelated[2]!.map((r) => [r.document.id, r.kind ?? r.why])).toContainEqual(['1-HD/TEST', 'guides-by']);
     expect(await client.relatedArticles('35-CT/TW@2019-05-30')).toEqual(coldArticles);
@@ -118,7 +119,7 @@ describe('lookup service through the client', () => {
     expect(articles.total).toBe(3);
     expect(articles.items.map((a) => a.id)).toEqual(['a3', 'a1']);
 
-    const related = await client.relatedDocuments('1-HD/TEST');
+    const related = (await client.card('1-HD/TEST'))!.related;
     expect(related.map((r) => [r.document.id, r.why, r.kind ?? r.strength])).toEqual([
       ['35-CT/TW@2019-05-30', 'relation', 'guides'],
       ['2-KH/TEST', 'relation', 'implements-by'],
@@ -188,7 +189,7 @@ describe('service errors', () => {
   it('unknown ids are not-found', async () => {
     const client = createLookupClient();
     await expectError(client.relatedArticles('nope'), 'not-found');
-    await expectError(client.relatedDocuments('nope'), 'not-found');
+    expect(await client.card('nope')).toBeUndefined();
     await expectError(client.sameCodeOtherTerms('nope'), 'not-found');
   });
 

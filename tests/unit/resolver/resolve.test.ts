@@ -7,7 +7,8 @@ import type { DocumentRecord } from '../../../lib/records/schema';
 import { parseDocuments } from '../../../lib/dataset/documents-file';
 import { codeKey } from '../../../lib/keys/code-key';
 import { createDocumentIndex } from '../../../lib/resolver/document-index';
-import { lookupKeys, resolveReference, documentKeys } from '../../../lib/resolver/resolve';
+import { resolveReference } from '../../../lib/resolver/resolve';
+import { documentKeys, lookupKeys } from '../../../lib/resolver/candidate-keys';
 import { termForDate } from '../../../lib/keys/party-terms';
 
 const repo = join(import.meta.dirname, '../../..');

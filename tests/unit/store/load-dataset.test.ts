@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { DATA_STORES, openStore, type ActiveMeta, type VblDb } from '../../../lib/store/db';
-import { buildRecords, loadDataset } from '../../../lib/store/load-dataset';
-import { candidatesForKeys, documentCitations, getDocument, mentionsOfArticle, mentionsOfDocument, relatedArticles } from '../../../lib/store/queries';
-import { lookupKeys } from '../../../lib/resolver/resolve';
+import { DATA_STORES, openStore, type VblDb } from '../../../lib/store/db';
+import type { ActiveMeta } from '../../../lib/store/stored-records';
+import { loadDataset } from '../../../lib/store/load-dataset';
+import { buildRecords } from '../../../lib/store/record-builder';
+import { candidatesFor, documentCitations, getDocument, mentionsOfArticle, mentionsOfDocument, relatedArticles } from '../../../lib/store/queries';
+import { candidateLookups } from '../../../lib/resolver/candidate-keys';
 import { doc, fixtureDataset, freshDbName, partyRef } from './fixture';
 
 const V2_ONLY = doc({ id: '99-CT/TW@2025-01-01', code: '99-CT/TW', date: '2025-01-01', title: 'Chỉ in version two' });
@@ -35,7 +37,7 @@ describe('loadDataset', () => {
     expect(await counts(db)).toEqual({ documents: 1, docs: 7, indexes: 4, articles: 1, mentions: 1, relations: 3, citations: 1 });
     const b = await buckets(db);
     expect((await getDocument(db, gen, b, '57-NQ/TW@2024-12-22'))?.aliases).toEqual(['Nghị quyết 57']);
-    const [byCode] = await candidatesForKeys(db, gen, b, [lookupKeys(partyRef('35-CT/TW'))]);
+    const [byCode] = await candidatesFor(db, gen, b, [candidateLookups(partyRef('35-CT/TW'))]);
     expect(byCode!.map((d) => d.id).sort()).toEqual(['35-CT/TW@2014-05-26', '35-CT/TW@2019-05-30', '35-CT/TW@2024-06-14']);
     const meta = (await db.get('meta', 'active')) as ActiveMeta;
     expect(meta.counts).toEqual({ documents: 7, articles: 4, mentions: 11 });

@@ -1,10 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DATASET_SCHEMA } from '../../../lib/records/schema';
-import { DB_VERSION, openStore, type ActiveMeta, type GenKey, type LegacyStoredDocument, type VblDb } from '../../../lib/store/db';
-import { bucketCounts, buildRecords, loadDataset } from '../../../lib/store/load-dataset';
-import { candidatesForKeys, documentsByIndex, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms } from '../../../lib/store/queries';
-import { documentKeys, lookupKeys } from '../../../lib/resolver/resolve';
+import { DB_VERSION, openStore, type VblDb } from '../../../lib/store/db';
+import type { ActiveMeta, GenKey, LegacyStoredDocument } from '../../../lib/store/stored-records';
+import { loadDataset } from '../../../lib/store/load-dataset';
+import { bucketCounts, buildRecords } from '../../../lib/store/record-builder';
+import { candidatesFor, documentsByIndex, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms } from '../../../lib/store/queries';
+import { candidateLookups, documentKeys, lookupKeys, ntiKey } from '../../../lib/resolver/candidate-keys';
 import { fixtureDataset, freshDbName, partyRef } from './fixture';
 
 /** Documents as versions 1 and 2 stored them: one record each with native index keys (aliases from version 2). */
@@ -49,13 +51,13 @@ async function expectFixtureAnswers(db: VblDb, gen: number) {
   expect(b.documents).toBeGreaterThan(0);
   expect(Object.keys(b.indexes).sort()).toEqual(['alias', 'code', 'nti', 'year']);
   // By code, by alias ("Nghị quyết 57" without its code), by number+type+issuer, by year.
-  const [byCode] = await candidatesForKeys(db, gen, b, [lookupKeys(partyRef('35-CT/TW'))]);
+  const [byCode] = await candidatesFor(db, gen, b, [candidateLookups(partyRef('35-CT/TW'))]);
   expect(byCode!.map((d) => d.id).sort()).toEqual(['35-CT/TW@2014-05-26', '35-CT/TW@2019-05-30', '35-CT/TW@2024-06-14']);
   const bare = { raw: 'Nghị quyết 57', start: 0, end: 13, family: 'party' as const, number: '57', type: { abbr: 'NQ' }, issuer: {}, inferred: true };
-  const [byAlias] = await candidatesForKeys(db, gen, b, [{ codes: [], aliases: lookupKeys(bare).aliases }]);
+  const [byAlias] = await candidatesFor(db, gen, b, [lookupKeys(bare).aliases.map((a) => ['alias', a] as const)]);
   expect(byAlias!.map((d) => d.id)).toEqual(['57-NQ/TW@2024-12-22']);
   const nti = documentKeys(fixtureDataset('v1').documents[0]!).numberTypeIssuer;
-  const [byNTI] = await candidatesForKeys(db, gen, b, [{ codes: [], aliases: [], numberTypeIssuer: nti }]);
+  const [byNTI] = await candidatesFor(db, gen, b, [[['nti', ntiKey(nti)]]]);
   expect(byNTI).toHaveLength(3);
   expect((await documentsByIndex(db, gen, b, 'year', '2024')).map((d) => d.id).sort()).toEqual(['35-CT/TW@2024-06-14', '57-NQ/TW@2024-12-22']);
   expect((await sameCodeOtherTerms(db, gen, b, '35-CT/TW@2019-05-30'))!.map((d) => d.id)).toEqual(['35-CT/TW@2014-05-26', '35-CT/TW@2024-06-14']);

@@ -1,0 +1,221 @@
+/**
+ * The dataset's life in the background, in one place: opening the database (and stepping aside for a newer
+ * schema), loading the bundled dataset into a fresh generation when needed, which generation is active, the last
+ * load error, the status, and for every read the choice between the documents held in memory (DocumentCache,
+ * once read) and the IndexedDB records (meanwhile). Callers (the lookup service) ask questions; they never read
+ * or write the meta records.
+ */
+import type { Reference } from '../detector/types';
+import type { ArticleRecord, Dataset, DocumentRecord } from '../records/schema';
+import { candidateLookups } from '../resolver/candidate-keys';
+import { DB_NAME, openStore, type VblDb } from './db';
+import { DocumentCache } from './document-cache';
+import { loadDataset, type LoadOutcome } from './load-dataset';
+import { candidatesFor, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms, type RelatedDocument } from './queries';
+import type { ActiveMeta, ErrorMeta, StagingMeta } from './stored-records';
+
+export interface DatasetStoreOptions {
+  /** Reads the bundled dataset (the extension's own file; tests pass generated ones). */
+  source: () => Promise<Dataset>;
+  /** Reads only the bundled dataset's version, when that is cheaper than reading the dataset. */
+  sourceVersion?: () => Promise<string>;
+  /** Extension version; a new one re-checks the bundled dataset's version at start. */
+  extVersion?: string;
+  dbName?: string;
+}
+
+/** What the store knows about the loaded dataset. */
+export interface DatasetStatus {
+  /** True once a dataset is active and queries are answered. */
+  ready: boolean;
+  version?: string;
+  schema?: number;
+  documents?: number;
+  articles?: number;
+  mentions?: number;
+  /** ISO time of the last successful load, and how long it took. */
+  loadedAt?: string;
+  loadMs?: number;
+  loadTimings?: Record<string, number>;
+  /** Version being loaded, or whose load was interrupted and will be retried (the active one answers meanwhile). */
+  updating?: string;
+  /** The last load error, when the newest load failed (the previous dataset stays in use). */
+  lastError?: string;
+}
+
+/** No dataset is active yet (first load still running, or failed). */
+export class DatasetNotReadyError extends Error {
+  constructor() {
+    super('the dataset is not loaded yet');
+    this.name = 'DatasetNotReadyError';
+  }
+}
+
+/** The documents of one generation in memory, once read. */
+interface Memory {
+  gen: number;
+  loading: Promise<DocumentCache>;
+  ready?: DocumentCache;
+}
+
+export class DatasetStore {
+  private db?: Promise<VblDb>;
+  private active?: ActiveMeta;
+  private loading?: Promise<LoadOutcome | 'current'>;
+  private memory?: Memory;
+
+  constructor(private readonly options: DatasetStoreOptions) {}
+
+  private database(): Promise<VblDb> {
+    if (!this.db) {
+      const opening = openStore(this.options.dbName ?? DB_NAME, undefined, () => {
+        // A newer schema wants the database: close ours; the next query reopens (and so migrates).
+        void opening.then((db) => db.close());
+        this.db = undefined;
+      });
+      this.db = opening;
+      opening.catch(() => {
+        if (this.db === opening) this.db = undefined;
+      });
+    }
+    return this.db;
+  }
+
+  /**
+   * Loads the bundled dataset when none is active, when a previous load was interrupted, when the extension
+   * version changed, or when `recheck` asks (install/update). Concurrent calls share one load.
+   */
+  ensureLoaded(recheck = false): Promise<LoadOutcome | 'current'> {
+    // A start-up check already running answers a plain request; a recheck (install/update) queues behind it.
+    if (this.loading && !recheck) return this.loading;
+    const previous = this.loading;
+    const run = (previous ? previous.catch(() => undefined) : Promise.resolve()).then(() => this.loadIfNeeded(recheck));
+    this.loading = run;
+    const settle = () => {
+      if (this.loading === run) this.loading = undefined;
+    };
+    run.then(settle, settle);
+    return run;
+  }
+
+  private async loadIfNeeded(recheck: boolean): Promise<LoadOutcome | 'current'> {
+    const db = await this.database();
+    const active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
+    const staging = await db.get('meta', 'staging');
+    if (active && !staging && !recheck && active.extVersion === this.options.extVersion) {
+      this.active = active;
+      return 'current';
+    }
+    try {
+      if (active && !staging && this.options.sourceVersion && (await this.options.sourceVersion()) === active.version) {
+        // Same dataset in the new build: remember the extension version, read nothing more.
+        if (active.extVersion !== this.options.extVersion) await db.put('meta', { ...active, extVersion: this.options.extVersion });
+        return 'current';
+      }
+      const dataset = await this.options.source();
+      return await loadDataset(db, dataset, { extVersion: this.options.extVersion, onActivated: (meta) => (this.active = meta) });
+    } catch (error) {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      await db.put('meta', { name: 'lastError', message, at: new Date().toISOString() }).catch(() => {});
+      throw error;
+    } finally {
+      this.active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
+    }
+  }
+
+  /** The active generation; waits for a first load in progress; DatasetNotReadyError when there is none. */
+  private async ready(): Promise<{ db: VblDb; active: ActiveMeta }> {
+    const db = await this.database();
+    if (!this.active) this.active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
+    if (!this.active && this.loading) await this.loading.catch(() => {});
+    if (!this.active) throw new DatasetNotReadyError();
+    return { db, active: this.active };
+  }
+
+  /** The active generation's documents in memory: read once, on first use or by warm(). */
+  private inMemory(db: VblDb, gen: number): Memory {
+    if (this.memory?.gen !== gen) {
+      const memory: Memory = { gen, loading: DocumentCache.read(db, gen) };
+      this.memory = memory;
+      memory.loading.then(
+        (docs) => { memory.ready = docs; },
+        () => { if (this.memory === memory) this.memory = undefined; },
+      );
+    }
+    return this.memory!;
+  }
+
+  /** Every document of the active generation, in memory (waits for them to be read), with its generation. */
+  async documents(): Promise<{ gen: number; documents: DocumentCache }> {
+    const { db, active } = await this.ready();
+    return { gen: active.gen, documents: await this.inMemory(db, active.gen).loading };
+  }
+
+  /** Candidate documents for each reference, by the resolver's rule; one list per reference, in order. */
+  async candidates(refs: readonly Reference[]): Promise<{ lists: DocumentRecord[][]; sites?: ActiveMeta['sites'] }> {
+    const { db, active } = await this.ready();
+    // Warm: from memory. Cold (first batch after the worker started): from the index records meanwhile.
+    const ready = this.inMemory(db, active.gen).ready;
+    const lists = ready ? refs.map((ref) => ready.candidates(ref)) : await candidatesFor(db, active.gen, active.buckets, refs.map(candidateLookups));
+    return { lists, ...(active.sites ? { sites: active.sites } : {}) };
+  }
+
+  async document(id: string): Promise<DocumentRecord | undefined> {
+    const { db, active } = await this.ready();
+    const ready = this.inMemory(db, active.gen).ready;
+    return ready ? ready.get(id) : getDocument(db, active.gen, active.buckets, id);
+  }
+
+  /** Articles citing a document, newest first, one page; undefined when the document is unknown. */
+  async relatedArticles(id: string, page: number, pageSize: number): Promise<{ items: ArticleRecord[]; total: number } | undefined> {
+    const { db, active } = await this.ready();
+    const ready = this.inMemory(db, active.gen).ready;
+    return relatedArticles(db, active.gen, active.buckets, id, page, pageSize, ready && ((doc) => ready.byId.has(doc)));
+  }
+
+  /** Explicit relations first, then co-cited documents, strongest first; undefined when unknown. */
+  async relatedDocuments(id: string): Promise<RelatedDocument[] | undefined> {
+    const { db, active } = await this.ready();
+    return relatedDocuments(db, active.gen, active.buckets, id, this.inMemory(db, active.gen).ready);
+  }
+
+  /** Other documents with the same code, oldest first; undefined when unknown. */
+  async sameCodeOtherTerms(id: string): Promise<DocumentRecord[] | undefined> {
+    const { db, active } = await this.ready();
+    const ready = this.inMemory(db, active.gen).ready;
+    return ready ? ready.sameCode(id) : sameCodeOtherTerms(db, active.gen, active.buckets, id);
+  }
+
+  /** Reads the documents into memory ahead of the first lookups (after a load or a start). */
+  async warm(): Promise<void> {
+    await this.documents();
+  }
+
+  async status(): Promise<DatasetStatus> {
+    const db = await this.database();
+    const active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
+    const lastError = (await db.get('meta', 'lastError')) as ErrorMeta | undefined;
+    const staging = (await db.get('meta', 'staging')) as StagingMeta | undefined;
+    const status: DatasetStatus = { ready: !!active };
+    if (staging) status.updating = staging.version;
+    if (active) {
+      Object.assign(status, {
+        version: active.version,
+        schema: active.schema,
+        ...active.counts,
+        loadedAt: active.loadedAt,
+        loadMs: active.loadMs,
+        ...(active.loadTimings ? { loadTimings: active.loadTimings } : {}),
+      });
+    }
+    if (lastError) status.lastError = lastError.message;
+    return status;
+  }
+
+  /** Closes the database (tests). */
+  async close(): Promise<void> {
+    const db = this.db;
+    this.db = undefined;
+    if (db) (await db).close();
+  }
+}
