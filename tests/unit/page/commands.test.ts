@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { COMMAND_CHANNEL, forwardCommands, listenForCommands, NEXT_REFERENCE, PREVIOUS_REFERENCE } from '../../../lib/card/commands';
+import { COMMAND_CHANNEL, forwardCommands, listenForCommands, NEXT_REFERENCE, PREVIOUS_REFERENCE } from '@/lib/page/commands';
 
 type CommandListener = (command: string) => Promise<void> | void;
 
