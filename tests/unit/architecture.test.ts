@@ -94,6 +94,11 @@ describe('import rules between layers', () => {
     expect(bad).toEqual([]);
   });
 
+  it('keeps components free of lib/card, even its types (lib/card renders them: no cycle)', () => {
+    const bad = all.filter((i) => layerOf(i.file) === 'components' && layerOf(i.target) === 'card').map((i) => `${i.file}: ${i.spec}`);
+    expect(bad).toEqual([]);
+  });
+
   it('keeps the browser API and IndexedDB out of the pure layers', () => {
     const offenders = PURE.flatMap((l) => files(`lib/${l}`)).filter((f) => /\bbrowser\.|\bchrome\.|indexedDB|from 'idb'/.test(code(f)));
     expect(offenders).toEqual([]);

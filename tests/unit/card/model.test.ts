@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCardModel } from '@/lib/card/model';
+import type { ReasonText } from '@/lib/card/reasons';
+import type { CandidateReason } from '@/components/card/types';
 import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, ref, tVi, unknownRef } from './fixtures';
 
 describe('buildCardModel', () => {
@@ -133,5 +135,15 @@ describe('buildCardModel: what the page says and what is a guess', () => {
     const weak = buildCardModel({ ref: ct35, resolution: ct35Ambiguous, pageDateWeak: true });
     expect(weak.candidates[0]!.reasons[0]!.key).toBe('reason_latestBeforeWritten');
     expect(tVi(weak.candidates[0]!.reasons[0]!.key!, weak.candidates[0]!.reasons[0]!.subs)).toContain('ngày ghi ở đầu bài (01/7/2024');
+  });
+});
+
+/** True only when A and B are the same type (same members, same optionality). */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+describe('the card model types (components/card/types)', () => {
+  it("repeat lib/card/reasons' ReasonText exactly (the component imports nothing from lib/card; tsc fails on a drift)", () => {
+    const same: Same<ReasonText, CandidateReason> = true;
+    expect(same).toBe(true);
   });
 });
