@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { ALL_SITES_PATTERN, DEFAULT_MATCHES } from './lib/settings/sites';
+import { manifestCommands } from './lib/page/commands';
 
 // Manifest is a function of the target: Firefox-only keys must not reach the Chrome manifest.
 // Host access: Vietnamese sites by default (so the install prompt does not ask for every website); anywhere
@@ -19,10 +20,8 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: [ALL_SITES_PATTERN] }
       : { optional_permissions: [ALL_SITES_PATTERN] as never[] }),
-    commands: {
-      'next-reference': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNext__' },
-      'previous-reference': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdPrevious__' },
-    },
+    // Keyboard shortcuts: names, suggested keys and descriptions live with their forwarding (lib/page/commands).
+    commands: manifestCommands(),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { listenForLookups } from '../lib/lookup/listen';
 import { LookupService } from '../lib/lookup/service';
 import { readBundledDataset, readBundledManifest } from '../lib/store/bundled-dataset';
-import { forwardCommands } from '../lib/card/commands';
+import { forwardCommands } from '../lib/page/commands';
 import { watchPermissions } from '../lib/settings/registration';
 
 export default defineBackground(() => {

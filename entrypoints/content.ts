@@ -1,12 +1,12 @@
-// Content script: wiring only. Follows this site's settings and permission (lib/card/page-session): the reader
+// Content script: wiring only. Follows this site's settings and permission (lib/page/page-session): the reader
 // (marking + cards) runs while the site is on; off or a withdrawn permission removes every mark, a new mode
 // re-marks. The page's context (date, site) is read again for every batch, so single-page sites that change
 // article in place resolve by the new article's date.
 import { DEFAULT_MATCHES } from '@/lib/settings/sites';
-import { runPageSession } from '@/lib/card/page-session';
-import { startReader } from '@/lib/card/reader';
-import { listenForCommands } from '@/lib/card/commands';
-import { findPageDate, pageSite } from '@/lib/card/page-context';
+import { runPageSession } from '@/lib/page/page-session';
+import { startReader } from '@/lib/page/reader';
+import { listenForCommands } from '@/lib/page/commands';
+import { findPageDate, pageSite } from '@/lib/page/page-context';
 import { createLookupClient } from '@/lib/lookup/client';
 import { t, uiLanguage } from '@/lib/i18n/t';
 import { annotate } from '@/lib/annotator/annotate';

@@ -2,7 +2,7 @@
  * The card: what a cited document is, who issued it and when, and what is related. Props in, callbacks out;
  * every string from pages or the dataset is rendered as text (JSX children), never as HTML.
  */
-import type { CardModel, Fact } from '@/lib/card/model';
+import type { CardModel, Fact } from './types';
 import type { Translate } from '@/lib/i18n/t';
 
 export interface CardProps {
@@ -62,7 +62,7 @@ export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose }
       {chosen && chosen.reasons.length > 0 ? (
         <p class="why">
           <span class="label">{t(several ? 'cardWhyThisOne' : 'cardWhy')}</span>{' '}
-          {chosen.reasons.map((r) => (r.key ? translated(t, r.key, r.text, r.subs) : r.text)).join('; ')}
+          {chosen.reasons.map((r) => translated(t, r.key, r.text, r.subs)).join('; ')}
         </p>
       ) : null}
 

@@ -6,7 +6,7 @@ import { t, uiLanguage } from '@/lib/i18n/t';
 import { isDefaultSite, isWebPage } from '@/lib/settings/sites';
 import { getGlobalSettings, getSiteSettings, setGlobalSettings, setSiteSettings, effectiveSettings, MAX_DWELL_MS, MIN_DWELL_MS, type Mode } from '@/lib/settings/store';
 import { hasAllSites, hasSiteAccess, injectIntoTab, requestSite, revokeSite, syncRegisteredContentScript } from '@/lib/settings/registration';
-import { NEXT_REFERENCE, PREVIOUS_REFERENCE } from '@/lib/card/commands';
+import { NEXT_REFERENCE, PREVIOUS_REFERENCE } from '@/lib/page/commands';
 import { fetchDatasetStatus } from '@/lib/lookup/client';
 import './style.css';
 

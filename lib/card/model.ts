@@ -4,91 +4,13 @@
  * are message keys the component translates. Pure.
  */
 import type { Reference } from '../detector/types';
-import type { ArticleRecord, Confidence, DocumentRecord } from '../records/schema';
+import type { ArticleRecord, DocumentRecord } from '../records/schema';
 import type { Candidate, Resolution } from '../resolver/resolve';
 import type { RelatedDocument } from '../lookup/client';
 import { issuerLevel, referenceTypeName } from './code-facts';
 import { citation, documentHeading, formatDate, hostLabel, safeUrl } from './format';
-import { describeReason, type ReasonText } from './reasons';
-
-export type CardState = 'loading' | 'error' | 'resolved' | 'ambiguous' | 'unresolved' | 'needs-place';
-
-/** One labelled fact. `label` is a message key; `value` is text, shown as text. */
-export interface Fact {
-  label: string;
-  value: string;
-  /** True when `value` is itself a message key (a fixed phrase such as an issuer level). */
-  valueIsKey?: boolean;
-}
-
-export interface Link {
-  url: string;
-  label: string;
-}
-
-export interface CandidateChoice {
-  id: string;
-  /** "30/5/2019 · Bộ Chính trị · khóa XII". */
-  summary: string;
-  reasons: ReasonText[];
-}
-
-export interface ArticleItem {
-  outlet: string;
-  date?: string;
-  title: string;
-  url?: string;
-}
-
-export interface RelatedItem {
-  id: string;
-  heading: string;
-  title?: string;
-  /** Message key for why it is related, with a count for co-citation. */
-  why: string;
-  count?: number;
-}
-
-export interface CardModel {
-  state: CardState;
-  /** "Kế hoạch số 17-KH/TW". */
-  heading: string;
-  /** The text as written on the page. */
-  raw: string;
-  /** Facts of the selected document (or, for unknown codes, what the code says). */
-  facts: Fact[];
-  title?: string;
-  confidence?: Confidence;
-  /** The dataset knows this document only from news articles. */
-  knownFromNews?: boolean;
-  sources: Link[];
-  /**
-   * What to say where the sources have no public address (message keys): a source's plain name ("the law's own
-   * text") or "no public address recorded", so a confidence badge is never left without its where-from.
-   */
-  sourceNotes: string[];
-  /** Where sources disagree: other readings, shown beside the chosen value. */
-  readings: Fact[];
-  /** Candidates when a code names several documents; `selected` indexes them. */
-  candidates: CandidateChoice[];
-  selected: number;
-  /** Why several documents fit: Party numbers restart every term, state numbers every year, a plenum issues several. */
-  several?: SeveralWhy;
-  /** What the code says (type, issuer level) and what the sentence says, for codes not in the dataset. */
-  fromCode: Fact[];
-  fromPage: Fact[];
-  articles: ArticleItem[];
-  articlesTotal: number;
-  related: RelatedItem[];
-  /**
-   * Plain-Vietnamese citation to copy; from the page's own words when the dataset does not know the code, or
-   * when several documents fit and the reader has not chosen one (never the top candidate cited silently).
-   */
-  citation?: string;
-  citationFromPage?: boolean;
-  /** Error text (message key) when the lookup failed. */
-  error?: string;
-}
+import { describeReason } from './reasons';
+import type { CardModel, Fact, SeveralWhy } from '@/components/card/types';
 
 export interface CardDetails {
   document?: DocumentRecord;
@@ -113,8 +35,6 @@ export interface CardInput {
   /** The page date sent with the batch was only read from text near the top, not from the page's metadata. */
   pageDateWeak?: boolean;
 }
-
-export type SeveralWhy = 'term' | 'year' | 'plenum' | 'other';
 
 export const MAX_ARTICLES = 3;
 export const MAX_RELATED = 4;

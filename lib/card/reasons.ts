@@ -5,15 +5,11 @@
  */
 import type { Reason } from '../records/reason';
 import { reasonText } from '../resolver/reason-text';
+import type { CandidateReason } from '@/components/card/types';
 import { formatDate } from './format';
 
-export interface ReasonText {
-  /** Message key. */
-  key: string;
-  subs: string[];
-  /** The reason in English (reasonText), shown should the message be missing. */
-  text: string;
-}
+/** A reason as the card shows it: message key, values, and the English phrase (reasonText) as a fallback. */
+export type ReasonText = CandidateReason;
 
 export interface ReasonOptions {
   /**

@@ -61,7 +61,8 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   annotator: { layers: ['detector'], packages: /^$/ },
   settings: { layers: [], packages: /^wxt\/browser$/ },
   i18n: { layers: [], packages: /^wxt\/browser$/ },
-  card: { layers: ['detector', 'keys', 'records', 'resolver', 'dataset', 'lookup', 'annotator', 'settings', 'i18n', 'components'], packages: /^(preact|@floating-ui\/dom|wxt\/browser)$/ },
+  card: { layers: ['detector', 'keys', 'records', 'resolver', 'dataset', 'lookup', 'i18n', 'components'], packages: /^(preact|@floating-ui\/dom|wxt\/browser)$/ },
+  page: { layers: ['card', 'annotator', 'lookup', 'settings', 'i18n', 'detector', 'keys', 'records', 'resolver'], packages: /^wxt\/browser$/ },
   components: { layers: [], packages: /^preact(\/hooks)?$/ },
 };
 /** Layers whose code runs in pages or anywhere: never the browser's extension API, never IndexedDB. */
@@ -75,7 +76,7 @@ const all = ['lib', 'components', 'entrypoints'].flatMap(files).flatMap(imports)
 describe('import rules between layers', () => {
   it('finds the layers it checks', () => {
     const layers = new Set(all.map((i) => layerOf(i.file)));
-    for (const l of ['detector', 'keys', 'records', 'dataset', 'resolver', 'store', 'lookup', 'annotator', 'components', 'entrypoints']) expect(layers).toContain(l);
+    for (const l of ['detector', 'keys', 'records', 'dataset', 'resolver', 'store', 'lookup', 'annotator', 'card', 'page', 'components', 'entrypoints']) expect(layers).toContain(l);
   });
 
   it.each(Object.keys(ALLOWED))('%s imports only what its layer may', (layer) => {
@@ -94,6 +95,11 @@ describe('import rules between layers', () => {
         return !rule.packages.test(i.spec);
       })
       .map((i) => `${i.file}: ${i.spec}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('keeps components free of lib/card, even its types (lib/card renders them: no cycle)', () => {
+    const bad = all.filter((i) => layerOf(i.file) === 'components' && layerOf(i.target) === 'card').map((i) => `${i.file}: ${i.spec}`);
     expect(bad).toEqual([]);
   });
 

@@ -10,9 +10,9 @@ import { MAX_BATCH } from '../lookup/messages';
 import type { Translate } from '../i18n/t';
 import type { Mode } from '../settings/store';
 import type { Annotator, AnnotatorOptions, MarkedReference } from '../annotator/annotate';
-import { createCardHost } from './host';
-import { createCardController } from './controller';
-import { buildCardModel, MAX_ARTICLES, type CardDetails } from './model';
+import { createCardHost } from '../card/host';
+import { createCardController } from '../card/controller';
+import { buildCardModel, MAX_ARTICLES, type CardDetails } from '../card/model';
 import type { PageDateSource } from './page-context';
 
 /** What the page says about itself, read again for every batch (a single-page site changes article in place). */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { COMMAND_CHANNEL, forwardCommands, listenForCommands, NEXT_REFERENCE, PREVIOUS_REFERENCE } from '../../../lib/card/commands';
+import { COMMAND_CHANNEL, forwardCommands, listenForCommands, manifestCommands, NEXT_REFERENCE, PREVIOUS_REFERENCE } from '@/lib/page/commands';
 
 type CommandListener = (command: string) => Promise<void> | void;
 
@@ -44,5 +44,22 @@ describe('keyboard shortcuts: background forwards, content script moves', () => 
     controller.abort();
     await fakeBrowser.runtime.onMessage.trigger({ channel: COMMAND_CHANNEL, command: PREVIOUS_REFERENCE }, { id: fakeBrowser.runtime.id }, () => {});
     expect(moves).toEqual([1]);
+  });
+
+  it('moves back for the previous-reference shortcut', async () => {
+    const moves: number[] = [];
+    listenForCommands(new AbortController().signal, (d) => moves.push(d));
+    await fakeBrowser.runtime.onMessage.trigger({ channel: COMMAND_CHANNEL, command: PREVIOUS_REFERENCE }, { id: fakeBrowser.runtime.id }, () => {});
+    expect(moves).toEqual([-1]);
+  });
+});
+
+describe('keyboard shortcuts in the manifest (wxt.config.ts)', () => {
+  it('declares the two commands with their suggested keys and translated descriptions', () => {
+    expect(manifestCommands()).toEqual({
+      'next-reference': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNext__' },
+      'previous-reference': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdPrevious__' },
+    });
+    expect(Object.keys(manifestCommands())).toEqual([NEXT_REFERENCE, PREVIOUS_REFERENCE]);
   });
 });

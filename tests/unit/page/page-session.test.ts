@@ -1,11 +1,11 @@
-// The content script's session on one page (lib/card/page-session, wired by entrypoints/content.ts): settings
+// The content script's session on one page (lib/page/page-session, wired by entrypoints/content.ts): settings
 // followed from the first read, one listener on the page's signal, a withdrawn permission stopping the page.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { runPageSession } from '@/lib/card/page-session';
+import { runPageSession } from '@/lib/page/page-session';
 import { setSiteSettings, type EffectiveSettings } from '@/lib/settings/store';
 import { SITE_ACCESS_CHANNEL, originCovers } from '@/lib/settings/site-access';
-import type { Reader } from '@/lib/card/reader';
+import type { Reader } from '@/lib/page/reader';
 
 function starter() {
   const runs: Array<{ settings: EffectiveSettings; signal: AbortSignal; reader: Reader }> = [];

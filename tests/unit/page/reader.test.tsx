@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startReader, type PageContext } from '@/lib/card/reader';
+import { startReader, type PageContext } from '@/lib/page/reader';
 import { LookupError, type LookupClient } from '@/lib/lookup/client';
 import type { AnnotatorOptions, MarkedReference } from '@/lib/annotator/annotate';
 import type { Reference } from '@/lib/detector/types';
 import type { Resolution } from '@/lib/resolver/resolve';
-import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, ref, tVi } from './fixtures';
+import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, ref, tVi } from '../card/fixtures';
 
 let abort: AbortController;
 let options: AnnotatorOptions;
