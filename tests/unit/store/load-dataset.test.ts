@@ -4,7 +4,7 @@ import { DATA_STORES, openStore, type ActiveMeta, type VblDb } from '../../../li
 import { buildRecords, loadDataset } from '../../../lib/store/load-dataset';
 import { candidatesForKeys, documentCitations, getDocument, mentionsOfArticle, mentionsOfDocument, relatedArticles } from '../../../lib/store/queries';
 import { lookupKeys } from '../../../lib/resolver/resolve';
-import { doc, fixtureDataset, freshDbName, partyRef } from './fixture';
+import { doc, fixtureDataset, freshDbName, partyRef } from '../../helpers/dataset-fixture';
 
 const V2_ONLY = doc({ id: '99-CT/TW@2025-01-01', code: '99-CT/TW', date: '2025-01-01', title: 'Chỉ in version two' });
 

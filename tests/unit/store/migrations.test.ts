@@ -4,7 +4,7 @@ import { DB_VERSION, openStore, type ActiveMeta, type GenKey, type LegacyStoredD
 import { bucketCounts, buildRecords, loadDataset } from '../../../lib/store/load-dataset';
 import { candidatesForKeys, documentsByIndex, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms } from '../../../lib/store/queries';
 import { documentKeys, lookupKeys } from '../../../lib/resolver/resolve';
-import { fixtureDataset, freshDbName, partyRef } from './fixture';
+import { fixtureDataset, freshDbName, partyRef } from '../../helpers/dataset-fixture';
 
 /** Documents as versions 1 and 2 stored them: one record each with native index keys (aliases from version 2). */
 function legacyDocuments(gen: number, withAliases: boolean, version = 'v1'): LegacyStoredDocument[] {
