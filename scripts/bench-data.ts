@@ -1,6 +1,6 @@
 /**
- * Data benchmark (`npm run bench:data`): a generated dataset of 50,000 documents and 1,000,000 mentions (made
- * here, never shipped) loaded into IndexedDB and queried, first in Node with fake-indexeddb, then in real
+ * Data benchmark (`npm run bench:data`): a generated dataset of 50,000 documents and 1,000,000 mentions
+ * (scripts/harness/synthetic-dataset.ts; never shipped) loaded into IndexedDB and queried, first in Node with fake-indexeddb, then in real
  * Chromium with the built extension (.output/chrome-mv3; run `npx wxt build` first).
  *
  * The Chromium run uses the product's own path end to end: a copy of the built extension whose bundled dataset
@@ -12,12 +12,10 @@
  * Options: --documents N --mentions N --skip-node --skip-chromium --batches N
  */
 import 'fake-indexeddb/auto';
-import { cp, mkdtemp, rm, writeFile, readdir, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { pathToFileURL } from 'node:url';
-import { DATASET_SCHEMA, type ArticleRecord, type Dataset, type DocumentRecord, type MentionRecord } from '../lib/records/schema';
+import type { Dataset } from '../lib/records/schema';
 import type { Reference } from '../lib/detector/types';
 import { LookupService } from '../lib/lookup/service';
 import { LOOKUP_CHANNEL, type LookupRequest, type LookupResponse } from '../lib/lookup/messages';
@@ -25,8 +23,10 @@ import { resolveReference } from '../lib/resolver/resolve';
 import { codeKey } from '../lib/keys/code-key';
 import { buildRecords } from '../lib/store/record-builder';
 import { DATA_STORES } from '../lib/store/db';
-import { DEFAULT_EXTENSION, launchChromiumWithExtension } from '../tests/browser/helpers/chromium';
-import { sendLookup, waitForDataset } from '../tests/browser/helpers/lookup';
+import { snapshotBuild } from './harness/build-copy';
+import { DEFAULT_EXTENSION, launchChromiumWithExtension } from './harness/chromium';
+import { sendLookup, waitForDataset } from './harness/lookup';
+import { draws, generateDataset, seededRandom, SYNTHETIC_SEED } from './harness/synthetic-dataset';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => {
@@ -39,95 +39,11 @@ const N_BATCHES = opt('batches', 40);
 const BATCH = 200;
 const TARGETS = { loadMs: 10_000, resolveP50: 20, cardP50: 5, searchP50: 20 };
 
-// ---------- generation (seeded, deterministic) ----------
+// ---------- generation: scripts/harness/synthetic-dataset.ts (seeded, deterministic) ----------
 
-function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(20261125);
-const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
-const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
-const pad = (n: number) => String(n).padStart(2, '0');
-const dateIn = (y0: number, y1: number) => `${int(y0, y1)}-${pad(int(1, 12))}-${pad(int(1, 28))}`;
-
-const PARTY_TYPES = [['NQ', 'Nghị quyết'], ['CT', 'Chỉ thị'], ['QĐ', 'Quy định'], ['KL', 'Kết luận'], ['HD', 'Hướng dẫn'], ['KH', 'Kế hoạch'], ['TB', 'Thông báo']] as const;
-const PARTY_ISSUERS = [['TW', 'Bộ Chính trị'], ['TW', 'Ban Bí thư'], ['BTCTW', 'Ban Tổ chức Trung ương'], ['BTGTW', 'Ban Tuyên giáo Trung ương'], ['TU', 'Ban Thường vụ Tỉnh ủy'], ['HU', 'Ban Thường vụ Huyện ủy']] as const;
-const STATE_TYPES = [['NĐ', 'Nghị định', 'CP', 'Chính phủ'], ['QĐ', 'Quyết định', 'TTg', 'Thủ tướng Chính phủ'], ['TT', 'Thông tư', 'BTC', 'Bộ Tài chính'], ['TT', 'Thông tư', 'BGDĐT', 'Bộ Giáo dục và Đào tạo'], ['NQ', 'Nghị quyết', 'CP', 'Chính phủ'], ['CT', 'Chỉ thị', 'TTg', 'Thủ tướng Chính phủ'], ['QĐ', 'Quyết định', 'UBND', 'Ủy ban nhân dân tỉnh']] as const;
-const TERMS = [['VIII', 1996, 2000], ['IX', 2001, 2005], ['X', 2006, 2010], ['XI', 2011, 2015], ['XII', 2016, 2020], ['XIII', 2021, 2025]] as const;
-const WORDS = ['tăng cường', 'sự lãnh đạo', 'của Đảng', 'đối với', 'công tác', 'phát triển', 'kinh tế', 'xã hội', 'đổi mới', 'quản lý', 'nâng cao', 'chất lượng', 'hiệu quả', 'cán bộ', 'đảng viên', 'tổ chức', 'bộ máy', 'chuyển đổi số', 'khoa học', 'công nghệ', 'giáo dục', 'đào tạo', 'y tế', 'văn hóa', 'môi trường', 'nông nghiệp', 'nông thôn', 'đô thị', 'giao thông', 'đất đai', 'tài chính', 'ngân sách', 'phòng, chống', 'tham nhũng', 'lãng phí', 'quốc phòng', 'an ninh', 'đối ngoại', 'hội nhập', 'thanh niên', 'phụ nữ', 'dân tộc', 'tôn giáo', 'biển đảo', 'doanh nghiệp', 'nhà nước', 'tư nhân', 'thi đua', 'khen thưởng', 'kiểm tra', 'giám sát', 'kỷ luật'];
-const PROVINCES = ['Nam Định', 'Thái Bình', 'Nghệ An', 'Quảng Ninh', 'Cần Thơ', 'Đắk Lắk', 'Lào Cai', 'Bình Định', 'Long An', 'Hà Tĩnh'];
-
-function title(): string {
-  const n = int(3, 9);
-  const words: string[] = [];
-  for (let i = 0; i < n; i++) words.push(pick(WORDS));
-  return `Về ${words.join(' ')}`;
-}
-
-export function generateDataset(nDocs: number, nMentions: number): Dataset {
-  const documents: DocumentRecord[] = [];
-  const ids = new Set<string>();
-  while (documents.length < nDocs) {
-    let doc: DocumentRecord;
-    if (rand() < 0.6) {
-      const [term, y0, y1] = pick(TERMS);
-      const [typeAbbr, typeName] = pick(PARTY_TYPES);
-      const [issuerAbbr, issuer] = pick(PARTY_ISSUERS);
-      // Small numbers are more common: codes repeat from one term to the next.
-      const number = String(Math.floor(1 + 400 * rand() * rand()));
-      const code = `${number}-${typeAbbr}/${issuerAbbr}`;
-      const date = dateIn(y0, y1);
-      const local = issuerAbbr === 'TU' || issuerAbbr === 'HU';
-      doc = { id: `${code}@${date}`, code, family: 'party', number, typeAbbr, typeName, issuerAbbr, issuer, date, term, title: title(), aliases: [], relations: [], readings: [], sources: [{ url: 'https://bench.invalid/generated' }], confidence: 'secondary', ...(local ? { place: pick(PROVINCES) } : {}) };
-    } else {
-      const [typeAbbr, typeName, issuerAbbr, issuer] = pick(STATE_TYPES);
-      const year = int(1996, 2025);
-      const number = String(int(1, 400));
-      const code = `${number}/${year}/${typeAbbr}-${issuerAbbr}`;
-      const date = `${year}-${pad(int(1, 12))}-${pad(int(1, 28))}`;
-      doc = { id: `${code}@${issuerAbbr === 'UBND' ? pick(PROVINCES) : date}`, code, family: 'state', number, typeAbbr, typeName, issuerAbbr, issuer, date, title: title(), aliases: [], relations: [], readings: [], sources: [{ url: 'https://bench.invalid/generated' }], confidence: 'official' };
-    }
-    if (ids.has(doc.id)) continue;
-    ids.add(doc.id);
-    if (rand() < 0.03) doc.aliases.push(`${doc.typeName} ${doc.number}${doc.term ? ` khóa ${doc.term}` : ''}`);
-    if (documents.length > 10 && rand() < 0.05) doc.relations.push({ kind: pick(['implements', 'guides', 'replaces'] as const), target: documents[int(0, documents.length - 1)]!.id, sources: [] });
-    documents.push(doc);
-  }
-
-  const articles: ArticleRecord[] = [];
-  const mentions: MentionRecord[] = [];
-  // Zipf-like popularity: a few documents are cited in tens of thousands of articles.
-  const order = documents.map((_, i) => i).sort(() => rand() - 0.5);
-  const cumulative: number[] = [];
-  let sum = 0;
-  for (let r = 0; r < order.length; r++) cumulative.push((sum += 1 / (r + 1)));
-  const zipf = () => {
-    const x = rand() * sum;
-    let lo = 0, hi = cumulative.length - 1;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (cumulative[mid]! < x) lo = mid + 1; else hi = mid; }
-    return documents[order[lo]!]!;
-  };
-  for (let a = 0; mentions.length < nMentions; a++) {
-    const site = `bao${a % 60}.example.vn`;
-    const article: ArticleRecord = { id: `art-${a}`, url: `https://${site}/tin/${a}.html`, outlet: `Báo ${a % 60}`, site, title: title(), date: dateIn(2012, 2025) };
-    articles.push(article);
-    const k = Math.min(int(1, 19), nMentions - mentions.length);
-    let offset = int(0, 400);
-    for (let i = 0; i < k; i++) {
-      const d = zipf();
-      const ambiguous = rand() < 0.05;
-      mentions.push({ articleId: article.id, ...(ambiguous ? { candidates: [d.id] } : { documentId: d.id }), code: d.code, raw: d.code, start: offset, end: offset + d.code.length, status: ambiguous ? 'ambiguous' : 'resolved' });
-      offset += int(50, 900);
-    }
-  }
-  return { schema: DATASET_SCHEMA, version: `bench-${N_DOCS}-${N_MENTIONS}`, documents, articles, mentions, sites: [], coCitations: [] };
-}
+// One random stream: the dataset first, then the reference batches and the ids drawn from it.
+const rand = seededRandom(SYNTHETIC_SEED);
+const { pick } = draws(rand);
 
 /** Batches of 200 references as pages send them: known codes with and without context, reused codes, unknown codes, bare names. */
 function referenceBatches(dataset: Dataset, count: number): Reference[][] {
@@ -272,9 +188,8 @@ async function dirSize(dir: string): Promise<number> {
 }
 
 async function benchChromium(dataset: Dataset, batches: Reference[][], ids: string[]): Promise<void> {
-  const ext = await mkdtemp(path.join(tmpdir(), 'vbl-bench-ext-'));
+  const ext = await snapshotBuild(DEFAULT_EXTENSION, 'vbl-bench-ext-');
   try {
-    await cp(DEFAULT_EXTENSION, ext, { recursive: true });
     await rm(path.join(ext, 'dataset'), { recursive: true, force: true });
     const json = Buffer.from(JSON.stringify(dataset));
     const gz = gzipSync(json, { level: 6 });
@@ -331,7 +246,7 @@ async function benchChromium(dataset: Dataset, batches: Reference[][], ids: stri
 
 async function main() {
   const tGen = performance.now();
-  const dataset = generateDataset(N_DOCS, N_MENTIONS);
+  const dataset = generateDataset(N_DOCS, N_MENTIONS, rand);
   const batches = referenceBatches(dataset, N_BATCHES);
   const ids = hotAndRandomIds(dataset, 60);
   console.log(`generated ${dataset.documents.length.toLocaleString('en')} documents, ${dataset.articles.length.toLocaleString('en')} articles, ${dataset.mentions.length.toLocaleString('en')} mentions in ${ms(performance.now() - tGen)}`);
@@ -340,10 +255,7 @@ async function main() {
   if (!args.includes('--skip-chromium')) await benchChromium(dataset, batches, ids);
 }
 
-// Run when invoked (`npm run bench:data`), not when a test imports the generator.
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -11,13 +11,14 @@
  * show where the time goes: script, style and layout, pre-paint and paint.
  * Environment: BENCH_ROUNDS (default 3), BENCH_TRACE=0 (no traced runs), BENCH_VERBOSE=1 (each run's figures).
  */
-import { chromium, type Page } from 'playwright-core';
-import { createServer } from 'node:http';
+import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { bundleAnnotator } from './lib/annotator-bundle';
+import { bundleAnnotator } from './harness/annotator-bundle';
+import { launchChromium } from './harness/chromium';
+import { serveStatic } from './harness/static-server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -344,18 +345,9 @@ async function main() {
   const bundle = await bundleAnnotator('chrome120', { minify: true });
   const markJs = await readFile(path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
 
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(html);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const addr = server.address();
-  const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const server = await serveStatic({ routes: { '/': html } });
+  const url = server.url('/');
+  const browser = await launchChromium();
 
   const KINDS = ['markjs', 'highlight', 'inline'] as const;
   type Kind = (typeof KINDS)[number];
@@ -383,7 +375,7 @@ async function main() {
     if (process.env.BENCH_TRACE !== '0') for (const kind of KINDS) await once(kind, true);
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
   const loadAfter = loadavg()[0]!;
 

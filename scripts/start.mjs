@@ -4,11 +4,11 @@
 // $DISPLAY or $WAYLAND_DISPLAY; anywhere, CI=true or --headless) the same demo runs headless: it opens a card,
 // saves a screenshot and prints where it is. macOS and Windows always have a display: a window opens there.
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serveStatic } from './harness/static-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const chromeBuild = path.join(root, '.output/chrome-mv3');
@@ -45,17 +45,10 @@ async function main() {
   build([], 'for Chrome');
   build(['-b', 'firefox'], 'for Firefox');
 
-  const page = readFileSync(path.join(root, 'demo/index.html'));
-  const server = createServer((req, res) => {
-    if (req.url === '/' || req.url?.startsWith('/?')) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-    } else {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = server.address().port;
-  const url = `http://${DEMO_HOST}:${port}/`;
+  // The demo page at / (query strings too), a 404 for anything else: the tests' own static server.
+  const server = await serveStatic({ routes: { '/': readFileSync(path.join(root, 'demo/index.html')) } });
+  const port = server.port;
+  const url = server.url('/', DEMO_HOST);
 
   const where = () => {
     console.log(`\nUnpacked builds (load them yourself any time):`);

@@ -4,11 +4,12 @@
  * wires the same API; here the page calls it directly and records every callback.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { bundleAnnotator } from '../../scripts/lib/annotator-bundle';
-import { serveStatic, type StaticServer } from './helpers/static-server';
+import { bundleAnnotator } from '../../scripts/harness/annotator-bundle';
+import { launchChromium } from '../../scripts/harness/chromium';
+import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PAGES = path.join(ROOT, 'tests/fixtures/pages');
@@ -22,11 +23,7 @@ beforeAll(async () => {
   // SPA routes (/spa/a, /spa/b) serve the same page, as a server behind a client-side router does.
   const spa = await readFile(path.join(PAGES, 'spa.html'), 'utf8');
   server = await serveStatic({ root: PAGES, routes: { '/spa/a': spa, '/spa/b': spa } });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -3,10 +3,11 @@
  * mark the same codes, highlight mode leaves the DOM alone, inline mode restores it exactly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import path from 'node:path';
-import { bundleAnnotator } from '../../scripts/lib/annotator-bundle';
-import { serveStatic, type StaticServer } from './helpers/static-server';
+import { bundleAnnotator } from '../../scripts/harness/annotator-bundle';
+import { launchFirefox } from '../../scripts/harness/firefox';
+import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PAGES = path.join(ROOT, 'tests/fixtures/pages');
@@ -18,7 +19,7 @@ let bundle = '';
 beforeAll(async () => {
   bundle = await bundleAnnotator('firefox115');
   server = await serveStatic({ root: PAGES });
-  browser = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true });
+  browser = await launchFirefox();
 });
 
 afterAll(async () => {

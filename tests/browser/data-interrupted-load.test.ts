@@ -5,7 +5,7 @@
  * leave the previous dataset answering, and the next start must finish the load. A corrupt new dataset must
  * leave the previous one in use with the error reported.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -13,9 +13,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Dataset } from '../../lib/records/schema';
 import type { DatasetStatus } from '../../lib/lookup/messages';
-import { generateDataset } from '../../scripts/bench-data';
-import { DEFAULT_EXTENSION, launchChromiumWithExtension, type ChromiumWithExtension } from './helpers/chromium';
-import { sendLookup, waitForDataset } from './helpers/lookup';
+import { snapshotBuild } from '../../scripts/harness/build-copy';
+import { generateDataset } from '../../scripts/harness/synthetic-dataset';
+import { DEFAULT_EXTENSION, launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
+import { sendLookup, waitForDataset } from '../../scripts/harness/lookup';
 
 let ext: string;
 let profileDir: string;
@@ -57,9 +58,8 @@ async function until(page: Page, done: (s: DatasetStatus) => boolean, timeoutMs:
 }
 
 beforeAll(async () => {
-  ext = await mkdtemp(path.join(tmpdir(), 'vbl-ext-'));
+  ext = await snapshotBuild(DEFAULT_EXTENSION);
   profileDir = await mkdtemp(path.join(tmpdir(), 'vbl-profile-'));
-  await cp(DEFAULT_EXTENSION, ext, { recursive: true });
 });
 afterAll(async () => {
   await chromium?.close();

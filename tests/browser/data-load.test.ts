@@ -10,8 +10,8 @@ import type { Page } from 'playwright-core';
 import type { Dataset, DocumentRecord } from '../../lib/records/schema';
 import type { Reference } from '../../lib/detector/types';
 import type { Resolution } from '../../lib/resolver/resolve';
-import { DEFAULT_EXTENSION, launchChromiumWithExtension, type ChromiumWithExtension } from './helpers/chromium';
-import { sendLookup, waitForDataset } from './helpers/lookup';
+import { DEFAULT_EXTENSION, launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
+import { sendLookup, waitForDataset } from '../../scripts/harness/lookup';
 
 const dir = path.join(DEFAULT_EXTENSION, 'dataset');
 const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { version: string; file: string; encoding: string };

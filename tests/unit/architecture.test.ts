@@ -123,3 +123,23 @@ describe('import rules between layers', () => {
     expect(new Set(users)).toEqual(new Set(['store']));
   });
 });
+
+describe('scripts and tests', () => {
+  it('scripts never import tests/ (tests may import scripts/harness)', () => {
+    const scriptFiles = (dir: string): string[] =>
+      readdirSync(join(ROOT, dir)).flatMap((name) => {
+        const p = join(dir, name);
+        if (statSync(join(ROOT, p)).isDirectory()) return scriptFiles(p);
+        return /\.(ts|tsx|mjs|js)$/.test(name) ? [p] : [];
+      });
+    const sources = scriptFiles('scripts');
+    expect(sources).toContain(join('scripts', 'harness', 'chromium.ts'));
+    const bad = sources.flatMap((file) =>
+      [...readFileSync(join(ROOT, file), 'utf8').matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)]
+        .map((m) => m[1]!)
+        .filter((spec) => (spec.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), spec)) : spec).split('/')[0] === 'tests')
+        .map((spec) => `${file}: ${spec}`),
+    );
+    expect(bad).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../../lib/detector/detect';
-import { readSeed, runSeedTests, SEED_NAM_DINH_2020, SEED_NEWS_2024 } from '../../helpers/seeds';
+import { readSeed, SEED_NAM_DINH_2020, SEED_NEWS_2024 } from '../../helpers/seeds';
 
 const summary = (name: string) =>
   detect(readSeed(name)).map((r) => ({
@@ -12,7 +12,7 @@ const summary = (name: string) =>
     type: r.type.name,
   }));
 
-describe.skipIf(!runSeedTests)('seed article 000 (Central Organization Commission, 2024)', () => {
+describe('seed article 000 (Central Organization Commission, 2024)', () => {
   it.each([
     [0, { ref: '17-KH/TW', inferred: false, date: '2023-07-07', issuerName: 'Bộ Chính trị', term: undefined, type: 'Kế hoạch' }],
     [1, { ref: '35-CT/TW', inferred: false, date: '2019-05-30', issuerName: 'Bộ Chính trị', term: undefined, type: 'Chỉ thị' }],
@@ -38,7 +38,7 @@ describe.skipIf(!runSeedTests)('seed article 000 (Central Organization Commissio
   });
 });
 
-describe.skipIf(!runSeedTests)('seed article 004 (Báo Nam Định, 2020-02-05)', () => {
+describe('seed article 004 (Báo Nam Định, 2020-02-05)', () => {
   it.each([
     [0, { ref: 'Nghị quyết Trung ương 7 (khóa XII)', inferred: true, date: undefined, issuerName: undefined, term: 'XII', type: 'Nghị quyết' }],
     [1, { ref: '09-NQ/TU', inferred: false, date: undefined, issuerName: 'Ban Chấp hành Đảng bộ tỉnh', term: 'XIX', type: 'Nghị quyết' }],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDocuments, compoundQuery, createSearchIndex, searchIds, tokenize } from '../../../lib/lookup/search-index';
-import { DOCS, doc } from '../store/fixture';
+import { DOCS, doc } from '../../helpers/dataset-fixture';
 
 function index() {
   const search = createSearchIndex();

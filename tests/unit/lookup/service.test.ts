@@ -8,7 +8,7 @@ import { LookupService } from '../../../lib/lookup/service';
 import type { Dataset } from '../../../lib/records/schema';
 import { openStore } from '../../../lib/store/db';
 import { buildRecords } from '../../../lib/store/record-builder';
-import { doc, fixtureDataset, freshDbName, partyRef } from '../store/fixture';
+import { doc, fixtureDataset, freshDbName, partyRef } from '../../helpers/dataset-fixture';
 import type { Reference } from '../../../lib/detector/types';
 
 let service: LookupService;

@@ -20,7 +20,7 @@ import { DocumentCache } from '../../../lib/store/document-cache';
 import { loadDataset } from '../../../lib/store/load-dataset';
 import { candidatesFor } from '../../../lib/store/queries';
 import type { ActiveMeta } from '../../../lib/store/stored-records';
-import { freshDbName } from './fixture';
+import { freshDbName } from '../../helpers/dataset-fixture';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const CORPUS = resolve(ROOT, '../shared/data/corpus/articles');

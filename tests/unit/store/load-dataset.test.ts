@@ -6,7 +6,7 @@ import { loadDataset } from '../../../lib/store/load-dataset';
 import { buildRecords } from '../../../lib/store/record-builder';
 import { candidatesFor, documentCitations, getDocument, mentionsOfArticle, mentionsOfDocument, relatedArticles } from '../../../lib/store/queries';
 import { candidateLookups } from '../../../lib/resolver/candidate-keys';
-import { doc, fixtureDataset, freshDbName, partyRef } from './fixture';
+import { doc, fixtureDataset, freshDbName, partyRef } from '../../helpers/dataset-fixture';
 
 const V2_ONLY = doc({ id: '99-CT/TW@2025-01-01', code: '99-CT/TW', date: '2025-01-01', title: 'Chỉ in version two' });
 

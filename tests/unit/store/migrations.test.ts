@@ -7,7 +7,7 @@ import { loadDataset } from '../../../lib/store/load-dataset';
 import { bucketCounts, buildRecords } from '../../../lib/store/record-builder';
 import { candidatesFor, documentsByIndex, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms } from '../../../lib/store/queries';
 import { candidateLookups, documentKeys, lookupKeys, ntiKey } from '../../../lib/resolver/candidate-keys';
-import { fixtureDataset, freshDbName, partyRef } from './fixture';
+import { fixtureDataset, freshDbName, partyRef } from '../../helpers/dataset-fixture';
 
 /** Documents as versions 1 and 2 stored them: one record each with native index keys (aliases from version 2). */
 function legacyDocuments(gen: number, withAliases: boolean, version = 'v1'): LegacyStoredDocument[] {

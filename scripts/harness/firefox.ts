@@ -1,12 +1,21 @@
 /**
- * Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi, the unpacked Firefox build installed as a
- * temporary add-on (recipe in ../shared/notes/toolchain.md). Host names resolve to 127.0.0.1 through an HTTP
- * proxy pref pointing at the test server itself, so `http://baotest.vn:PORT/` is served locally.
+ * Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi (recipe in ../shared/notes/toolchain.md).
+ * `launchFirefox()`: no extension, for pages that load the annotator bundle themselves.
+ * `launchFirefoxWithExtension()`: the unpacked Firefox build installed as a temporary add-on; host names resolve
+ * to 127.0.0.1 through an HTTP proxy pref pointing at the test server itself, so `http://baotest.vn:PORT/` is
+ * served locally.
  */
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { snapshotBuild } from './build-copy';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+/** Firefox without an extension, headless. */
+export function launchFirefox(): Promise<Browser> {
+  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true });
+}
 
 /** The add-on's gecko id (wxt.config.ts) and the fixed internal UUID its moz-extension:// pages get here. */
 export const ADDON_ID = 'vanban-lens@vanban-lens.local';
@@ -72,8 +81,6 @@ export async function launchFirefoxWithExtension(options: { extensionPath: strin
  * (the shipped build does not expose it).
  */
 export async function testCopyOfFirefoxBuild(dir: string): Promise<string> {
-  const { readFile, writeFile } = await import('node:fs/promises');
-  const { snapshotBuild } = await import('./pages');
   const copy = await snapshotBuild(dir);
   const manifestPath = path.join(copy, 'manifest.json');
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));

@@ -1,21 +1,25 @@
 /**
- * Launches Debian's Chromium with an unpacked extension loaded (playwright-core; no browser download), per
- * /work/shared/notes/toolchain.md. Shared by real-browser tests and benchmarks.
+ * Launches Debian's Chromium (playwright-core; no browser download), per ../shared/notes/toolchain.md. Shared by
+ * the real-browser tests and the benchmarks.
+ *
+ *   const browser = await launchChromium();                         // no extension: pages run a bundle themselves
  *
  *   const browser = await launchChromiumWithExtension();            // .output/chrome-mv3 by default
  *   const page = await browser.openExtensionPage('popup.html');     // chrome-extension://ID/popup.html
  *   await browser.close();                                          // also removes the temporary profile
  *
- * Options: `extensionPath` (another unpacked build), `profileDir` (reuse a profile across launches), `hostMap` (e.g. '*.vn' → 127.0.0.1, so pages served by
- * static-server.ts open under real-looking host names), `args` (more Chromium switches).
+ * Options: `extensionPath` (another unpacked build), `profileDir` (reuse a profile across launches), `hostMap`
+ * (e.g. '*.vn' → 127.0.0.1, so pages served by static-server.mjs open under real-looking host names), `args`
+ * (more Chromium switches).
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** CHROMIUM_PATH, or CHROMIUM (the name bench:page read), or Debian's. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? process.env.CHROMIUM ?? '/usr/bin/chromium';
 /** The build under test: .output/chrome-mv3, or VBL_EXTENSION (a private copy, when others build meanwhile). */
 export const DEFAULT_EXTENSION = path.resolve(process.env.VBL_EXTENSION ?? '.output/chrome-mv3');
 
@@ -42,6 +46,15 @@ export interface ChromiumWithExtension {
    * shutdown, so a service worker in the middle of work stops there, as when the machine loses power.
    */
   kill(): Promise<void>;
+}
+
+/** Chromium without an extension, headless, for pages that load the annotator bundle themselves. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
 }
 
 /** Pid of the Chromium main process started with this profile directory (not its child processes). */

@@ -3,7 +3,7 @@
  * (runtime.sendMessage with a typed lookup message). Shared by the data tests and the data benchmark.
  */
 import type { Page } from 'playwright-core';
-import { LOOKUP_CHANNEL, type DatasetStatus, type LookupRequest, type LookupResponse } from '../../../lib/lookup/messages';
+import { LOOKUP_CHANNEL, type DatasetStatus, type LookupRequest, type LookupResponse } from '../../lib/lookup/messages';
 
 /** Sends one lookup request from an extension page and returns the raw response. */
 export function sendLookup(page: Page, request: LookupRequest | Record<string, unknown>): Promise<LookupResponse> {

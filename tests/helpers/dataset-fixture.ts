@@ -2,8 +2,8 @@
  * Small datasets for store and lookup tests, written for the tests. The 35-CT/TW and 57-NQ/TW rows carry real
  * codes, dates and subjects; the TEST-issued documents and every article are invented test data.
  */
-import { DATASET_SCHEMA, type ArticleRecord, type Dataset, type DocumentRecord, type MentionRecord } from '../../../lib/records/schema';
-import type { Reference } from '../../../lib/detector/types';
+import { DATASET_SCHEMA, type ArticleRecord, type Dataset, type DocumentRecord, type MentionRecord } from '../../lib/records/schema';
+import type { Reference } from '../../lib/detector/types';
 
 const SRC = [{ url: 'https://fixture.invalid/source' }];
 
