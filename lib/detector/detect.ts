@@ -12,6 +12,7 @@ import { cleanText } from './normalize';
 import type { BareMatch } from './bare-reference';
 import { findByNumber, type Draft } from './number-scan';
 import { findPlenumReferences } from './plenum-reference';
+import { eventDateBefore } from './event-date';
 import { readAfter, readBefore } from './sentence-context';
 import type { Family, Reference } from './types';
 
@@ -126,7 +127,7 @@ function overlapsCode(drafts: Draft[], s: number, e: number): boolean {
   return false;
 }
 
-/** Sentence start: the last sentence break before `pos`, within the window. */
+/** Sentence start: the last sentence break before `pos`, within the window (-1 - floor when none is found there). */
 function sentenceStart(text: string, pos: number): number {
   const floor = Math.max(0, pos - BEFORE_WINDOW);
   for (let i = pos - 1; i >= floor; i--) {
@@ -135,7 +136,7 @@ function sentenceStart(text: string, pos: number): number {
     // . ! ? ; followed by white space
     if ((c === 46 || c === 33 || c === 63 || c === 59) && i + 1 < pos && text.charCodeAt(i + 1) <= 32) return i + 1;
   }
-  return floor;
+  return floor === 0 ? 0 : -1 - floor;
 }
 
 function withSentence(
@@ -146,7 +147,8 @@ function withSentence(
   nextStart: number,
   needsProse: boolean,
 ): Reference | undefined {
-  const before = cleanText(text.slice(sentenceStart(text, d.start), d.start), hasMarks);
+  const found = sentenceStart(text, d.start);
+  const before = cleanText(text.slice(found < 0 ? -1 - found : found, d.start), hasMarks);
   let afterEnd = Math.min(nextStart, d.end + AFTER_WINDOW);
   const lineBreak = lineBreaks.after(d.end);
   if (lineBreak !== -1 && lineBreak < afterEnd) afterEnd = lineBreak;
@@ -169,6 +171,8 @@ function withSentence(
   if (issuerName) ref.issuerName = issuerName;
   if (term) ref.term = term;
   if (a.subject) ref.subject = a.subject;
+  const eventDate = eventDateBefore(before, found >= 0);
+  if (eventDate && eventDate !== ref.date) ref.eventDate = eventDate;
   refineType(ref);
   if (ref.inferred) refineIssuer(ref);
   return ref;

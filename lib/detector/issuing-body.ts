@@ -199,7 +199,7 @@ function trimLowercaseTail(s: string, from: number, count: number, capitalised: 
 }
 
 /** Bodies named before the type word: "Bộ Chính trị (đã) ban hành Kế hoạch số …". */
-const BEFORE = /(?:[Nn]gày (\d{1,2})[-/.](\d{1,2})[-/.](\d{4}),? )?((?:Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?|Ban Thường vụ (?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)|(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)|Chính phủ|Thủ tướng Chính phủ|Ban Tổ chức Trung ương|Quốc hội))(?: \S+){0,2}? (?:đã |vừa |mới )*(?:ký )?ban hành $/;
+const BEFORE = /(?:[Nn]gày (\d{1,2})[-/.](\d{1,2})[-/.](\d{4}),? )?((?:Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?|(?:Ban Thường vụ )?(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,.;:]*){0,3}|Chính phủ|Thủ tướng Chính phủ|Ban Tổ chức Trung ương|Quốc hội))(?: \S+){0,2}? (?:đã |vừa |mới )*(?:ký )?ban hành $/;
 
 /** The body named before "ban hành", and the date when the sentence opens with one ("Ngày 7-7-2023, Bộ Chính trị ban hành …"). */
 export function bodyBefore(s: string): { name: string; date?: string } | undefined {

@@ -33,6 +33,11 @@ export interface Reference {
   proseType?: string;
   /** Date the sentence gives for the document: "YYYY-MM-DD", or "YYYY" when only the year is given. */
   date?: string;
+  /**
+   * Date of an event the sentence tells of before citing the document ("Ngày 5-3-2019, … hội nghị sơ kết Chỉ thị
+   * 35"): the document existed by then. "YYYY-MM-DD"; absent when it is the document's own date.
+   */
+  eventDate?: string;
   /** Issuing body as the sentence names it ("Bộ Chính trị", "Ban Thường vụ Tỉnh ủy"). */
   issuerName?: string;
   /** Term in Roman numerals ("XIII"), from "khóa XIII". */

@@ -43,3 +43,27 @@ export type Reason =
   | { kind: 'onlyKnownName' };
 
 export type ReasonKind = Reason['kind'];
+
+/**
+ * What the page states that a candidate contradicts: the candidate is ruled out, whatever else speaks for it, and
+ * the card says why. `stated` is what the page says; the other fields what the record says.
+ */
+export type RuleOut =
+  /** The sentence's full date (or year) is not the document's. */
+  | { kind: 'dateDiffers'; stated: string; recorded: string }
+  /** The sentence states a term (khóa) the document is not of. */
+  | { kind: 'termDiffers'; stated: string; recorded: string }
+  /** The sentence names another plenum. */
+  | { kind: 'plenumDiffers'; stated: number; recorded: number }
+  /** The document is dated after the page (or after the bound the page's date is known by). */
+  | { kind: 'afterPageDate'; pageDate: string; recorded: string; bound?: string }
+  /** The sentence tells of an event on a date before the document existed. */
+  | { kind: 'afterEventDate'; eventDate: string; recorded: string }
+  /** The sentence names another issuing body (or a body of another level: a Tỉnh ủy never issues a …/TW record). */
+  | { kind: 'issuerDiffers'; stated: string; recorded: string }
+  /** The page places the local code in another province or district. */
+  | { kind: 'placeDiffers'; stated: string; recorded?: string }
+  /** The sentence's subject matches another candidate's title and not this one's. */
+  | { kind: 'subjectDiffers' };
+
+export type RuleOutKind = RuleOut['kind'];

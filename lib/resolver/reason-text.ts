@@ -1,5 +1,5 @@
 /** Reasons in plain English, for the command-line scanner and the dataset's build report. Pure. */
-import type { Reason } from '../records/reason';
+import type { Reason, RuleOut } from '../records/reason';
 
 const TEXT: { [K in Reason['kind']]: (r: Extract<Reason, { kind: K }>) => string } = {
   exactCode: () => 'exact code',
@@ -22,4 +22,20 @@ const TEXT: { [K in Reason['kind']]: (r: Extract<Reason, { kind: K }>) => string
 /** One reason as an English phrase ("date 2019-05-30 matches", "latest before page date 2024-08-20"). */
 export function reasonText(reason: Reason): string {
   return (TEXT[reason.kind] as (r: Reason) => string)(reason);
+}
+
+const RULED_OUT: { [K in RuleOut['kind']]: (r: Extract<RuleOut, { kind: K }>) => string } = {
+  dateDiffers: (r) => `dated ${r.recorded}, the sentence says ${r.stated}`,
+  termDiffers: (r) => `of khóa ${r.recorded}, the sentence says khóa ${r.stated}`,
+  plenumDiffers: (r) => `of plenum ${r.recorded}, the sentence says plenum ${r.stated}`,
+  afterPageDate: (r) => `dated ${r.recorded}, after ${r.bound ?? `the page date ${r.pageDate}`}`,
+  afterEventDate: (r) => `dated ${r.recorded}, after the event the sentence tells of (${r.eventDate})`,
+  issuerDiffers: (r) => `issued by ${r.recorded}, the sentence says ${r.stated}`,
+  placeDiffers: (r) => `${r.recorded ? `of ${r.recorded}` : 'of no known place'}, the page names ${r.stated}`,
+  subjectDiffers: () => 'its title does not match the subject the sentence gives',
+};
+
+/** Why a candidate was ruled out, as an English phrase ("of khóa X, the sentence says khóa IX"). */
+export function ruleOutText(rule: RuleOut): string {
+  return (RULED_OUT[rule.kind] as (r: RuleOut) => string)(rule);
 }

@@ -8,7 +8,8 @@
  */
 import type { Reference } from '../detector/types';
 import type { DocumentRecord } from '../records/schema';
-import type { PlaceSource, Reason } from '../records/reason';
+import type { PlaceSource, Reason, RuleOut } from '../records/reason';
+import { bodyIdentity, compareBodies, couldIssue } from '../keys/body-key';
 import { aliasKey, keyTokens } from '../keys/alias-key';
 import { documentKeys, lookupKeys } from './candidate-keys';
 import { codeKey, issuerKey, numberKey, typeKey } from '../keys/code-key';
@@ -48,13 +49,36 @@ export interface Candidate {
 
 export type ResolutionStatus = 'resolved' | 'ambiguous' | 'unresolved' | 'needs-place';
 
+/**
+ * What kind of answer a resolution is, as the card says it: the sentence's facts confirm the record; the best fit
+ * among records nothing contradicts (chosen by the page's date or by elimination); several fit; none does.
+ */
+export type AnswerKind = 'confirmed' | 'best-fit' | 'several' | 'not-in-dataset' | 'needs-place';
+
+/** A candidate the page contradicts, with what rules it out. */
+export interface RuledOut {
+  id: string;
+  code: string;
+  date?: string;
+  issuer?: string;
+  term?: string;
+  because: RuleOut[];
+}
+
 export interface Resolution {
   status: ResolutionStatus;
+  /** The kind of answer (derived from status and evidence; absent in resolutions made before it existed). */
+  answer?: AnswerKind;
   /** Best first. Empty for 'unresolved' and 'needs-place'. */
   candidates: Candidate[];
+  /** Candidates ruled out by what the page states, with why (at most MAX_RULED_OUT). */
+  ruledOut?: RuledOut[];
   /** For local codes: the place used, and where it came from ("sentence" or "site"). */
   place?: { name: string; from: PlaceSource };
 }
+
+/** Ruled-out candidates a resolution lists. */
+export const MAX_RULED_OUT = 5;
 
 /** Every date a document is known by (its date and any disagreeing readings). */
 function docDates(doc: DocumentRecord): string[] {
@@ -112,54 +136,83 @@ interface Scored {
   doc: DocumentRecord;
   /** Score from the sentence's own context (date, year, term, plenum, subject, issuer). */
   evidence: number;
+  /** Evidence from facts that identify a document (date, year, term, plenum, subject): a match makes it "confirmed". */
+  identifying: number;
   score: number;
   reasons: Reason[];
-  excluded: boolean;
-  /** Excluded because it is dated after the page. */
-  afterPage?: boolean;
+  /** What the page states that this candidate contradicts; any entry rules it out. */
+  ruledOut: RuleOut[];
+  /** How the sentence's issuing body compares with the record's. */
+  body?: 'same' | 'near' | 'differs';
+  /** Overlap of the sentence's subject with the title (0..1), when both are known. */
+  subject?: number;
+}
+
+/** A date at the coarser of two precisions: negative when a is before b, positive after, 0 when they cannot be told apart. */
+function compareDates(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) < b.slice(0, n) ? -1 : a.slice(0, n) > b.slice(0, n) ? 1 : 0;
 }
 
 function scoreCandidate(ref: Reference, doc: DocumentRecord): Scored {
-  const s: Scored = { doc, evidence: 0, score: 0, reasons: [], excluded: false };
+  const s: Scored = { doc, evidence: 0, identifying: 0, score: 0, reasons: [], ruledOut: [] };
   s.reasons.push(ref.code ? { kind: 'exactCode' } : ref.plenum !== undefined ? { kind: 'plenum', plenum: ref.plenum } : { kind: 'numberType' });
   const dates = docDates(doc);
   if (ref.date) {
     const full = /^\d{4}-\d{2}-\d{2}$/.test(ref.date);
     const year = ref.date.slice(0, 4);
-    if (full && dates.includes(ref.date)) { s.evidence += 100; s.reasons.push({ kind: 'dateMatches', date: ref.date }); }
+    if (full && dates.includes(ref.date)) { s.identifying += 100; s.reasons.push({ kind: 'dateMatches', date: ref.date }); }
     else if (dates.some((d) => d.slice(0, 4) === year)) {
       // A full date the document is not known by is a contradiction only when the document's full date is known.
-      if (full && dates.some((d) => d.length === 10 && d.slice(0, 4) === year)) s.excluded = true;
-      else { s.evidence += 50; s.reasons.push({ kind: 'yearMatches', year }); }
-    } else if (dates.length > 0) s.excluded = true;
+      const fullSameYear = dates.find((d) => d.length === 10 && d.slice(0, 4) === year);
+      if (full && fullSameYear) s.ruledOut.push({ kind: 'dateDiffers', stated: ref.date, recorded: fullSameYear });
+      else { s.identifying += 50; s.reasons.push({ kind: 'yearMatches', year }); }
+    } else if (dates.length > 0) s.ruledOut.push({ kind: 'dateDiffers', stated: ref.date, recorded: dates[0]! });
     else if (doc.term && !doc.place) {
       // An undated document known by its term: the sentence's date falls in that term or not.
       const t = termForDate(ref.date);
-      if (t === doc.term) { s.evidence += 30; s.reasons.push({ kind: 'fallsInTerm', date: ref.date, term: t }); }
-      else if (t) s.excluded = true;
+      if (t === doc.term) { s.identifying += 30; s.reasons.push({ kind: 'fallsInTerm', date: ref.date, term: t }); }
+      else if (t) s.ruledOut.push({ kind: 'termDiffers', stated: t, recorded: doc.term });
     }
   }
   const refTerm = termNumeral(ref.term) ?? ref.term;
   if (refTerm) {
     const terms = docTerms(doc);
-    if (terms.includes(refTerm)) { s.evidence += 40; s.reasons.push({ kind: 'termStated', term: refTerm }); }
-    else if (terms.length > 0) s.excluded = true;
+    if (terms.includes(refTerm)) { s.identifying += 40; s.reasons.push({ kind: 'termStated', term: refTerm }); }
+    else if (terms.length > 0) s.ruledOut.push({ kind: 'termDiffers', stated: refTerm, recorded: terms.join(', ') });
   }
   if (ref.plenum !== undefined && doc.plenum !== undefined) {
-    if (ref.plenum === doc.plenum) { s.evidence += 20; if (ref.code) s.reasons.push({ kind: 'plenum', plenum: ref.plenum }); }
-    else s.excluded = true;
+    if (ref.plenum === doc.plenum) { s.identifying += 20; if (ref.code) s.reasons.push({ kind: 'plenum', plenum: ref.plenum }); }
+    else s.ruledOut.push({ kind: 'plenumDiffers', stated: ref.plenum, recorded: doc.plenum });
   }
+  // A document cannot be cited at an event held before it existed.
+  const time = timeOf(doc);
+  if (ref.eventDate && time && compareDates(ref.eventDate, time) < 0) s.ruledOut.push({ kind: 'afterEventDate', eventDate: ref.eventDate, recorded: time });
   if (ref.subject && doc.title) {
-    const overlap = subjectOverlap(ref.subject, doc.title);
-    if (overlap >= 0.5) { s.evidence += Math.round(60 * overlap); s.reasons.push({ kind: 'subjectMatches' }); }
+    s.subject = subjectOverlap(ref.subject, doc.title);
+    if (s.subject >= 0.5) { s.identifying += Math.round(60 * s.subject); s.reasons.push({ kind: 'subjectMatches' }); }
   }
-  if (ref.issuerName && doc.issuer) {
-    const a = aliasKey(ref.issuerName);
-    const b = aliasKey(doc.issuer);
-    if (a && b && (a.includes(b) || b.includes(a))) { s.evidence += 5; s.reasons.push({ kind: 'issuerMatches', issuer: doc.issuer }); }
+  const stated = bodyIdentity(ref.issuerName);
+  if (ref.issuerName && stated && couldIssue(stated, doc.family, doc.typeAbbr)) {
+    s.body = compareBodies(ref.issuerName, doc.issuer) ?? levelOfCode(ref.issuerName, doc);
+    if (s.body === 'same' && doc.issuer) { s.evidence += 5; s.reasons.push({ kind: 'issuerMatches', issuer: doc.issuer }); }
+    else if (s.body === 'differs') s.ruledOut.push({ kind: 'issuerDiffers', stated: ref.issuerName, recorded: doc.issuer ?? doc.issuerAbbr });
   }
+  s.evidence += s.identifying;
   s.score = s.evidence + (doc.confidence === 'official' ? 2 : doc.confidence === 'secondary' ? 1 : 0) - (doc.knownFromNews ? 1 : 0);
   return s;
+}
+
+/**
+ * When a record names no issuing body, its code still says the level: a provincial body's sentence ("Ban Thường vụ
+ * Tỉnh ủy …") never names a central record (…/TW), nor a central body a local one.
+ */
+function levelOfCode(issuerName: string, doc: DocumentRecord): 'differs' | undefined {
+  const stated = bodyIdentity(issuerName);
+  if (!stated) return undefined;
+  const local = isLocalCode(doc.code);
+  const statedLocal = stated.level === 'local-party' || stated.level === 'local-state';
+  return local !== statedLocal ? 'differs' : undefined;
 }
 
 /** The date used to order candidates in time: the document's date, else the year in its code, else its term's start. */
@@ -189,7 +242,7 @@ function pageDateOf(ctx: ResolveContext): { pageDate: string; bound?: string } {
 export function resolveReference(ref: Reference, candidates: DocumentRecord[], ctx: ResolveContext): Resolution {
   const keys = lookupKeys(ref);
   const seen = new Set<string>();
-  let pool = candidates.filter((d) => {
+  const pool = candidates.filter((d) => {
     if (seen.has(d.id)) return false;
     seen.add(d.id);
     return sameIdentity(ref, d, keys.aliases);
@@ -203,12 +256,17 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
     if (fromSentence) place = { name: fromSentence, from: 'sentence' };
     else if (ctx.place) place = { name: ctx.place, from: 'context' };
     else if (fromSite) place = { name: fromSite, from: 'site' };
-    if (!place) return { status: 'needs-place', candidates: [] };
-    const key = placeKey(place.name);
-    pool = pool.filter((d) => d.place !== undefined && placeKey(d.place) === key);
+    if (!place) return { status: 'needs-place', answer: 'needs-place', candidates: [] };
   }
 
-  const scored = pool.map((d) => scoreCandidate(ref, d));
+  const scored = dropDuplicates(pool.map((d) => scoreCandidate(ref, d)));
+  if (place) {
+    const key = placeKey(place.name);
+    for (const s of scored) {
+      if (s.doc.place !== undefined && placeKey(s.doc.place) === key) s.reasons.push({ kind: 'place', place: place.name, from: place.from });
+      else s.ruledOut.push({ kind: 'placeDiffers', stated: place.name, ...(s.doc.place ? { recorded: s.doc.place } : {}) });
+    }
+  }
   if (!ref.code && ctx.pageCodes?.length) {
     const onPage = new Set(ctx.pageCodes.map(codeKey));
     for (const s of scored) if (onPage.has(codeKey(s.doc.code))) { s.evidence += 35; s.score += 35; s.reasons.push({ kind: 'citedInFull' }); }
@@ -218,25 +276,29 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
   if (ctx.pageDate) {
     for (const s of scored) {
       const t = timeOf(s.doc);
-      if (!t) continue;
-      const n = Math.min(t.length, ctx.pageDate.length);
-      if (t.slice(0, n) > ctx.pageDate.slice(0, n)) { s.excluded = true; s.afterPage = true; }
+      if (t && compareDates(t, ctx.pageDate) > 0) s.ruledOut.push({ kind: 'afterPageDate', ...pageDateOf(ctx), recorded: t });
     }
   }
-  if (place) for (const s of scored) s.reasons.push({ kind: 'place', place: place.name, from: place.from });
-  const live = scored.filter((s) => !s.excluded).sort(byScore);
-  if (live.length === 0) return { status: 'unresolved', candidates: [], place };
+  ruleOutWeakerMatches(ref, scored);
+
+  const live = scored.filter((s) => s.ruledOut.length === 0).sort(byScore);
+  const ruledOut = scored.filter((s) => s.ruledOut.length > 0).slice(0, MAX_RULED_OUT).map(toRuledOut);
+  const out = (r: Omit<Resolution, 'ruledOut'>): Resolution => (ruledOut.length ? { ...r, ruledOut } : r);
+  if (live.length === 0) return out({ status: 'unresolved', answer: 'not-in-dataset', candidates: [], ...(place ? { place } : {}) });
   if (live.length === 1) {
     const only = live[0] as Scored;
-    if (scored.some((s) => s.afterPage)) only.reasons.push({ kind: 'onlyBeforePageDate', ...pageDateOf(ctx) });
+    if (scored.some((s) => s.ruledOut.some((r) => r.kind === 'afterPageDate') && !s.ruledOut.some((r) => r.kind === 'placeDiffers'))) only.reasons.push({ kind: 'onlyBeforePageDate', ...pageDateOf(ctx) });
     else if (only.evidence === 0) only.reasons.push({ kind: ref.code ? 'onlyKnownCode' : 'onlyKnownName' });
-    return { status: 'resolved', candidates: [toCandidate(only)], place };
+    return out({ status: 'resolved', answer: only.identifying > 0 ? 'confirmed' : 'best-fit', candidates: [toCandidate(only)], ...(place ? { place } : {}) });
   }
 
   // Several documents carry the code: the sentence's context decides when it singles one out.
   const best = (live[0] as Scored).evidence;
   const tied = live.filter((s) => s.evidence === best);
-  if (tied.length === 1 && best > 0) return { status: 'resolved', candidates: live.map(toCandidate), place };
+  if (tied.length === 1 && best > 0) {
+    const top = live[0] as Scored;
+    return out({ status: 'resolved', answer: top.identifying > 0 ? 'confirmed' : 'best-fit', candidates: live.map(toCandidate), ...(place ? { place } : {}) });
+  }
 
   // Else the page's date: the latest document dated before it. Only among documents sharing one code (numbers
   // restart every term); documents with different codes (e.g. the resolutions of one plenum) are not told apart
@@ -257,8 +319,41 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
       pick.score += 10;
       pick.reasons.push({ kind: before.length === 1 ? 'onlyBeforePageDate' : 'latestBeforePageDate', ...pageDateOf(ctx) });
       const rest = live.filter((s) => s !== pick);
-      return { status: 'resolved', candidates: [pick, ...rest].map(toCandidate), place };
+      return out({ status: 'resolved', answer: pick.identifying > 0 ? 'confirmed' : 'best-fit', candidates: [pick, ...rest].map(toCandidate), ...(place ? { place } : {}) });
     }
   }
-  return { status: 'ambiguous', candidates: live.map(toCandidate), place };
+  return out({ status: 'ambiguous', answer: 'several', candidates: live.map(toCandidate), ...(place ? { place } : {}) });
+}
+
+/**
+ * Weak contradictions count once something else fits better: a body of the same group named differently
+ * (Bộ Chính trị / Ban Bí thư; Chính phủ / Thủ tướng) is ruled out when another candidate's body is the one
+ * named; a title at odds with the sentence's subject when another candidate's title matches it.
+ */
+function ruleOutWeakerMatches(ref: Reference, scored: Scored[]): void {
+  const open = scored.filter((s) => s.ruledOut.length === 0);
+  if (open.some((s) => s.body === 'same')) {
+    for (const s of open) if (s.body === 'near') s.ruledOut.push({ kind: 'issuerDiffers', stated: ref.issuerName ?? '', recorded: s.doc.issuer ?? s.doc.issuerAbbr });
+  }
+  if (open.some((s) => (s.subject ?? 0) >= 0.5)) {
+    for (const s of open) if (s.subject === 0) s.ruledOut.push({ kind: 'subjectDiffers' });
+  }
+}
+
+/**
+ * One document recorded twice (a dated record and an undated one of the same code, term and place, e.g. a sourced
+ * row and a record known only from news) shows once: the undated record is dropped.
+ */
+function dropDuplicates(scored: Scored[]): Scored[] {
+  return scored.filter((s) => {
+    if (s.doc.date) return true;
+    const term = s.doc.term;
+    if (!term) return true;
+    return !scored.some((o) => o !== s && o.doc.date && codeKey(o.doc.code) === codeKey(s.doc.code) && docTerms(o.doc).includes(term) && (o.doc.place ?? '') === (s.doc.place ?? ''));
+  });
+}
+
+function toRuledOut(s: Scored): RuledOut {
+  const d = s.doc;
+  return { id: d.id, code: d.code, ...(d.date ? { date: d.date } : {}), ...(d.issuer ? { issuer: d.issuer } : {}), ...(d.term ? { term: d.term } : {}), because: s.ruledOut };
 }

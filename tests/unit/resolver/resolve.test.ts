@@ -121,7 +121,12 @@ describe('35-CT/TW: the three directives', () => {
     expect(res.candidates[0]?.id).toBe(id);
   });
   it('a page dated before every known document cites none of them: unresolved', () => {
-    expect(index.resolve(ref({ code: '35-CT/TW' }), { pageDate: '2010-01-01' })).toEqual({ status: 'unresolved', candidates: [] });
+    const res = index.resolve(ref({ code: '35-CT/TW' }), { pageDate: '2010-01-01' });
+    expect(res).toMatchObject({ status: 'unresolved', answer: 'not-in-dataset', candidates: [] });
+    // The card can say why: each directive is dated after the page.
+    expect(res.ruledOut!.map((r) => [r.id, r.because.map((b) => b.kind)])).toEqual([
+      ['35-CT/TW@2014-05-26', ['afterPageDate']], ['35-CT/TW@2019-05-30', ['afterPageDate']], ['35-CT/TW@2024-06-14', ['afterPageDate']],
+    ].sort());
   });
   it('a year-only page date keeps documents of that year', () => {
     const res = index.resolve(ref({ code: '35-CT/TW' }), { pageDate: '2019' });
@@ -130,7 +135,8 @@ describe('35-CT/TW: the three directives', () => {
   });
   it('a stated date no document has is unresolved, not forced onto one', () => {
     const res = index.resolve(ref({ code: '35-CT/TW', date: '2030-01-01' }), {});
-    expect(res).toEqual({ status: 'unresolved', candidates: [] });
+    expect(res).toMatchObject({ status: 'unresolved', answer: 'not-in-dataset', candidates: [] });
+    expect(res.ruledOut!.every((r) => r.because.some((b) => b.kind === 'dateDiffers' && b.stated === '2030-01-01'))).toBe(true);
   });
   it('a subject wins over the page date', () => {
     const res = index.resolve(ref({ code: '35-CT/TW', subject: 'về tăng cường sự lãnh đạo của Đảng đối với công tác tiếp công dân' }), { pageDate: '2020-02-05' });
