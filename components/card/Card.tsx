@@ -32,6 +32,11 @@ export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose }
         </p>
       ) : null}
 
+      {model.answer ? (
+        <p class="answer" data-answer={model.answer}>
+          {t(`answer_${model.answer.replace(/-/g, '_')}`)}
+        </p>
+      ) : null}
       {model.state === 'loading' ? <p class="note">{t('cardLoading')}</p> : null}
       {model.state === 'error' ? (
         <p class="note warn" role="alert">
@@ -76,6 +81,18 @@ export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose }
 
       {model.state === 'unresolved' || (model.state === 'needs-place' && !chosen) ? (
         <p class="note">{t(model.state === 'needs-place' ? 'cardNeedsPlace' : 'cardNotInDataset')}</p>
+      ) : null}
+      {model.ruledOut.length > 0 ? (
+        <section class="ruled-out" aria-label={t('cardRuledOut')}>
+          <p class="label">{t('cardRuledOut')}</p>
+          <ul>
+            {model.ruledOut.map((r, i) => (
+              <li key={i}>
+                {r.summary}: {r.because.map((b) => translated(t, b.key, b.text, b.subs)).join('; ')}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       {model.fromCode.length > 0 ? (
         <section>

@@ -72,6 +72,12 @@ p { margin: 4px 0; }
 button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .raw, .note, .meta, .why { color: var(--muted); font-size: 13px; }
 .warn { color: var(--warn); }
+.answer { display: inline-block; margin: 4px 0 2px; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; border: 1px solid var(--line); background: var(--chip); color: var(--fg); }
+.answer[data-answer="confirmed"] { border-color: var(--accent); background: var(--accent-bg); }
+.answer[data-answer="best-fit"] { border-style: dashed; }
+.answer[data-answer="several"], .answer[data-answer="not-in-dataset"], .answer[data-answer="needs-place"] { color: var(--warn); border-color: currentColor; background: transparent; }
+.ruled-out { font-size: 12px; color: var(--muted); }
+.ruled-out ul { margin: 2px 0 0; padding-left: 18px; }
 .label { font-weight: 600; color: var(--muted); }
 .title { font-weight: 500; margin: 6px 0; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 6px 0; }

@@ -7,6 +7,19 @@ import type { Confidence } from '@/lib/records/schema';
 
 export type CardState = 'loading' | 'error' | 'resolved' | 'ambiguous' | 'unresolved' | 'needs-place';
 
+/**
+ * The kind of answer the card gives, said visibly: the sentence's facts confirm the record; the best fit among
+ * records nothing contradicts; several fit; not in the dataset; a local code whose place the page does not say.
+ */
+export type CardAnswer = 'confirmed' | 'best-fit' | 'several' | 'not-in-dataset' | 'needs-place';
+
+/** A record the page contradicts, and why (reasons worded like CandidateReason). */
+export interface RuledOutItem {
+  /** "35-CT/TW · 30/5/2019 · Bộ Chính trị · khóa XII". */
+  summary: string;
+  because: CandidateReason[];
+}
+
 /** One labelled fact. `label` is a message key; `value` is text, shown as text. */
 export interface Fact {
   label: string;
@@ -59,6 +72,10 @@ export interface RelatedItem {
 
 export interface CardModel {
   state: CardState;
+  /** The kind of answer, once resolved. */
+  answer?: CardAnswer;
+  /** Records the page contradicts, with why: shown so the reader sees what was set aside. */
+  ruledOut: RuledOutItem[];
   /** "Kế hoạch số 17-KH/TW". */
   heading: string;
   /** The text as written on the page. */

@@ -9,8 +9,8 @@ import type { Candidate, Resolution } from '../resolver/resolve';
 import type { RelatedDocument } from '../lookup/client';
 import { issuerLevel, referenceTypeName } from './code-facts';
 import { citation, documentHeading, formatDate, hostLabel, safeUrl } from './format';
-import { describeReason } from './reasons';
-import type { CardModel, Fact, SeveralWhy } from '@/components/card/types';
+import { describeReason, describeRuleOut } from './reasons';
+import type { CardAnswer, CardModel, Fact, SeveralWhy } from '@/components/card/types';
 
 export interface CardDetails {
   document?: DocumentRecord;
@@ -60,6 +60,7 @@ export function buildCardModel(input: CardInput): CardModel {
     selected: 0,
     fromCode: [],
     fromPage: [],
+    ruledOut: [],
     articles: [],
     articlesTotal: 0,
     related: [],
@@ -67,7 +68,13 @@ export function buildCardModel(input: CardInput): CardModel {
   };
   const candidates = resolution?.candidates ?? [];
   const reasonOptions = { weakPageDate: input.pageDateWeak };
-  base.candidates = candidates.map((c) => ({ id: c.id, summary: candidateSummary(c, lang), reasons: c.reasons.map((r) => describeReason(r, lang, reasonOptions)) }));
+  if (resolution && !input.error) base.answer = resolution.answer ?? answerOf(resolution);
+  const distinct = summaryParts(candidates);
+  base.candidates = candidates.map((c) => ({ id: c.id, summary: candidateSummary(c, lang, distinct), reasons: c.reasons.map((r) => describeReason(r, lang, reasonOptions)) }));
+  base.ruledOut = (resolution?.ruledOut ?? []).map((r) => ({
+    summary: candidateSummary({ ...r, score: 0, reasons: [] }, lang, { code: true, title: false }),
+    because: r.because.map((b) => describeRuleOut(b, lang)),
+  }));
   if (candidates.length > 1) base.several = whySeveral(ref, candidates);
   const selected = Math.min(Math.max(input.selected ?? 0, 0), Math.max(candidates.length - 1, 0));
   base.selected = selected;
@@ -165,10 +172,36 @@ function whySeveral(ref: Reference, candidates: Candidate[]): SeveralWhy {
   return 'other';
 }
 
-function candidateSummary(c: Candidate, lang: 'vi' | 'en'): string {
-  const parts = [formatDate(c.date, lang), c.issuer, c.term ? (lang === 'en' ? `term ${c.term}` : `khóa ${c.term}`) : undefined];
+/** The kind of answer of a resolution made before resolutions said it. */
+function answerOf(resolution: Resolution): CardAnswer {
+  if (resolution.status === 'resolved') return 'best-fit';
+  if (resolution.status === 'ambiguous') return 'several';
+  return resolution.status === 'needs-place' ? 'needs-place' : 'not-in-dataset';
+}
+
+/**
+ * What a candidate's summary needs so that no two look alike: the code when the candidates' codes differ, a few
+ * words of the title when date, issuer and term do not tell them apart.
+ */
+function summaryParts(candidates: readonly Candidate[]): { code: boolean; title: boolean } {
+  const codes = new Set(candidates.map((c) => c.code.normalize('NFC').toUpperCase()));
+  const plain = candidates.map((c) => [c.date, c.issuer, c.term].join('|'));
+  return { code: codes.size > 1, title: new Set(plain).size < plain.length };
+}
+
+const TITLE_WORDS = 8;
+
+function candidateSummary(c: Candidate, lang: 'vi' | 'en', show: { code: boolean; title: boolean } = { code: false, title: false }): string {
+  const title = show.title && c.title ? shortTitle(c.title) : undefined;
+  const parts = [show.code ? c.code : undefined, formatDate(c.date, lang), c.issuer, c.term ? (lang === 'en' ? `term ${c.term}` : `khóa ${c.term}`) : undefined, title];
   const summary = parts.filter(Boolean).join(' · ');
   return summary || c.title || c.code;
+}
+
+/** The first words of a title ("Về đại hội đảng bộ các cấp tiến tới…"). */
+function shortTitle(title: string): string {
+  const words = title.trim().split(/\s+/);
+  return words.length <= TITLE_WORDS ? words.join(' ') : `${words.slice(0, TITLE_WORDS).join(' ')}…`;
 }
 
 function codeFacts(ref: Reference): Fact[] {

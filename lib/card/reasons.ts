@@ -3,8 +3,8 @@
  * them in the reader's language. The table has one entry per kind: a new kind fails the type check here until it
  * is worded. Pure.
  */
-import type { Reason } from '../records/reason';
-import { reasonText } from '../resolver/reason-text';
+import type { Reason, RuleOut } from '../records/reason';
+import { reasonText, ruleOutText } from '../resolver/reason-text';
 import type { CandidateReason } from '@/components/card/types';
 import { formatDate } from './format';
 
@@ -51,4 +51,21 @@ const WORDING: { [K in Reason['kind']]: (r: Extract<Reason, { kind: K }>, lang: 
 export function describeReason(reason: Reason, lang: Lang = 'vi', options: ReasonOptions = {}): ReasonText {
   const worded = (WORDING[reason.kind] as (r: Reason, l: Lang, o: ReasonOptions) => Worded)(reason, lang, options);
   return { ...worded, text: reasonText(reason) };
+}
+
+const RULE_OUT_WORDING: { [K in RuleOut['kind']]: (r: Extract<RuleOut, { kind: K }>, lang: Lang) => Worded } = {
+  dateDiffers: (r, l) => ({ key: 'ruledOut_date', subs: [date(r.recorded, l), date(r.stated, l)] }),
+  termDiffers: (r) => ({ key: 'ruledOut_term', subs: [r.recorded, r.stated] }),
+  plenumDiffers: (r) => ({ key: 'ruledOut_plenum', subs: [String(r.recorded), String(r.stated)] }),
+  afterPageDate: (r, l) => (r.bound ? { key: 'ruledOut_afterBound', subs: [date(r.recorded, l), r.bound] } : { key: 'ruledOut_afterPage', subs: [date(r.recorded, l), date(r.pageDate, l)] }),
+  afterEventDate: (r, l) => ({ key: 'ruledOut_afterEvent', subs: [date(r.recorded, l), date(r.eventDate, l)] }),
+  issuerDiffers: (r) => (r.stated ? { key: 'ruledOut_issuer', subs: [r.recorded, r.stated] } : { key: 'ruledOut_issuerOther', subs: [r.recorded] }),
+  placeDiffers: (r) => (r.recorded ? { key: 'ruledOut_place', subs: [r.recorded, r.stated] } : { key: 'ruledOut_placeUnknown', subs: [r.stated] }),
+  subjectDiffers: () => ({ key: 'ruledOut_subject', subs: [] }),
+};
+
+/** Why a record was ruled out, as the card says it (message key, values, and the English phrase as a fallback). */
+export function describeRuleOut(rule: RuleOut, lang: Lang = 'vi'): ReasonText {
+  const worded = (RULE_OUT_WORDING[rule.kind] as (r: RuleOut, l: Lang) => Worded)(rule, lang);
+  return { ...worded, text: ruleOutText(rule) };
 }
