@@ -13,6 +13,7 @@ import type { BareMatch } from './bare-reference';
 import { findByNumber, type Draft } from './number-scan';
 import { findPlenumReferences } from './plenum-reference';
 import { eventDateBefore } from './event-date';
+import { readParagraphs } from './paragraph-facts';
 import { readAfter, readBefore } from './sentence-context';
 import type { Family, Reference } from './types';
 
@@ -84,6 +85,7 @@ function detectIn(input: string): Reference[] {
     if (ref) refs.push(ref);
   }
   shareTrailingIssuer(text, refs);
+  readParagraphs(text, refs);
   if (text === input) return refs;
   return refs.map((r) => {
     const start = toInput(r.start);

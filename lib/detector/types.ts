@@ -42,6 +42,12 @@ export interface Reference {
   issuerName?: string;
   /** Term in Roman numerals ("XIII"), from "khóa XIII". */
   term?: string;
+  /**
+   * For local codes (…/TU, …/HU, …/QĐ-UBND): the province or district the sentence names (nearest to the code), else
+   * the last one its paragraph names before it, of the level the code needs.
+   */
+  place?: string;
+  placeFrom?: 'sentence' | 'paragraph';
   /** Subject clause ("về đại hội đảng bộ các cấp …"), up to the clause end. */
   subject?: string;
   /** Plenum number for "Nghị quyết Trung ương 7" style references. */

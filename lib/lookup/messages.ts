@@ -88,7 +88,7 @@ export function parseRequest(input: unknown): { request: LookupRequest } | { err
       }
       const page = input.page === undefined ? {} : input.page;
       if (!isObject(page)) return { error: 'page must be an object' };
-      for (const key of ['pageDate', 'site'] as const) {
+      for (const key of ['pageDate', 'site', 'headline'] as const) {
         if (page[key] !== undefined && !isShortString(page[key])) return { error: `page.${key} must be a string` };
       }
       const codes = page.pageCodes;
@@ -98,6 +98,7 @@ export function parseRequest(input: unknown): { request: LookupRequest } | { err
       const ctx: ResolveContext = {};
       if (typeof page.pageDate === 'string') ctx.pageDate = page.pageDate;
       if (typeof page.site === 'string') ctx.site = page.site;
+      if (typeof page.headline === 'string') ctx.headline = page.headline.slice(0, 500);
       // Codes the page cites in full: a short name ("Nghị định 100") then prefers the one spelled out there.
       if (Array.isArray(codes) && codes.length) ctx.pageCodes = codes as string[];
       return { request: { op, refs: refs as Reference[], page: ctx } };
@@ -147,10 +148,11 @@ export function referenceError(value: unknown): string | undefined {
     if (abbr.abbr !== undefined && !isShortString(abbr.abbr)) return `${key}.abbr must be a string`;
     if (abbr.name !== undefined && !isShortString(abbr.name)) return `${key}.name must be a string`;
   }
-  for (const key of ['code', 'number', 'codeYear', 'proseType', 'date', 'eventDate', 'issuerName', 'term', 'subject'] as const) {
+  for (const key of ['code', 'number', 'codeYear', 'proseType', 'date', 'eventDate', 'issuerName', 'term', 'subject', 'place'] as const) {
     if (value[key] !== undefined && !isShortString(value[key])) return `${key} must be a string`;
   }
   if (value.plenum !== undefined && !isIntIn(value.plenum, 0, 100)) return 'plenum must be a small integer';
+  if (value.placeFrom !== undefined && value.placeFrom !== 'sentence' && value.placeFrom !== 'paragraph') return 'placeFrom must be "sentence" or "paragraph"';
   return undefined;
 }
 

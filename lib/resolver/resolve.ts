@@ -7,6 +7,7 @@
  * document fits, or "needs-place" for local codes (…/TU, …/QĐ-UBND) when no place is known.
  */
 import type { Reference } from '../detector/types';
+import { placesIn } from '../detector/place-names';
 import type { DocumentRecord } from '../records/schema';
 import type { PlaceSource, Reason, RuleOut } from '../records/reason';
 import { bodyIdentity, compareBodies, couldIssue } from '../keys/body-key';
@@ -26,6 +27,8 @@ export interface ResolveContext {
   sites?: SiteTable;
   /** A place the caller already knows for the page (overrides the site table). */
   place?: string;
+  /** The page's headline: a place it names places local codes its sentences and paragraphs leave unplaced. */
+  headline?: string;
   /** How to name pageDate in reasons when it is a bound rather than the page's own date (e.g. "the end of 2017 (…)"). */
   pageDateLabel?: string;
   /**
@@ -238,6 +241,33 @@ function pageDateOf(ctx: ResolveContext): { pageDate: string; bound?: string } {
   return { pageDate: ctx.pageDate ?? '', ...(ctx.pageDateLabel ? { bound: ctx.pageDateLabel } : {}) };
 }
 
+/** Whether a reference names a local body's document (…/TU, …/HU, …/QĐ-UBND): one in every province or district. */
+export function isLocalReference(ref: Reference): boolean {
+  return ref.code ? isLocalCode(ref.code) : isLocalIssuer(ref.issuer.abbr);
+}
+
+/**
+ * Where a local code belongs, and where that was read, in this order: the sentence's issuing body, the place its
+ * sentence or paragraph names, the headline, the place the caller knows for the page, the site's province.
+ */
+export function placeOf(ref: Reference, ctx: ResolveContext): Resolution['place'] {
+  const fromSentence = placeFromIssuerName(ref.issuerName);
+  if (fromSentence) return { name: fromSentence, from: 'sentence' };
+  if (ref.place) return { name: ref.place, from: ref.placeFrom ?? 'sentence' };
+  const fromHeadline = ctx.headline ? headlinePlace(ref, ctx.headline) : undefined;
+  if (fromHeadline) return { name: fromHeadline, from: 'headline' };
+  if (ctx.place) return { name: ctx.place, from: 'context' };
+  const fromSite = placeForSite(ctx.site, ctx.sites);
+  return fromSite ? { name: fromSite, from: 'site' } : undefined;
+}
+
+/** The place a headline names, of the level the reference's code needs (a district for …/HU, else a province). */
+function headlinePlace(ref: Reference, headline: string): string | undefined {
+  const district = /^(?:HU|QU|THU|TXU)$/i.test(ref.issuer.abbr ?? '');
+  const places = placesIn(headline.slice(0, 500));
+  return (places.find((p) => (district ? p.level === 'district' : p.level === 'province')) ?? (district ? undefined : places[0]))?.name;
+}
+
 /** Ranks the candidate documents for a reference and decides, never guessing silently. */
 export function resolveReference(ref: Reference, candidates: DocumentRecord[], ctx: ResolveContext): Resolution {
   const keys = lookupKeys(ref);
@@ -249,13 +279,8 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
   });
 
   let place: Resolution['place'];
-  const local = ref.code ? isLocalCode(ref.code) : isLocalIssuer(ref.issuer.abbr);
-  if (local) {
-    const fromSentence = placeFromIssuerName(ref.issuerName);
-    const fromSite = ctx.place ? undefined : placeForSite(ctx.site, ctx.sites);
-    if (fromSentence) place = { name: fromSentence, from: 'sentence' };
-    else if (ctx.place) place = { name: ctx.place, from: 'context' };
-    else if (fromSite) place = { name: fromSite, from: 'site' };
+  if (isLocalReference(ref)) {
+    place = placeOf(ref, ctx);
     if (!place) return { status: 'needs-place', answer: 'needs-place', candidates: [] };
   }
 

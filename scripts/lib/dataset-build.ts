@@ -17,7 +17,7 @@ import { parseSites, siteTable } from '../../lib/dataset/sites-file';
 import { parseTsv } from '../../lib/dataset/tsv';
 import { createDocumentIndex } from '../../lib/resolver/document-index';
 import { isLocalCode, isLocalIssuer, placeFromIssuerName } from '../../lib/keys/local-codes';
-import type { Resolution, ResolveContext } from '../../lib/resolver/resolve';
+import { isLocalReference, placeOf, type Resolution, type ResolveContext } from '../../lib/resolver/resolve';
 import { reasonText } from '../../lib/resolver/reason-text';
 import { placeForSite, siteKey, type SiteTable } from '../../lib/keys/site-place';
 
@@ -107,6 +107,7 @@ function readCorpus(corpusDir: string, table: SiteTable, siteIds: string[], boun
     const source = id.split('-')[0] as string;
     const bound = bounds.get(source);
     const ctx: ResolveContext = { site, sites: table };
+    if (record.title) ctx.headline = record.title;
     if (record.date) ctx.pageDate = record.date;
     else if (bound) { ctx.pageDate = bound.date; ctx.pageDateLabel = bound.label; }
     out.push({ record, text: readFileSync(path, 'utf8'), ctx });
@@ -125,6 +126,7 @@ function readSeeds(seedsDir: string, rows: { line: number; cells: Record<string,
     if (c.date) record.date = c.date;
     record.origin = `seed:${c.file}`;
     const ctx: ResolveContext = { site: c.site || undefined, sites: table };
+    if (record.title) ctx.headline = record.title;
     if (c.context_date) { ctx.pageDate = c.context_date; if (c.context_label) ctx.pageDateLabel = c.context_label; }
     else if (c.date) ctx.pageDate = c.date;
     out.push({ record, text: readFileSync(path, 'utf8'), ctx });
@@ -133,10 +135,9 @@ function readSeeds(seedsDir: string, rows: { line: number; cells: Record<string,
 }
 
 /** The place a reference is read in: its sentence's issuing body, else the page's site. */
-function placeOf(ref: Reference, ctx: ResolveContext): string | undefined {
-  const local = ref.code ? isLocalCode(ref.code) : isLocalIssuer(ref.issuer.abbr);
-  if (!local) return undefined;
-  return placeFromIssuerName(ref.issuerName) ?? ctx.place ?? placeForSite(ctx.site, ctx.sites);
+/** The place a local reference is read in (the resolver's rule); undefined for other references. */
+function localPlace(ref: Reference, ctx: ResolveContext): string | undefined {
+  return isLocalReference(ref) ? placeOf(ref, ctx)?.name : undefined;
 }
 
 function toMention(f: Found, res: Resolution): MentionRecord {
@@ -179,7 +180,7 @@ export function buildDataset(opts: BuildOptions): BuildResult {
     if (!f.ref.code || f.ref.inferred) continue;
     const res = sourced.resolve(f.ref, f.article.ctx);
     if (res.status !== 'unresolved') continue;
-    const place = placeOf(f.ref, f.article.ctx);
+    const place = localPlace(f.ref, f.article.ctx);
     citations.push({ ref: f.ref, articleId: f.article.record.id, source: f.article.record.url || `article:${f.article.record.id}`, place });
   }
   const news = knownFromNews(citations, new Set()).sort((a, b) => cmp(a.id, b.id));

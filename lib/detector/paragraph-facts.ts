@@ -1,0 +1,146 @@
+/**
+ * What a reference's sentence and paragraph state beyond its own clause:
+ * - a governing clause before the sentence's first reference ("Bộ Chính trị khóa IX đã ban hành …", "Ban Thường vụ
+ *   Tỉnh ủy ban hành các văn bản: …") gives its issuing body, and for central Party bodies its term, to every
+ *   reference of the sentence (and of a list that follows it after a colon) that states none of its own and whose
+ *   code that body could have issued;
+ * - the place a local code belongs to (…/TU, …/HU, …/QĐ-UBND): the one its sentence names, else the last one its
+ *   paragraph names before it, of the level the code needs (a province for …/TU, a district for …/HU).
+ * Pure; reads the text in place, linear in its length.
+ */
+import { bodyFacts } from './issuing-body';
+import { placesIn, type NamedPlace, type PlaceLevel } from './place-names';
+import type { Reference } from './types';
+
+const GOVERNING =
+  /(Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?|Ban Thường vụ (?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,.;:]*){0,3}|(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,.;:]*){0,3}|Chính phủ|Thủ tướng Chính phủ|Quốc hội)(?:,? (?:khóa|khoá) ([IVXLC]+)\b)?,?(?: [^\s,.;:]+){0,3}? (?:đã |vừa |mới |lần lượt )*(?:ký )?ban hành\b/u;
+const CENTRAL_PARTY = /^(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương)/u;
+const LIST_ITEM = /^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s/u;
+const LOCAL_PROVINCE = new Set(['TU', 'BTGTU', 'BTCTU', 'UBKTTU', 'VPTU', 'BDVTU', 'BNCTU']);
+const LOCAL_DISTRICT = new Set(['HU', 'QU', 'THU', 'TXU']);
+
+/** The level of the people's committee or council a sentence names ("UBND huyện", "Ủy ban nhân dân tỉnh", "UBND phường"). */
+const STATE_BODY_LEVEL = /(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s+(tỉnh|thành phố|TP|huyện|quận|thị xã|phường|xã|thị trấn)(?![\p{L}])/iu;
+
+/**
+ * The level of place a local code needs, undefined for others. A Party code says it (…/TU a province, …/HU a
+ * district); a people's committee code (…/QĐ-UBND) does not, so the sentence's "UBND huyện …" or "UBND tỉnh …" does,
+ * and without one a province is meant; a commune's ('phường', 'xã') is not placed at all.
+ */
+function placeLevel(ref: Reference, sentence: string): PlaceLevel | undefined {
+  const issuer = ref.issuer.abbr?.toUpperCase();
+  if (!issuer) return undefined;
+  if (LOCAL_PROVINCE.has(issuer)) return 'province';
+  if (LOCAL_DISTRICT.has(issuer)) return 'district';
+  if (!/(?:^|-)(?:UBND|HĐND)(?:-|$)/.test(issuer)) return undefined;
+  const level = STATE_BODY_LEVEL.exec(sentence)?.[1]?.toLowerCase();
+  if (level === 'phường' || level === 'xã' || level === 'thị trấn') return undefined;
+  return level === 'huyện' || level === 'quận' || level === 'thị xã' ? 'district' : 'province';
+}
+
+/** Whether a body could have issued the reference's code ("Tỉnh ủy" issues …/TU, not …/TW). */
+function fits(ref: Reference, body: string): boolean {
+  const implied = bodyFacts(body);
+  if (!implied) return false;
+  if (!ref.code) return ref.family === implied.family;
+  return implied.abbr === '' || ref.issuer.abbr?.split('-')[0]?.toUpperCase() === implied.abbr.toUpperCase();
+}
+
+/** Start of the sentence holding `pos`, not before `floor`. */
+function sentenceStartOf(text: string, pos: number, floor: number): number {
+  for (let i = pos - 1; i > floor; i--) {
+    const c = text.charCodeAt(i);
+    if ((c === 46 || c === 33 || c === 63 || c === 59) && text.charCodeAt(i + 1) <= 32) return i + 1;
+  }
+  return floor;
+}
+function sentenceEndOf(text: string, pos: number, ceiling: number): number {
+  for (let i = pos; i < ceiling; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 46 || c === 33 || c === 63 || c === 59) && (i + 1 >= ceiling || text.charCodeAt(i + 1) <= 32)) return i + 1;
+  }
+  return ceiling;
+}
+
+export function readParagraphs(text: string, refs: Reference[]): void {
+  let governing: { body: string; term?: string; sentenceEnd: number; listUntil: number } | undefined;
+  let paragraphStart = -1;
+  let paragraphEnd = -1;
+  /** Places the paragraph names, read on first need. */
+  let places: NamedPlace[] | undefined;
+  let sentenceStart = -1;
+  let sentenceEnd = -1;
+  for (const ref of refs) {
+    if (ref.start >= paragraphEnd) {
+      paragraphStart = text.lastIndexOf('\n', ref.start - 1) + 1;
+      const nl = text.indexOf('\n', ref.end);
+      paragraphEnd = nl === -1 ? text.length : nl;
+      places = undefined;
+      // A list item: the clause that opens the list (the line before its first item, ending with a colon) governs it.
+      if (!governing && LIST_ITEM.test(text.slice(paragraphStart, ref.start + 1))) governing = listOpener(text, paragraphStart);
+    }
+    if (ref.start >= sentenceEnd) {
+      sentenceStart = sentenceStartOf(text, ref.start, paragraphStart);
+      sentenceEnd = sentenceEndOf(text, ref.end, paragraphEnd);
+      // A governing clause stands before the sentence's first reference; it reaches the list lines after a colon.
+      const m = GOVERNING.exec(text.slice(sentenceStart, ref.start));
+      if (m) {
+        const endsWithColon = /:\s*$/.test(text.slice(sentenceStart, paragraphEnd));
+        governing = { body: m[1]!, ...(m[2] ? { term: m[2].toUpperCase() } : {}), sentenceEnd, listUntil: endsWithColon ? listEnd(text, paragraphEnd) : sentenceEnd };
+      } else if (governing && !(ref.start >= governing.sentenceEnd && ref.start <= governing.listUntil && LIST_ITEM.test(text.slice(paragraphStart, ref.start + 1)))) {
+        governing = undefined;
+      }
+    }
+    if (governing && !ref.issuerName && fits(ref, governing.body)) ref.issuerName = governing.body;
+    if (governing?.term && !ref.term && CENTRAL_PARTY.test(governing.body) && ref.family === 'party' && (ref.issuer.abbr ?? 'TW').toUpperCase() === 'TW' && fits(ref, governing.body)) {
+      ref.term = governing.term;
+    }
+    const level = ref.place ? undefined : placeLevel(ref, text.slice(sentenceStart, sentenceEnd));
+    if (level) {
+      places ??= placesIn(text, paragraphStart, paragraphEnd);
+      const fitting = places.filter((p) => p.level === level);
+      const inSentence = fitting.filter((p) => p.start >= sentenceStart && p.end <= sentenceEnd);
+      if (inSentence.length) {
+        ref.place = inSentence.reduce((a, b) => (distance(a, ref) <= distance(b, ref) ? a : b)).name;
+        ref.placeFrom = 'sentence';
+      } else {
+        const before = fitting.filter((p) => p.end <= sentenceStart);
+        if (before.length) {
+          ref.place = before[before.length - 1]!.name;
+          ref.placeFrom = 'paragraph';
+        }
+      }
+    }
+  }
+}
+
+function distance(p: NamedPlace, ref: Reference): number {
+  return p.end <= ref.start ? ref.start - p.end : p.start >= ref.end ? p.start - ref.end : 0;
+}
+
+/** End of the list lines that follow a paragraph ending with a colon. */
+function listEnd(text: string, paragraphEnd: number): number {
+  let end = paragraphEnd;
+  while (end < text.length) {
+    const next = text.indexOf('\n', end + 1);
+    const line = text.slice(end + 1, next === -1 ? text.length : next);
+    if (!LIST_ITEM.test(line)) break;
+    end = next === -1 ? text.length : next;
+  }
+  return end;
+}
+
+/** The governing clause of the line that opens the list holding the line at `lineStart` (items may run over lines). */
+function listOpener(text: string, lineStart: number): { body: string; term?: string; sentenceEnd: number; listUntil: number } | undefined {
+  let end = lineStart - 1;
+  for (let steps = 0; end > 0 && steps < 50; steps++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (LIST_ITEM.test(line) || !line.trim()) { end = start - 1; continue; }
+    if (!/:\s*$/.test(line)) return undefined;
+    const sentence = line.slice(sentenceStartOf(line, line.length, 0));
+    const m = GOVERNING.exec(sentence);
+    return m ? { body: m[1]!, ...(m[2] ? { term: m[2].toUpperCase() } : {}), sentenceEnd: end, listUntil: listEnd(text, end) } : undefined;
+  }
+  return undefined;
+}

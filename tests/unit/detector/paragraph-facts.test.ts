@@ -1,0 +1,71 @@
+/**
+ * What a sentence and its paragraph state beyond a reference's own clause: a governing clause's issuing body and
+ * term carry to the references it governs (and to a list after a colon); a local code's place comes from its
+ * sentence, else its paragraph, of the level the code needs. Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../../lib/detector/detect';
+import { placesIn } from '../../../lib/detector/place-names';
+
+const byRaw = (text: string) => new Map(detect(text).map((r) => [r.raw, r]));
+
+describe('a governing clause carries to the references it governs', () => {
+  it('"Bộ Chính trị khóa IX đã ban hành … Nghị quyết 42 … và Nghị quyết số 11": both are of khóa IX and the Politburo', () => {
+    const refs = byRaw('Bộ Chính trị khóa IX đã ban hành nhiều văn bản quan trọng như Nghị quyết số 42-NQ/TW về quy hoạch cán bộ và Nghị quyết số 11-NQ/TW về công tác phụ nữ.');
+    for (const raw of ['42-NQ/TW', '11-NQ/TW']) {
+      expect(refs.get(raw)?.term, raw).toBe('IX');
+      expect(refs.get(raw)?.issuerName, raw).toBe('Bộ Chính trị');
+    }
+  });
+
+  it('a list after a colon: "Ban Thường vụ Tỉnh ủy … ban hành các văn bản:" then one code per line', () => {
+    const text = 'Ban Thường vụ Tỉnh ủy Hà Tĩnh đã ban hành các văn bản:\n- Nghị quyết số 02-NQ/TU về chuyển đổi số;\n- Chỉ thị số 05-CT/TU về công tác cán bộ.\nCác huyện triển khai Kế hoạch số 09-KH/HU.';
+    const refs = byRaw(text);
+    expect(refs.get('02-NQ/TU')?.issuerName).toBe('Ban Thường vụ Tỉnh ủy Hà Tĩnh');
+    expect(refs.get('05-CT/TU')?.issuerName).toBe('Ban Thường vụ Tỉnh ủy Hà Tĩnh');
+    // The list has ended: the next paragraph is not governed by it (and a district code is no Tỉnh ủy's).
+    expect(refs.get('09-KH/HU')?.issuerName).toBeUndefined();
+  });
+
+  it('a reference that states its own body and term keeps them; a code the body cannot issue gets nothing', () => {
+    const refs = byRaw('Tỉnh ủy Nghệ An ban hành Kế hoạch số 20-KH/TU để thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị khóa XIII.');
+    expect(refs.get('20-KH/TU')?.issuerName).toMatch(/^Tỉnh ủy Nghệ An/);
+    expect(refs.get('35-CT/TW')?.issuerName).toBe('Bộ Chính trị');
+    expect(refs.get('35-CT/TW')?.term).toBe('XIII');
+    const other = byRaw('Huyện ủy Yên Thành ban hành hướng dẫn, căn cứ Quy định số 205-QĐ/TW.');
+    expect(other.get('205-QĐ/TW')?.issuerName).toBeUndefined();
+  });
+
+  it('a provincial body\'s term is not a central term', () => {
+    const refs = byRaw('Tỉnh ủy khóa XIX đã ban hành Nghị quyết số 03-NQ/TU về phát triển du lịch.');
+    expect(refs.get('03-NQ/TU')?.term).toBeUndefined();
+  });
+});
+
+describe('the place of a local code', () => {
+  it('from its sentence, the nearest of the level the code needs', () => {
+    const refs = byRaw('UBND huyện Diễn Châu, tỉnh Nghệ An ban hành Kế hoạch số 45/KH-UBND; Huyện ủy Diễn Châu ban hành Quyết định số 352-QĐ/HU.');
+    expect(refs.get('45/KH-UBND')).toMatchObject({ place: 'Diễn Châu', placeFrom: 'sentence' });
+    expect(refs.get('352-QĐ/HU')).toMatchObject({ place: 'Diễn Châu', placeFrom: 'sentence' });
+  });
+
+  it('from its paragraph when the sentence names none; a province for …/TU, a district for …/HU', () => {
+    const text = 'Hội nghị Tỉnh ủy Thanh Hóa lần thứ 12 diễn ra hôm qua. Các đại biểu thảo luận việc thực hiện Nghị quyết số 02-NQ/TU và Kế hoạch số 10-KH/HU.';
+    const refs = byRaw(text);
+    expect(refs.get('02-NQ/TU')).toMatchObject({ place: 'Thanh Hóa', placeFrom: 'paragraph' });
+    expect(refs.get('10-KH/HU')?.place).toBeUndefined();
+  });
+
+  it('never from another paragraph, and not for a commune\'s people\'s committee', () => {
+    const refs = byRaw('Tỉnh Quảng Trị đón đoàn công tác.\nTheo Nghị quyết số 07-NQ/TU, các cấp đã triển khai.');
+    expect(refs.get('07-NQ/TU')?.place).toBeUndefined();
+    expect(byRaw('Tại tỉnh Bình Phước, UBND xã Tân Lợi ban hành Quyết định số 12/QĐ-UBND.').get('12/QĐ-UBND')?.place).toBeUndefined();
+  });
+
+  it('reads place names and their level', () => {
+    expect(placesIn('Huyện ủy Diễn Châu, tỉnh Nghệ An; TP. Vinh; thành phố Hà Nội').map((p) => [p.name, p.level])).toEqual([
+      ['Diễn Châu', 'district'], ['Nghệ An', 'province'], ['Vinh', 'district'], ['Hà Nội', 'province'],
+    ]);
+    expect(placesIn('tỉnh ủy viên, huyện nhà')).toEqual([]);
+  });
+});
