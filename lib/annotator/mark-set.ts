@@ -4,7 +4,8 @@
  */
 import type { Reference } from '../detector/types';
 import type { Point } from './offset-to-range';
-import type { MarkMode, OwnChange } from './types';
+import type { MarkMode } from './types';
+import type { OwnChange } from './mutation-watch';
 import { HighlightLayer } from './highlight-mode';
 import { highlightedAt } from './highlight-hit-test';
 import { drawInline, eraseInline, wrapperIdOf } from './inline-mode';
@@ -75,6 +76,12 @@ export class MarkSet {
     } else if (m.drawn) this.layer?.erase(m.drawn);
     this.onRemove(m);
     notify.push(m.id);
+  }
+
+  /** Removes the marks whose text the page removed or cut short, then indexes the rest afresh (nodes may have moved). */
+  removeDetached(notify: string[]): void {
+    for (const m of [...this.byId.values()]) if (!m.attached) this.remove(m, notify);
+    this.index.rebuild(this.byId.values());
   }
 
   /** Forgets marks whose drawing is already gone (a mode switch lost them), then indexes the rest afresh. */

@@ -34,10 +34,7 @@ export async function markingPass(work: PassWork, ctx: PassContext): Promise<voi
   const { doc, signal, isOwnUi, marks, pacing, callbacks } = ctx;
   const win = doc.defaultView!;
   const gone: string[] = [];
-  if (work.removed) {
-    for (const m of [...marks.byId.values()]) if (!m.attached) marks.remove(m, gone);
-    marks.index.rebuild(marks.byId.values());
-  }
+  if (work.removed) marks.removeDetached(gone);
   const roots = [...work.roots].filter((r) => r.isConnected);
 
   // Marks already inside the roots: kept when read again, removed when no longer found.

@@ -53,6 +53,3 @@ export interface Annotator {
   /** Restores the page exactly and stops everything; also runs when the signal aborts. */
   destroy(): void;
 }
-
-/** Runs a DOM change of the annotator's own, unobserved by its mutation watch (see mutation-watch.ts). */
-export type OwnChange = <T>(fn: () => T) => T;
