@@ -1,6 +1,6 @@
 /**
- * Highlight mode: references drawn with the CSS Custom Highlight API. The page's DOM is not changed at all;
- * the pointer is hit-tested with caretPositionFromPoint / caretRangeFromPoint.
+ * Highlight mode: references drawn with the CSS Custom Highlight API. The page's DOM is not changed at all
+ * (the pointer is hit-tested in highlight-hit-test.ts).
  */
 import type { Point } from './offset-to-range';
 import { FOCUS_HIGHLIGHT, HIGHLIGHT, HIGHLIGHT_CSS, addPageStyles } from './page-styles';
@@ -145,35 +145,4 @@ export class HighlightLayer {
     if (this.registry.get(FOCUS_HIGHLIGHT) === this.focus) this.registry.delete(FOCUS_HIGHLIGHT);
     this.removeStyles();
   }
-}
-
-/** The text position under a viewport point. */
-export function caretAt(doc: Document, x: number, y: number): Point | null {
-  const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-    caretRangeFromPoint?: (x: number, y: number) => Range | null;
-  };
-  let node: Node | null = null;
-  let offset = 0;
-  if (typeof d.caretPositionFromPoint === 'function') {
-    const p = d.caretPositionFromPoint(x, y);
-    if (p) ({ offsetNode: node, offset } = p);
-  } else if (typeof d.caretRangeFromPoint === 'function') {
-    const r = d.caretRangeFromPoint(x, y);
-    if (r) {
-      node = r.startContainer;
-      offset = r.startOffset;
-    }
-  }
-  return node && node.nodeType === 3 ? { node: node as Text, offset } : null;
-}
-
-/** True when the point lies inside one of the range's line boxes. */
-export function rangeContainsPoint(range: Range, x: number, y: number, slop = 1): boolean {
-  const rects = range.getClientRects();
-  for (let i = 0; i < rects.length; i++) {
-    const r = rects[i]!;
-    if (x >= r.left - slop && x <= r.right + slop && y >= r.top - slop && y <= r.bottom + slop) return true;
-  }
-  return false;
 }

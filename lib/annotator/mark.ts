@@ -1,6 +1,6 @@
 /** A marked reference as the annotator keeps it: fixed boundary points, a Range made only when asked for. */
 import type { Reference } from '../detector/types';
-import type { MarkedReference } from './annotate';
+import type { MarkedReference } from './types';
 import type { Point } from './offset-to-range';
 
 /**

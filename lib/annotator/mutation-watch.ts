@@ -20,6 +20,9 @@ export interface MutationWatch {
   take(): MutationBatch;
 }
 
+/** A way to make the annotator's own DOM changes (MutationWatch.own). */
+export type OwnChange = MutationWatch['own'];
+
 export interface MutationWatchOptions {
   doc: Document;
   signal: AbortSignal;
