@@ -6,10 +6,10 @@
  * Every case runs with both caret APIs: caretPositionFromPoint, and caretRangeFromPoint where it is missing.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { bundleAnnotator } from '../../scripts/lib/annotator-bundle';
-import { CHROMIUM_PATH } from './helpers/chromium';
-import { serveStatic, type StaticServer } from './helpers/static-server';
+import type { Browser, Page } from 'playwright-core';
+import { bundleAnnotator } from '../../scripts/harness/annotator-bundle';
+import { launchChromium } from '../../scripts/harness/chromium';
+import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
 
 const PAGE = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>hit test</title>
@@ -44,11 +44,7 @@ beforeAll(async () => {
     },
   });
   server = await serveStatic({ routes: { '/hit.html': PAGE } });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
