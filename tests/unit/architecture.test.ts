@@ -143,3 +143,101 @@ describe('scripts and tests', () => {
     expect(bad).toEqual([]);
   });
 });
+
+/** Every own source file's local imports (relative and '@/'), resolved to repository paths, type-only ones too. */
+function importGraph(): Map<string, Set<string>> {
+  const walk = (dir: string): string[] =>
+    readdirSync(join(ROOT, dir)).flatMap((name) => {
+      const p = join(dir, name);
+      if (statSync(join(ROOT, p)).isDirectory()) return walk(p);
+      return /\.(ts|tsx|mts|mjs)$/.test(name) && !/\.d\.m?ts$/.test(name) ? [p] : [];
+    });
+  const sources = ['lib', 'components', 'entrypoints', 'scripts', 'tests'].flatMap(walk);
+  const known = new Set(sources);
+  const resolveSpec = (from: string, spec: string): string | undefined => {
+    const base = spec.startsWith('@/') ? spec.slice(2) : spec.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(from), spec)) : undefined;
+    if (base === undefined) return undefined;
+    for (const ext of ['', '.ts', '.tsx', '.mts', '.mjs', '/index.ts']) if (known.has(base + ext)) return base + ext;
+    return undefined;
+  };
+  const graph = new Map<string, Set<string>>();
+  for (const file of sources) {
+    const out = new Set<string>();
+    const src = readFileSync(join(ROOT, file), 'utf8');
+    for (const m of src.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)) {
+      const to = resolveSpec(file, (m[1] ?? m[2] ?? m[3])!);
+      if (to && to !== file) out.add(to);
+    }
+    graph.set(file, out);
+  }
+  return graph;
+}
+
+/** Strongly connected components with more than one node (Tarjan). */
+function cycles(graph: Map<string, Set<string>>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const out: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) { visit(w); low.set(v, Math.min(low.get(v)!, low.get(w)!)); }
+      else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do { w = stack.pop()!; onStack.delete(w); component.push(w); } while (w !== v);
+      if (component.length > 1) out.push(component.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return out;
+}
+
+/** The unit of a file: lib/<folder>, or the top folder (components, entrypoints, scripts, tests). */
+const unitOf = (file: string) => /^lib\/[^/]+/.exec(file)?.[0] ?? file.split('/')[0]!;
+
+describe('no import cycles', () => {
+  const graph = importGraph();
+
+  it('reads the whole project', () => {
+    expect(graph.size).toBeGreaterThan(150);
+    expect([...graph.keys()].some((f) => f.startsWith('scripts/harness/'))).toBe(true);
+  });
+
+  it('between files', () => {
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it('between layers and top folders (lib/<layer>, components, entrypoints, scripts, tests)', () => {
+    const units = new Map<string, Set<string>>();
+    for (const [file, targets] of graph) {
+      const from = unitOf(file);
+      if (!units.has(from)) units.set(from, new Set());
+      for (const t of targets) if (unitOf(t) !== from) units.get(from)!.add(unitOf(t));
+    }
+    expect(cycles(units)).toEqual([]);
+  });
+
+  it('finds a cycle when there is one (the check itself)', () => {
+    const g = new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])], ['d', new Set(['a'])]]);
+    expect(cycles(g)).toEqual([['a', 'b', 'c']]);
+  });
+});
+
+describe('the product never imports scripts or tests', () => {
+  it('lib, components and entrypoints import nothing from scripts/ or tests/', () => {
+    const graph = importGraph();
+    const bad = [...graph].flatMap(([file, targets]) =>
+      /^(lib|components|entrypoints)\//.test(file) ? [...targets].filter((t) => /^(scripts|tests)\//.test(t)).map((t) => `${file} → ${t}`) : [],
+    );
+    expect(bad).toEqual([]);
+  });
+});
