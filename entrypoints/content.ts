@@ -6,7 +6,7 @@ import { DEFAULT_MATCHES } from '@/lib/settings/sites';
 import { runPageSession } from '@/lib/page/page-session';
 import { startReader } from '@/lib/page/reader';
 import { listenForCommands } from '@/lib/page/commands';
-import { findPageDate, pageSite } from '@/lib/page/page-context';
+import { findPageDate, pageHeadline, pageSite } from '@/lib/page/page-context';
 import { createLookupClient } from '@/lib/lookup/client';
 import { t, uiLanguage } from '@/lib/i18n/t';
 import { annotate } from '@/lib/annotator/annotate';
@@ -21,7 +21,7 @@ export default defineContentScript({
     const site = pageSite(location);
     const page = () => {
       const found = findPageDate(document);
-      return { pageDate: found?.date, pageDateFrom: found?.from, site };
+      return { pageDate: found?.date, pageDateFrom: found?.from, site, headline: pageHeadline(document) };
     };
     const session = runPageSession({
       hostname: location.hostname,

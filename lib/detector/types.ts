@@ -47,7 +47,8 @@ export interface Reference {
    * the last one its paragraph names before it, of the level the code needs.
    */
   place?: string;
-  placeFrom?: 'sentence' | 'paragraph';
+  /** Where the place was read: its sentence, its paragraph, or another mention of the same document on the page. */
+  placeFrom?: 'sentence' | 'paragraph' | 'page';
   /** Subject clause ("về đại hội đảng bộ các cấp …"), up to the clause end. */
   subject?: string;
   /** Plenum number for "Nghị quyết Trung ương 7" style references. */

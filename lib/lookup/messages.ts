@@ -152,7 +152,7 @@ export function referenceError(value: unknown): string | undefined {
     if (value[key] !== undefined && !isShortString(value[key])) return `${key} must be a string`;
   }
   if (value.plenum !== undefined && !isIntIn(value.plenum, 0, 100)) return 'plenum must be a small integer';
-  if (value.placeFrom !== undefined && value.placeFrom !== 'sentence' && value.placeFrom !== 'paragraph') return 'placeFrom must be "sentence" or "paragraph"';
+  if (value.placeFrom !== undefined && !['sentence', 'paragraph', 'page'].includes(value.placeFrom as string)) return 'placeFrom must be "sentence", "paragraph" or "page"';
   return undefined;
 }
 

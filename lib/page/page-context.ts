@@ -108,6 +108,16 @@ function inFurniture(element: Element): boolean {
 }
 
 /** The page's host name, as the resolver's site table keys it. */
+/**
+ * The article's headline: its first h1 outside the site's furniture, else the og:title. A place it names places
+ * the page's local codes that their sentences and paragraphs leave unplaced.
+ */
+export function pageHeadline(doc: Document = document): string | undefined {
+  const h1 = [...doc.querySelectorAll('h1')].find((h) => !inFurniture(h));
+  const text = (h1?.textContent ?? doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '').replace(/\s+/g, ' ').trim();
+  return text ? text.slice(0, 300) : undefined;
+}
+
 export function pageSite(loc: Location = location): string {
   return loc.hostname.replace(/^www\./, '');
 }

@@ -5,6 +5,7 @@
  */
 import type { Reference } from '../detector/types';
 import type { Resolution } from '../resolver/resolve';
+import { PageMentions } from '../resolver/page-mentions';
 import { LookupError, type LookupClient } from '../lookup/client';
 import { MAX_BATCH } from '../lookup/messages';
 import type { Translate } from '../i18n/t';
@@ -21,6 +22,8 @@ export interface PageContext {
   /** Where pageDate came from; 'text' (a date written near the top) makes the card word its reasons carefully. */
   pageDateFrom?: PageDateSource;
   site?: string;
+  /** The article's headline (a place it names places local codes). */
+  headline?: string;
 }
 
 export interface ReaderOptions {
@@ -70,6 +73,8 @@ export function startReader(options: ReaderOptions): Reader {
   const pending = new Map<string, Promise<void>>();
   /** Codes the page cites in full (not inferred), with how many marked references carry each. */
   const pageCodes = new Map<string, number>();
+  /** What the page has said about each document so far: later mentions read like earlier ones. */
+  const mentions = new PageMentions();
   let copyState: 'copied' | 'failed' | undefined;
 
   const host = createCardHost({ t, signal, doc });
@@ -157,14 +162,16 @@ export function startReader(options: ReaderOptions): Reader {
   function onFound(batch: MarkedReference[]) {
     if (batch.length === 0) return;
     for (const marked of batch) {
-      if (entries.has(marked.id)) continue;
-      entries.set(marked.id, { ref: marked.ref, selected: 0 });
+      mentions.observe(marked.ref);
       const code = citedInFull(marked.ref);
-      if (code) pageCodes.set(code, (pageCodes.get(code) ?? 0) + 1);
+      if (code && !entries.has(marked.id)) pageCodes.set(code, (pageCodes.get(code) ?? 0) + 1);
     }
+    // Each reference as the page reads it so far (its own facts, and what other mentions of it state).
+    const read = batch.map((marked) => ({ id: marked.id, ref: mentions.complete(marked.ref) }));
+    for (const { id, ref } of read) if (!entries.has(id)) entries.set(id, { ref, selected: 0 });
     // One round trip per pass (split only where a pass exceeds what one message may carry).
-    for (let i = 0; i < batch.length; i += MAX_BATCH) {
-      const part = batch.slice(i, i + MAX_BATCH);
+    for (let i = 0; i < read.length; i += MAX_BATCH) {
+      const part = read.slice(i, i + MAX_BATCH);
       resolveBatch(part.map((m) => m.ref), part.map((m) => m.id), 0);
     }
   }
@@ -173,11 +180,12 @@ export function startReader(options: ReaderOptions): Reader {
    * The context sent with a batch: the page as it is now (date, site) and the codes it cites in full, so that a
    * short name ("Nghị định 100") prefers the document the page spells out elsewhere.
    */
-  function batchContext(): { context: { pageDate?: string; site?: string; pageCodes?: string[] }; weak: boolean } {
-    const { pageDate, pageDateFrom, site } = readPage();
-    const context: { pageDate?: string; site?: string; pageCodes?: string[] } = {};
+  function batchContext(): { context: { pageDate?: string; site?: string; headline?: string; pageCodes?: string[] }; weak: boolean } {
+    const { pageDate, pageDateFrom, site, headline } = readPage();
+    const context: { pageDate?: string; site?: string; headline?: string; pageCodes?: string[] } = {};
     if (pageDate) context.pageDate = pageDate;
     if (site) context.site = site;
+    if (headline) context.headline = headline;
     if (pageCodes.size > 0) context.pageCodes = [...pageCodes.keys()].slice(0, MAX_PAGE_CODES);
     return { context, weak: pageDate !== undefined && pageDateFrom === 'text' };
   }

@@ -6,7 +6,7 @@
  */
 
 /** Where the place of a local code came from. */
-export type PlaceSource = 'sentence' | 'paragraph' | 'headline' | 'site' | 'context';
+export type PlaceSource = 'sentence' | 'paragraph' | 'page' | 'headline' | 'site' | 'context';
 
 export type Reason =
   /** The reference's written code is the document's code. */

@@ -94,7 +94,10 @@ export interface MentionRecord {
   documentId?: string;
   /** Candidate document ids when ambiguous. */
   candidates?: string[];
+  /** The code as written, for mentions that write one. */
   code?: string;
+  /** For a short form ("Luật số 71"): the code the same page writes in full for it ("71/2014/QH13"). */
+  pageCode?: string;
   raw: string;
   start: number;
   end: number;

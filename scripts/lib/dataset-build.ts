@@ -17,6 +17,7 @@ import { parseSites, siteTable } from '../../lib/dataset/sites-file';
 import { parseTsv } from '../../lib/dataset/tsv';
 import { createDocumentIndex } from '../../lib/resolver/document-index';
 import { isLocalCode, isLocalIssuer, placeFromIssuerName } from '../../lib/keys/local-codes';
+import { readPageMentions } from '../../lib/resolver/page-mentions';
 import { isLocalReference, placeOf, type Resolution, type ResolveContext } from '../../lib/resolver/resolve';
 import { reasonText } from '../../lib/resolver/reason-text';
 import { placeForSite, siteKey, type SiteTable } from '../../lib/keys/site-place';
@@ -143,7 +144,8 @@ function localPlace(ref: Reference, ctx: ResolveContext): string | undefined {
 function toMention(f: Found, res: Resolution): MentionRecord {
   const { ref } = f;
   const m: MentionRecord = { articleId: f.article.record.id, raw: ref.raw, start: ref.start, end: ref.end, status: res.status };
-  if (ref.code) m.code = ref.code;
+  if (ref.code && !ref.inferred) m.code = ref.code;
+  else if (ref.code) m.pageCode = ref.code;
   if (ref.date) m.date = ref.date;
   if (ref.issuerName) m.issuerName = ref.issuerName;
   if (ref.term) m.term = ref.term;
@@ -167,7 +169,8 @@ export function buildDataset(opts: BuildOptions): BuildResult {
 
   const found: Found[] = [];
   for (const article of articles) {
-    const refs = detect(article.text);
+    // The page read as a whole: other mentions of the same document complete each mention (page-mentions.ts).
+    const refs = readPageMentions(detect(article.text));
     const codes = [...new Set(refs.filter((r) => r.code && !r.inferred).map((r) => r.code as string))].sort();
     if (codes.length) article.ctx.pageCodes = codes;
     for (const ref of refs) found.push({ article, ref });

@@ -29,7 +29,7 @@ const EXAMPLES: { [K in ReasonKind]: Array<{ reason: Extract<Reason, { kind: K }
   subjectMatches: [{ reason: { kind: 'subjectMatches' }, shows: { vi: [], en: [] } }],
   issuerMatches: [{ reason: { kind: 'issuerMatches', issuer: 'Ban Bí thư' }, shows: { vi: ['Ban Bí thư'], en: ['Ban Bí thư'] } }],
   citedInFull: [{ reason: { kind: 'citedInFull' }, shows: { vi: [], en: [] } }],
-  place: (['sentence', 'paragraph', 'headline', 'site', 'context'] as const).map((from) => ({
+  place: (['sentence', 'paragraph', 'page', 'headline', 'site', 'context'] as const).map((from) => ({
     reason: { kind: 'place' as const, place: 'Nam Định', from },
     shows: { vi: ['Nam Định'], en: ['Nam Định'] },
   })),

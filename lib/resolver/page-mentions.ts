@@ -1,0 +1,108 @@
+/**
+ * Within one page the same document is the same document. What a page has said about each document it cites:
+ * the facts a mention of a code states (date, term, issuing body, place) carry to its other mentions that state
+ * none, and a short form ("Luật số 71", "Kết luận 24", "Nghị quyết 35") takes the identity of the one code the
+ * page writes in full for that type and number ("Luật số 71/2014/QH13"). A mention whose own sentence says
+ * otherwise (another date, year or term) keeps its own reading: it is another document. Pure.
+ */
+import type { Reference } from '../detector/types';
+import { aliasKey } from '../keys/alias-key';
+import { codeKey, numberKey } from '../keys/code-key';
+import { termNumeral } from '../keys/party-terms';
+
+/** Facts a mention may carry to another mention of the same document. */
+type Facts = Pick<Reference, 'date' | 'term' | 'issuerName' | 'place' | 'placeFrom'>;
+
+const FACT_KEYS = ['date', 'term', 'issuerName', 'place'] as const;
+
+/** Type and number of a reference, however written ("Nghị quyết số 35", "35-NQ/TW"): the key short forms share. */
+function shortKey(ref: Reference): string | undefined {
+  const type = ref.type.name ?? ref.proseType;
+  if (!ref.number || !type) return undefined;
+  return `${aliasKey(type)}|${numberKey(ref.number)}`;
+}
+
+/** Whether two readings of one document disagree (another full date, year or term). */
+function disagree(a: Facts, b: Facts): boolean {
+  if (a.date && b.date) {
+    const n = Math.min(a.date.length, b.date.length);
+    if (a.date.slice(0, n) !== b.date.slice(0, n)) return true;
+  }
+  const ta = termNumeral(a.term) ?? a.term;
+  const tb = termNumeral(b.term) ?? b.term;
+  return Boolean(ta && tb && ta !== tb);
+}
+
+function merge(into: Facts, from: Facts): void {
+  for (const key of FACT_KEYS) if (into[key] === undefined && from[key] !== undefined) (into as Record<string, unknown>)[key] = from[key];
+  if (into.place === from.place && from.placeFrom && !into.placeFrom) into.placeFrom = from.placeFrom;
+}
+
+export class PageMentions {
+  /** Normalized code → what the page states about it (first statement of each fact wins). */
+  private readonly byCode = new Map<string, Facts>();
+  /** Short key → the codes the page writes in full for it (with one of its mentions, for type and issuer). */
+  private readonly fullCodes = new Map<string, Map<string, Reference>>();
+  /** Short key → what the page states with its short forms (when no code is written for it). */
+  private readonly byShort = new Map<string, Facts>();
+
+  /** Takes note of a mention (in page order, or as found). */
+  observe(ref: Reference): void {
+    const facts: Facts = {};
+    merge(facts, ref);
+    const short = shortKey(ref);
+    if (ref.code && !ref.inferred) {
+      const key = codeKey(ref.code);
+      const known = this.byCode.get(key);
+      if (!known) this.byCode.set(key, facts);
+      else if (!disagree(known, facts)) merge(known, facts);
+      if (short) {
+        if (!this.fullCodes.has(short)) this.fullCodes.set(short, new Map());
+        const codes = this.fullCodes.get(short)!;
+        if (!codes.has(key)) codes.set(key, ref);
+      }
+    } else if (short) {
+      const known = this.byShort.get(short);
+      if (!known) this.byShort.set(short, facts);
+      else if (!disagree(known, facts)) merge(known, facts);
+    }
+  }
+
+  /** The mention as the page reads it: its own facts, and what other mentions of the same document state. */
+  complete(ref: Reference): Reference {
+    const short = shortKey(ref);
+    if (ref.code && !ref.inferred) return this.withFacts(ref, this.byCode.get(codeKey(ref.code)));
+    if (!short || ref.plenum !== undefined) return ref;
+    // A short form takes the identity of the one code the page writes in full for its type and number.
+    const codes = [...(this.fullCodes.get(short)?.values() ?? [])].filter((full) => !ref.codeYear || /^\d+\/(\d{4})\//.exec(full.code!)?.[1] === ref.codeYear);
+    if (codes.length === 1) {
+      const full = codes[0]!;
+      const facts = this.byCode.get(codeKey(full.code!));
+      if (!facts || !disagree(ref, facts)) {
+        const out: Reference = { ...ref, code: full.code, family: full.family, type: full.type, issuer: full.issuer };
+        if (full.codeYear) out.codeYear = full.codeYear;
+        return this.withFacts(out, facts);
+      }
+      return ref;
+    }
+    if (codes.length === 0) return this.withFacts(ref, this.byShort.get(short));
+    return ref;
+  }
+
+  private withFacts(ref: Reference, facts: Facts | undefined): Reference {
+    if (!facts || disagree(ref, facts)) return ref;
+    const missing = FACT_KEYS.some((key) => ref[key] === undefined && facts[key] !== undefined);
+    if (!missing) return ref;
+    const out: Reference = { ...ref };
+    merge(out, facts);
+    if (out.place !== undefined && ref.place === undefined) out.placeFrom = 'page';
+    return out;
+  }
+}
+
+/** Every mention of one page read together: each as completed by all the others. */
+export function readPageMentions(refs: readonly Reference[]): Reference[] {
+  const page = new PageMentions();
+  for (const ref of refs) page.observe(ref);
+  return refs.map((ref) => page.complete(ref));
+}
