@@ -161,10 +161,13 @@ export function normalizeName(s: string): string {
   return s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 }
 
-/** The detector read the stated issuer when one name contains the other ("Bộ GTVT" vs "Bộ GTVT Việt Nam"). */
+/**
+ * The detector read the stated issuer when its reading is the stated name or a part of it ("Thành ủy" for
+ * "Thành ủy Hà Nội"); a reading longer than the stated name ("Chính phủ định" for "Chính phủ") is read differently.
+ */
 export function sameIssuer(stated: string, read: string): boolean {
   const a = normalizeName(stated), b = normalizeName(read);
-  return a === b || (a.length > 0 && b.length > 0 && (a.includes(b) || b.includes(a)));
+  return b.length > 0 && a.includes(b);
 }
 
 function tally(outcomes: readonly Outcome[], stated: (l: Label) => string, read: (m: MentionRecord) => string | undefined, same: (a: string, b: string) => boolean) {
@@ -220,6 +223,20 @@ export function figures(outcomes: readonly Outcome[], mentions: readonly Mention
 const pct = (n: number, d: number) => (d === 0 ? '–' : `${((100 * n) / d).toFixed(1)} %`);
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
+/** What led the resolver to its wrong answer, read from its reasons (the article's side is the label's basis). */
+export function wrongCause(o: Outcome): string {
+  const kinds = new Set((o.mention?.reasons ?? []).map((r) => r.kind));
+  const none = o.label.expected.kind === 'none';
+  const what = none ? 'the document meant is not in the dataset' : 'the article points to another record';
+  if (kinds.has('onlyBeforePageDate') || kinds.has('latestBeforePageDate')) return `picked by the page date alone; ${what}`;
+  if (kinds.has('onlyKnownCode') || kinds.has('onlyKnownName')) return `the only record with this ${kinds.has('onlyKnownName') ? 'name' : 'code'}; ${what}`;
+  if (kinds.has('plenum')) return `plenum and term match; ${what}`;
+  if (kinds.has('dateMatches') || kinds.has('yearMatches')) return `date matches; ${what}`;
+  if (kinds.has('subjectMatches')) return `subject words match; ${what}`;
+  if (kinds.has('issuerMatches')) return `number, type and issuer match; ${what}`;
+  return `code or number matches; ${what}`;
+}
+
 function where(o: Outcome): string {
   const l = o.label;
   return `${l.articleId} @${l.start} "${cell(o.mention?.raw ?? l.code)}"`;
@@ -239,7 +256,7 @@ export function formatReport(outcomes: readonly Outcome[], mentions: readonly Me
   const rightOf = (os: Outcome[]) => os.filter((o) => o.verdict === 'right').length;
   const wrongOf = (os: Outcome[]) => os.filter((o) => o.verdict === 'wrong').length;
   const wrongRows = wrong.map((o) =>
-    `| ${where(o)} | ${cell(answer(o.mention))} | ${cell((o.mention?.reasons ?? []).map(reasonText).join('; ') || '–')} | ${cell(o.label.expected.kind === 'ids' ? o.label.expected.ids.join(' or ') : o.label.expected.kind)} | ${cell(o.label.basis)} |`);
+    `| ${where(o)} | ${cell(answer(o.mention))} | ${cell((o.mention?.reasons ?? []).map(reasonText).join('; ') || '–')} | ${cell(o.label.expected.kind === 'ids' ? o.label.expected.ids.join(' or ') : o.label.expected.kind)} | ${cell(o.label.basis)} | ${cell(wrongCause(o))} |`);
   const dateLine = (t: Figures['dates']) =>
     `${t.stated} stated: read right ${t.readRight} (${pct(t.readRight, t.stated)}), read differently ${t.readWrong}, not read ${t.missed}; read where the sentence states none: ${t.invented}`;
   return `# Evaluation report
@@ -267,7 +284,7 @@ not detected when the article names a document of the dataset.
 
 ## Wrong answers and their causes
 
-${wrongRows.length ? `| reference | build's answer | resolver's reasons | expected | what the article states |\n| --- | --- | --- | --- | --- |\n${wrongRows.join('\n')}` : '(none)'}
+${wrongRows.length ? `| reference | build's answer | resolver's reasons | expected | what the article states | cause |\n| --- | --- | --- | --- | --- | --- |\n${wrongRows.join('\n')}` : '(none)'}
 
 ## Undecided
 
