@@ -10,6 +10,7 @@
 import type { MentionRecord } from '../../lib/records/schema';
 import { reasonText } from '../../lib/resolver/reason-text';
 import { parseTsv } from '../../lib/dataset/tsv';
+import { isLocalCode } from '../../lib/keys/local-codes';
 
 export const EVAL_COLUMNS = ['article_id', 'start', 'end', 'code', 'expected', 'basis', 'stated_date', 'stated_issuer'] as const;
 
@@ -220,6 +221,18 @@ export function figures(outcomes: readonly Outcome[], mentions: readonly Mention
   };
 }
 
+export type Kind = 'Party code, central' | 'Party code, local' | 'state code, central' | 'state code, local' | 'short or plenum name';
+export const KINDS: readonly Kind[] = ['Party code, central', 'Party code, local', 'state code, central', 'state code, local', 'short or plenum name'];
+
+/** What kind of reference a label is, from its code: written Party / state code (central or local), or a short name. */
+export function kindOf(code: string): Kind {
+  if (!/^\d/.test(code)) return 'short or plenum name';
+  const party = /^\d+[A-Za-z]?\s*-/.test(code.slice(0, code.indexOf('/') >= 0 ? code.indexOf('/') : code.length));
+  const local = isLocalCode(code);
+  if (party) return local ? 'Party code, local' : 'Party code, central';
+  return local ? 'state code, local' : 'state code, central';
+}
+
 const pct = (n: number, d: number) => (d === 0 ? '–' : `${((100 * n) / d).toFixed(1)} %`);
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -275,6 +288,16 @@ dataset version \`${version}\`). A test fails when this file is not what the cur
 Right: resolved to the expected id, or not resolved when the document is not in the dataset. Wrong: resolved to
 another id, or resolved when the document is not in the dataset. Undecided: ambiguous, unresolved, needs-place or
 not detected when the article names a document of the dataset.
+
+## By kind of reference
+
+| kind | references | right | wrong | undecided | not decidable |
+| --- | --- | --- | --- | --- | --- |
+${KINDS.map((k) => {
+    const os = outcomes.filter((o) => kindOf(o.label.code) === k);
+    const n = (v: Verdict) => os.filter((o) => o.verdict === v).length;
+    return `| ${k} | ${os.length} | ${n('right')} | ${n('wrong')} | ${n('undecided')} | ${n('undecidable')} |`;
+  }).join('\n')}
 
 ## Detector on the labelled articles
 

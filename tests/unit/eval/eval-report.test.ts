@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../../lib/detector/detect';
 import type { MentionRecord } from '../../../lib/records/schema';
-import { evaluate, figures, formatReport, judge, parseLabels, sameIssuer, type Label } from '../../../scripts/lib/eval-set';
+import { evaluate, figures, formatReport, judge, kindOf, parseLabels, sameIssuer, type Label } from '../../../scripts/lib/eval-set';
 import { runEval } from '../../../scripts/lib/eval-run';
 
 const repo = join(import.meta.dirname, '../../..');
@@ -113,6 +113,17 @@ describe('scoring (a tiny hand-made example)', () => {
     expect(report).toContain('Undecided: **2 (28.6 %)**');
     expect(report).toContain('| a1 @60 "x" | resolved to 09-NQ/TU@Nam Định~news | only known document with this code | none | other province | the only record with this code; the document meant is not in the dataset |');
     expect(report).toContain('a2 @50 "Nghị định 99": not detected');
+  });
+
+  it('sorts references into kinds by their code', () => {
+    expect(kindOf('35-CT/TW')).toBe('Party code, central');
+    expect(kindOf('02-NQ/TU')).toBe('Party code, local');
+    expect(kindOf('100/2019/NĐ-CP')).toBe('state code, central');
+    expect(kindOf('669/QĐ-UBND')).toBe('state code, local');
+    expect(kindOf('Nghị quyết Trung ương 4 khóa XII')).toBe('short or plenum name');
+    const report = formatReport(outcomes, mentions, 'v');
+    expect(report).toContain('| Party code, central | 4 | 1 | 1 | 1 | 1 |');
+    expect(report).toContain('| Party code, local | 1 | 0 | 1 | 0 | 0 |');
   });
 
   it('reads issuers strictly: a longer reading is not the stated name', () => {
