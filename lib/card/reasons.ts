@@ -33,6 +33,7 @@ const WORDING: { [K in Reason['kind']]: (r: Extract<Reason, { kind: K }>, lang: 
   fallsInTerm: (r, l) => ({ key: 'reason_fallsInTerm', subs: [date(r.date, l), r.term] }),
   termStated: (r) => ({ key: 'reason_term', subs: [r.term] }),
   subjectMatches: () => ({ key: 'reason_subject', subs: [] }),
+  topicMatches: () => ({ key: 'reason_topic', subs: [] }),
   issuerMatches: (r) => ({ key: 'reason_issuer', subs: [r.issuer] }),
   citedInFull: () => ({ key: 'reason_citedInFull', subs: [] }),
   place: (r) => ({ key: `reason_place_${r.from}`, subs: [r.place] }),

@@ -46,6 +46,20 @@ function fits(ref: Reference, body: string): boolean {
   return implied.abbr === '' || ref.issuer.abbr?.split('-')[0]?.toUpperCase() === implied.abbr.toUpperCase();
 }
 
+/** Characters read each side of a reference for its context. */
+export const CONTEXT_WINDOW = 240;
+
+/** Accents folded (đ → d), lower case, every run of other characters one space. */
+function foldWords(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ\u00d0]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
 /** Start of the sentence holding `pos`, not before `floor`. */
 function sentenceStartOf(text: string, pos: number, floor: number): number {
   for (let i = pos - 1; i > floor; i--) {
@@ -95,6 +109,7 @@ export function readParagraphs(text: string, refs: Reference[]): void {
     if (governing?.term && !ref.term && CENTRAL_PARTY.test(governing.body) && ref.family === 'party' && (ref.issuer.abbr ?? 'TW').toUpperCase() === 'TW' && fits(ref, governing.body)) {
       ref.term = governing.term;
     }
+    ref.context = foldWords(text.slice(Math.max(paragraphStart, ref.start - CONTEXT_WINDOW), ref.start) + ' ' + text.slice(ref.end, Math.min(paragraphEnd, ref.end + CONTEXT_WINDOW)));
     const level = ref.place ? undefined : placeLevel(ref, text.slice(sentenceStart, sentenceEnd));
     if (level) {
       places ??= placesIn(text, paragraphStart, paragraphEnd);

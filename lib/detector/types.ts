@@ -49,6 +49,11 @@ export interface Reference {
   place?: string;
   /** Where the place was read: its sentence, its paragraph, or another mention of the same document on the page. */
   placeFrom?: 'sentence' | 'paragraph' | 'page';
+  /**
+   * The words around the reference in its paragraph (accents folded, lower case, one space between words; at most
+   * CONTEXT_WINDOW characters each side): what the passage is about, compared with candidates' titles.
+   */
+  context?: string;
   /** Subject clause ("về đại hội đảng bộ các cấp …"), up to the clause end. */
   subject?: string;
   /** Plenum number for "Nghị quyết Trung ương 7" style references. */

@@ -148,7 +148,7 @@ export function referenceError(value: unknown): string | undefined {
     if (abbr.abbr !== undefined && !isShortString(abbr.abbr)) return `${key}.abbr must be a string`;
     if (abbr.name !== undefined && !isShortString(abbr.name)) return `${key}.name must be a string`;
   }
-  for (const key of ['code', 'number', 'codeYear', 'proseType', 'date', 'eventDate', 'issuerName', 'term', 'subject', 'place'] as const) {
+  for (const key of ['code', 'number', 'codeYear', 'proseType', 'date', 'eventDate', 'issuerName', 'term', 'subject', 'place', 'context'] as const) {
     if (value[key] !== undefined && !isShortString(value[key])) return `${key} must be a string`;
   }
   if (value.plenum !== undefined && !isIntIn(value.plenum, 0, 100)) return 'plenum must be a small integer';

@@ -25,6 +25,8 @@ export type Reason =
   | { kind: 'termStated'; term: string }
   /** The sentence's subject ("về …") matches the document's title. */
   | { kind: 'subjectMatches' }
+  /** The passage around the reference speaks of what the document's title says. */
+  | { kind: 'topicMatches' }
   /** The sentence names the document's issuing body. */
   | { kind: 'issuerMatches'; issuer: string }
   /** A short name whose full code the same page writes out. */

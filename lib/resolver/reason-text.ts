@@ -10,6 +10,7 @@ const TEXT: { [K in Reason['kind']]: (r: Extract<Reason, { kind: K }>) => string
   fallsInTerm: (r) => `${r.date.length === 10 ? 'date' : 'year'} ${r.date} falls in khóa ${r.term}`,
   termStated: (r) => `term ${r.term}`,
   subjectMatches: () => 'subject matches title',
+  topicMatches: () => 'the passage matches the title',
   issuerMatches: (r) => `issuer ${r.issuer}`,
   citedInFull: () => 'cited in full on the same page',
   place: (r) => `place ${r.place} (${r.from})`,

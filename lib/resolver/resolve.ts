@@ -119,6 +119,29 @@ function sameIdentity(ref: Reference, doc: DocumentRecord, aliasKeys: string[]):
   return aliasKeys.some((k) => keys.aliases.includes(k));
 }
 
+/** Words that say nothing of a topic (bridged over when pairing a title's words). */
+const TOPIC_STOP = new Set(['ve', 'viec', 'va', 'cua', 'cac', 'nhung', 'mot', 'so', 'trong', 'theo', 'nham', 'den', 'nam', 'cho', 'tai', 'la', 'co', 'duoc', 'voi', 'tren', 'nay', 'the', 'khi', 'tu', 'toi']);
+
+function topicPairs(text: string): Set<string> {
+  const words = keyTokens(text).filter((w) => !TOPIC_STOP.has(w) && !/^\d+$/.test(w));
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]} ${words[i + 1]}`);
+  return out;
+}
+
+/**
+ * How much of a title the passage around a reference speaks of: the title's word pairs (stop words bridged) found
+ * in the passage. A match needs three pairs and a quarter of the title's.
+ */
+export function topicOverlap(context: string, title: string): { shared: number; matches: boolean } {
+  const t = topicPairs(title);
+  if (t.size === 0) return { shared: 0, matches: false };
+  const c = topicPairs(context);
+  let shared = 0;
+  for (const p of t) if (c.has(p)) shared++;
+  return { shared, matches: shared >= 3 && shared / t.size >= 0.25 };
+}
+
 /** Overlap of the sentence's subject with a title, 0..1 (shared word pairs over the shorter side). */
 export function subjectOverlap(subject: string, title: string): number {
   const pairs = (text: string) => {
@@ -149,6 +172,8 @@ interface Scored {
   body?: 'same' | 'near' | 'differs';
   /** Overlap of the sentence's subject with the title (0..1), when both are known. */
   subject?: number;
+  /** How the passage around the reference compares with the title, when both are known. */
+  topic?: { shared: number; matches: boolean };
 }
 
 /** A date at the coarser of two precisions: negative when a is before b, positive after, 0 when they cannot be told apart. */
@@ -194,6 +219,11 @@ function scoreCandidate(ref: Reference, doc: DocumentRecord): Scored {
   if (ref.subject && doc.title) {
     s.subject = subjectOverlap(ref.subject, doc.title);
     if (s.subject >= 0.5) { s.identifying += Math.round(60 * s.subject); s.reasons.push({ kind: 'subjectMatches' }); }
+  }
+  // A record known only from news has a title read from a citing sentence, perhaps this very passage: no evidence.
+  if (ref.context && doc.title && !doc.knownFromNews) {
+    s.topic = topicOverlap(ref.context, doc.title);
+    if (s.topic.matches) { s.identifying += 30; s.reasons.push({ kind: 'topicMatches' }); }
   }
   const stated = bodyIdentity(ref.issuerName);
   if (ref.issuerName && stated && couldIssue(stated, doc.family, doc.typeAbbr)) {
@@ -312,6 +342,8 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
   if (live.length === 0) return out({ status: 'unresolved', answer: 'not-in-dataset', candidates: [], ...(place ? { place } : {}) });
   if (live.length === 1) {
     const only = live[0] as Scored;
+    // Nothing in the sentence names it, and the page may well cite another document the dataset lacks: offered, not chosen.
+    if (!plausibleUnconfirmed(only, ref, ctx)) return out({ status: 'ambiguous', answer: 'several', candidates: [toCandidate(only)], ...(place ? { place } : {}) });
     if (scored.some((s) => s.ruledOut.some((r) => r.kind === 'afterPageDate') && !s.ruledOut.some((r) => r.kind === 'placeDiffers'))) only.reasons.push({ kind: 'onlyBeforePageDate', ...pageDateOf(ctx) });
     else if (only.evidence === 0) only.reasons.push({ kind: ref.code ? 'onlyKnownCode' : 'onlyKnownName' });
     return out({ status: 'resolved', answer: only.identifying > 0 ? 'confirmed' : 'best-fit', candidates: [toCandidate(only)], ...(place ? { place } : {}) });
@@ -341,6 +373,7 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
     if (!undatedTie && !unorderable && before.length > 0) {
       before.sort((a, b) => (b.t as string).localeCompare(a.t as string));
       const pick = (before[0] as { s: Scored }).s;
+      if (!plausibleUnconfirmed(pick, ref, ctx)) return out({ status: 'ambiguous', answer: 'several', candidates: live.map(toCandidate), ...(place ? { place } : {}) });
       pick.score += 10;
       pick.reasons.push({ kind: before.length === 1 ? 'onlyBeforePageDate' : 'latestBeforePageDate', ...pageDateOf(ctx) });
       const rest = live.filter((s) => s !== pick);
@@ -348,6 +381,41 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
     }
   }
   return out({ status: 'ambiguous', answer: 'several', candidates: live.map(toCandidate), ...(place ? { place } : {}) });
+}
+
+/** How far before the page a document cited without any identifying fact may be and still be the best fit. */
+const PARTY_RECENT_YEARS = 2;
+const STATE_RECENT_YEARS = 5;
+
+/**
+ * Whether a candidate nothing in the sentence confirms (no date, year, term, subject or plenum of its own; not
+ * written in full elsewhere on the page) can be named the best fit by the page's date or by elimination. Numbers
+ * restart every term (Party) or year (state documents cited without their year), and the dataset does not hold
+ * every term's documents, so it must be of the page's own term or recent: a 2017 article citing "36-NQ/TW" with
+ * nothing else may mean the 2004 resolution the dataset lacks, not the 2014 one it holds. When the page's date is
+ * only a bound (an archive dated by year), a document of the bound's last year cannot be placed before the page.
+ */
+function plausibleUnconfirmed(s: Scored, ref: Reference, ctx: ResolveContext): boolean {
+  if (s.reasons.some((r) => r.kind === 'citedInFull' || r.kind === 'subjectMatches' || r.kind === 'topicMatches' || r.kind === 'dateMatches' || r.kind === 'yearMatches')) return true;
+  // A plenum issues several resolutions: its number and term say which plenum, not which of its resolutions; the
+  // words of the sentence or passage must point at this one's title (even weakly: "về công tác cán bộ").
+  if (ref.plenum !== undefined && !ref.number && !ref.code) return (s.subject ?? 0) > 0 || (s.topic?.shared ?? 0) >= 2;
+  if (s.identifying > 0) return true;
+  const page = ctx.pageDate;
+  const t = timeOf(s.doc);
+  if (!page || !t) return true;
+  const pageYear = Number(page.slice(0, 4));
+  const docYear = Number(t.slice(0, 4));
+  // A state code written with its year names its year.
+  if (s.doc.family === 'state' && (ref.code ? /\/\d{4}\//.test(ref.code) : Boolean(ref.codeYear))) return true;
+  // An archive dated by a bound (its year's end): a document of the bound's second half may well be after the page.
+  if (ctx.pageDateLabel && page.length === 10 && t.length === 10 && Date.parse(page) - Date.parse(t) < 182 * 86_400_000) return false;
+  if (s.doc.family === 'party') {
+    const pageTerm = termForDate(page);
+    return (pageTerm !== undefined && docTerms(s.doc).includes(pageTerm)) || pageYear - docYear <= PARTY_RECENT_YEARS;
+  }
+  // A short form ("Nghị định 89") does not say its year.
+  return pageYear - docYear <= STATE_RECENT_YEARS;
 }
 
 /**
@@ -360,8 +428,8 @@ function ruleOutWeakerMatches(ref: Reference, scored: Scored[]): void {
   if (open.some((s) => s.body === 'same')) {
     for (const s of open) if (s.body === 'near') s.ruledOut.push({ kind: 'issuerDiffers', stated: ref.issuerName ?? '', recorded: s.doc.issuer ?? s.doc.issuerAbbr });
   }
-  if (open.some((s) => (s.subject ?? 0) >= 0.5)) {
-    for (const s of open) if (s.subject === 0) s.ruledOut.push({ kind: 'subjectDiffers' });
+  if (open.some((s) => (s.subject ?? 0) >= 0.5 || s.topic?.matches)) {
+    for (const s of open) if ((s.subject ?? 0) < 0.5 && !s.topic?.matches && (s.subject === 0 || s.topic?.shared === 0)) s.ruledOut.push({ kind: 'subjectDiffers' });
   }
 }
 

@@ -21,7 +21,11 @@ import { card, clearStorage, clickInCard, hover, markedInView, setStorage, textP
 
 const HOST = 'baotest.vn';
 const seeds = seedPages();
-const SCREENSHOTS = path.resolve('docs/screenshots');
+/**
+ * Where the card's screenshots go: .tmp/screenshots on a test run (a run leaves the work tree as it found it);
+ * `npm run screenshots` sets VBL_SCREENSHOTS=docs/screenshots to retake the README's pictures.
+ */
+const SCREENSHOTS = path.resolve(process.env.VBL_SCREENSHOTS ?? '.tmp/screenshots');
 
 const routes: Record<string, string> = {
   '/': demoHtml(),
