@@ -10,6 +10,7 @@ import type { Dataset } from '../../lib/records/schema';
 import { siteTable } from '../../lib/dataset/sites-file';
 import { createDocumentIndex, type DocumentIndex } from '../../lib/resolver/document-index';
 import type { Resolution, ResolveContext } from '../../lib/resolver/resolve';
+import { readPageMentions } from '../../lib/resolver/page-mentions';
 
 const DEFAULT_DIR = resolve(import.meta.dirname, '../../public/dataset');
 
@@ -38,5 +39,6 @@ export function resolveAll(refs: readonly Reference[], dataset: Dataset, ctx: Re
   if (!index) { index = createDocumentIndex(dataset.documents); indexes.set(dataset, index); }
   const pageCodes = refs.filter((r) => r.code && !r.inferred).map((r) => r.code as string);
   const context: ResolveContext = { sites: siteTable(dataset.sites), pageCodes, ...ctx };
-  return refs.map((ref) => (index as DocumentIndex).resolve(ref, context));
+  // The page read as a whole, as the dataset build and the extension's reader read it.
+  return readPageMentions(refs).map((ref) => (index as DocumentIndex).resolve(ref, context));
 }
