@@ -133,7 +133,8 @@ async function timeEach<T>(items: T[], fn: (item: T) => Promise<unknown>): Promi
 }
 
 async function benchNode(dataset: Dataset, batches: Reference[][], ids: string[]): Promise<void> {
-  const service = new LookupService({ source: async () => dataset, dbName: `bench-${Date.now()}` });
+  const dbName = `bench-${Date.now()}`;
+  const service = new LookupService({ source: async () => dataset, dbName });
   const t0 = performance.now();
   await service.ensureDataset();
   const loadMs = performance.now() - t0;
@@ -172,7 +173,7 @@ async function benchNode(dataset: Dataset, batches: Reference[][], ids: string[]
   console.log(`documents read into memory and search index built in ${ms(indexMs)} (once per worker start, in the background)`);
   await service.close();
   // A restarted worker answers its first batch from the index records while memory fills.
-  const restarted = new LookupService({ source: async () => dataset, dbName: (service as unknown as { options: { dbName: string } }).options.dbName });
+  const restarted = new LookupService({ source: async () => dataset, dbName });
   const coldTimes = await timeEach(batches.slice(1, 4), (refs) => restarted.handle({ op: 'resolve', refs, page: {} }));
   console.log(`resolve right after a worker restart (from the index records, memory not yet filled): ${coldTimes.map(ms).join(', ')}`);
   await restarted.close();

@@ -8,7 +8,7 @@
 import type { Reference } from '../detector/types';
 import { aliasKey } from '../keys/alias-key';
 import { codeKey, numberKey } from '../keys/code-key';
-import { termNumeral } from '../keys/party-terms';
+import { termForDate, termNumeral } from '../keys/party-terms';
 
 /** Facts a mention may carry to another mention of the same document. */
 type Facts = Pick<Reference, 'date' | 'term' | 'issuerName' | 'place' | 'placeFrom'>;
@@ -28,8 +28,9 @@ function disagree(a: Facts, b: Facts): boolean {
     const n = Math.min(a.date.length, b.date.length);
     if (a.date.slice(0, n) !== b.date.slice(0, n)) return true;
   }
-  const ta = termNumeral(a.term) ?? a.term;
-  const tb = termNumeral(b.term) ?? b.term;
+  // A term, stated or implied by a full date ("30-5-2019" is of khóa XII).
+  const ta = termNumeral(a.term) ?? a.term ?? termForDate(a.date);
+  const tb = termNumeral(b.term) ?? b.term ?? termForDate(b.date);
   return Boolean(ta && tb && ta !== tb);
 }
 

@@ -1,0 +1,56 @@
+/** Within one page the same document is the same document (lib/resolver/page-mentions.ts). Sentences of our own. */
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../../lib/detector/detect';
+import { readPageMentions } from '../../../lib/resolver/page-mentions';
+
+const read = (text: string) => readPageMentions(detect(text));
+const find = (refs: ReturnType<typeof read>, raw: string, nth = 0) => refs.filter((r) => r.raw === raw)[nth]!;
+
+describe('the facts one mention states carry to the other mentions of the same document', () => {
+  it('the second mention of a code reads like the first', () => {
+    const refs = read('Bộ Chính trị ban hành Chỉ thị số 35-CT/TW ngày 30-5-2019 về đại hội đảng bộ các cấp.\nCác tỉnh quán triệt Chỉ thị số 35-CT/TW trong tháng Bảy.');
+    expect(find(refs, '35-CT/TW', 1)).toMatchObject({ date: '2019-05-30', issuerName: 'Bộ Chính trị' });
+  });
+
+  it('unless its own sentence says otherwise: then it is another document, and nothing carries', () => {
+    const refs = read('Chỉ thị số 35-CT/TW ngày 30-5-2019 của Bộ Chính trị đã được thực hiện.\nTrước đó, Chỉ thị số 35-CT/TW khóa XI về tiếp công dân cũng được sơ kết.');
+    const second = find(refs, '35-CT/TW', 1);
+    expect(second.term).toBe('XI');
+    expect(second.date).toBeUndefined();
+  });
+
+  it('a place one mention of a local code states carries to the others, said to come from the page', () => {
+    const refs = read('Ban Thường vụ Tỉnh ủy Thanh Hóa ban hành Nghị quyết số 02-NQ/TU về nông nghiệp.\n\nSau một năm, Nghị quyết số 02-NQ/TU đã có kết quả.');
+    expect(find(refs, '02-NQ/TU', 1)).toMatchObject({ place: 'Thanh Hóa', placeFrom: 'page' });
+  });
+});
+
+describe('a short form takes the identity of the code the page writes in full', () => {
+  it('"Luật số 71" after "Luật số 71/2014/QH13"', () => {
+    const refs = read('Luật số 71/2014/QH13 sửa đổi các luật về thuế. Từ năm 2015, Luật số 71 được áp dụng rộng rãi.');
+    const short = find(refs, 'Luật số 71');
+    expect(short.code).toBe('71/2014/QH13');
+    expect(short.inferred).toBe(true);
+  });
+
+  it('also when the full code comes later on the page', () => {
+    const refs = read('Theo Nghị định 100, mức phạt tăng mạnh.\nNghị định 100/2019/NĐ-CP có hiệu lực từ năm 2020.');
+    expect(find(refs, 'Nghị định 100').code).toBe('100/2019/NĐ-CP');
+  });
+
+  it('not when the page writes two full codes of that type and number', () => {
+    const refs = read('Nghị định 100/2019/NĐ-CP thay thế Nghị định 100/2013/NĐ-CP. Theo Nghị định 100, mức phạt tăng.');
+    expect(find(refs, 'Nghị định 100').code).toBeUndefined();
+  });
+
+  it('not when the short form states another year', () => {
+    const refs = read('Nghị định 100/2019/NĐ-CP đã có hiệu lực. Còn Nghị định 100/2013 thì hết hiệu lực.');
+    expect(refs.find((r) => r.raw.startsWith('Nghị định 100/2013'))?.code).not.toBe('100/2019/NĐ-CP');
+  });
+
+  it('two short forms of one document share what they state ("Kết luận số 24 … Kết luận 24")', () => {
+    const refs = read('Kết luận số 24 ngày 15-3-2022 của Bộ Chính trị nêu rõ yêu cầu.\nCác cấp thực hiện Kết luận 24, bảo đảm tiến độ.');
+    const second = refs.filter((r) => r.number === '24')[1];
+    expect(second).toMatchObject({ date: '2022-03-15', issuerName: 'Bộ Chính trị' });
+  });
+});
