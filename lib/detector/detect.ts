@@ -83,6 +83,7 @@ function detectIn(input: string): Reference[] {
     if (ref) refs.push(ref);
   }
   shareTrailingIssuer(text, refs);
+  settleIssuers(refs);
   if (text === input) return refs;
   return refs.map((r) => {
     const start = toInput(r.start);
@@ -170,10 +171,22 @@ function withSentence(
   if (term) ref.term = term;
   if (a.subject) ref.subject = a.subject;
   refineType(ref);
-  keepImpliedBody(ref);
-  if (ref.issuerMayBeLocal) settleTU(ref);
   if (ref.inferred) refineIssuer(ref);
   return ref;
+}
+
+/**
+ * What the code says about its issuer, once every reference has its sentence's body (also one shared from the next
+ * reference, which is shared as the sentence names it: "Quyết định 2218/QĐ-TTg và Nghị định số 108/2014/NĐ-CP của Thủ
+ * tướng Chính phủ" gives the decision the Prime Minister, and the decree then the Government).
+ */
+function settleIssuers(refs: Reference[]): void {
+  for (const r of refs) {
+    const named = r.issuerName;
+    keepImpliedBody(r);
+    if (r.inferred && r.issuerName !== named) refineIssuer(r);
+    if (r.issuerMayBeLocal) settleTU(r);
+  }
 }
 
 /**
@@ -289,7 +302,6 @@ function shareTrailingIssuer(text: string, refs: Reference[]): void {
     const between = cleanText(text.slice(r.end, n.start));
     if (/^\s*(?:,|và|hoặc|,\s*và)\s*(?:[\p{L} ]{0,30}?(?:số)?\s*)?$/iu.test(between)) {
       r.issuerName = n.issuerName;
-      if (r.issuerMayBeLocal) settleTU(r);
       if (r.inferred) refineIssuer(r);
     }
   }

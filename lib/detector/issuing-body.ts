@@ -8,7 +8,7 @@ import type { Family } from './types';
 const STOP = new Set([
   'về', 've', 'ngày', 'khóa', 'khoá', 'nhiệm', 'và', 'hoặc', 'tại', 'đã', 'đang', 'sẽ', 'là', 'với', 'trong', 'đến',
   'để', 'nhằm', 'theo', 'được', 'cho', 'có', 'của', 'năm', 'tháng', 'số', 'này', 'đó', 'thì', 'mà', 'nhưng', 'ký',
-  'quy', 'đề', 'phê', 'do', 'trước', 'sau', 'từ', 'vừa', 'mới', 'cũng', 'không', 'như', 'nêu', 'yêu', 'khi', 'vào', 'ra',
+  'quy', 'đề', 'phê', 'do', 'sửa', 'nếu', 'trước', 'sau', 'từ', 'vừa', 'mới', 'cũng', 'không', 'như', 'nêu', 'yêu', 'khi', 'vào', 'ra',
   'on', 'dated', 'of',
 ]);
 
@@ -128,7 +128,8 @@ function hasWordChar(s: string, from: number, to: number): boolean {
   return false;
 }
 
-const TOKEN = /[^\s,;.:!?()“”"‘’'«»\[\]&|/]+/y;
+/** A word of a name; "&" only inside one ("Bộ GD&ĐT", "Sở NN&PTNT"). */
+const TOKEN = /(?:[^\s,;.:!?()“”"‘’'«»\[\]&|/]|&(?=[\p{L}]))+/uy;
 
 /**
  * Reads a body name at position `from` of `s` (cleaned text, right after "của" or "do"): a capitalised first word,

@@ -84,15 +84,15 @@ function permitBefore(tail: string, restEnd: number): { proseType?: string } {
 
 // Sticky: tried exactly at the reading position, so the sentence is read in place, never copied clause by clause.
 const TERM = /(?:khóa|khoá|khoa)\s+([IVXLC]+)\b/iy;
-/** "ban hành", "ký ban hành", and "ký" alone before a date or the clause's end ("ký ngày 9.6.2017"). */
-const ISSUED = /(?:(?:đã|được|vừa|mới)\s+)*(?:(?:ký\s+)?ban hành\b|ký(?=[\s,;:)]|$))/iy;
+/** "ban hành", "ký ban hành", "phê duyệt", and "ký" alone before a date or the clause's end ("ký ngày 9.6.2017"). */
+const ISSUED = /(?:(?:đã|được|vừa|mới)\s+)*(?:(?:ký\s+)?ban hành\b|phê (?:duyệt|chuẩn)(?=[\s,;:)]|$)|ký(?=[\s,;:)]|$))/iy;
 const BY = /(?:của|do|được)\s+/iy;
 /** A place and a comma before the date, as a document's header has it after the code ("Nghệ An, ngày 2 tháng 3 năm 2021"). */
 const HEADER_PLACE = /(?:TP\.\s?)?\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3},\s(?=ngày\s)/uy;
 const ABOUT = /về\s/iy;
 
-/** First letters of ISSUED in either case (đã, được, vừa, mới, ký, ban hành), ASCII ones lower-cased. */
-const ISSUED_OPENERS = new Set([0x110, 0x111, 118, 109, 107, 98]);
+/** First letters of ISSUED in either case (đã, được, vừa, mới, ký, ban hành, phê), ASCII ones lower-cased. */
+const ISSUED_OPENERS = new Set([0x110, 0x111, 118, 109, 107, 98, 112]);
 /** ASCII letters lower-cased; every other code unchanged. */
 const asciiLower = (c: number) => (c >= 65 && c <= 90 ? c | 0x20 : c);
 
