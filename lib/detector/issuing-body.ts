@@ -129,7 +129,7 @@ function hasWordChar(s: string, from: number, to: number): boolean {
 }
 
 /** A word of a name; "&" only inside one ("Bộ GD&ĐT", "Sở NN&PTNT"). */
-const TOKEN = /(?:[^\s,;.:!?()“”"‘’'«»\[\]&|/]|&(?=[\p{L}]))+/uy;
+const TOKEN = /[^\s,;.:!?()“”"‘’'«»\[\]&|/]+(?:&(?=[A-Za-z\u00C0-\u024F\u1E00-\u1EFF])[^\s,;.:!?()“”"‘’'«»\[\]&|/]+)*/y;
 
 /**
  * Reads a body name at position `from` of `s` (cleaned text, right after "của" or "do"): a capitalised first word,
