@@ -71,10 +71,12 @@ function issuerName(abbr: string): string | undefined {
   return PARTY_ISSUERS[letters] ?? STATE_ISSUERS[letters];
 }
 
-function units(list: string[]): string[] | undefined {
+/** Drafting units after the issuer; all in lower case only when the whole code is ("4912/ubnd-nc"). */
+function units(list: string[], lowerCase = false): string[] | undefined {
   const out: string[] = [];
   for (const seg of list) {
-    const clean = seg.toUpperCase() === seg || /^[A-ZĐ][A-Za-zĐđ]*\d{0,2}$/.test(seg) ? seg : undefined;
+    const clean =
+      seg.toUpperCase() === seg || /^[A-ZĐ][A-Za-zĐđ]*\d{0,2}$/.test(seg) || (lowerCase && /^[a-zđ&]{1,10}\d{0,2}$/.test(seg)) ? seg : undefined;
     if (!clean) return undefined;
     const letters = seg.replace(/\d+$/, '');
     const known = canonicalStateIssuer(letters) ?? (letters.includes('&') ? canonicalStateIssuer(letters.replace(/&/g, '')) : undefined);
@@ -98,9 +100,15 @@ function party(number: string, typeAbbr: string, issuers: string[]): CodeFacts |
   };
 }
 
-function state(number: string, year: string | undefined, typeAbbr: string | undefined, issuers: string[]): CodeFacts | undefined {
+function state(
+  number: string,
+  year: string | undefined,
+  typeAbbr: string | undefined,
+  issuers: string[],
+  lowerCase = false,
+): CodeFacts | undefined {
   const first = issuers[0] && canonicalIssuer(issuers[0], 'state');
-  const rest = units(issuers.slice(1));
+  const rest = units(issuers.slice(1), lowerCase);
   if (!first || !rest) return undefined;
   const all = [first, ...rest].join('-');
   const head = year ? `${officialNumber(number)}/${year}` : officialNumber(number);
@@ -226,9 +234,10 @@ export function codeFacts(m: CodeMatch): CodeFacts | undefined {
       return facts && opensWithTU(m.first!) ? { ...facts, writtenTU: true } : facts;
     }
   }
-  if (stateType) return state(number, undefined, stateType, rest);
+  const lowerCase = m.raw === m.raw.toLowerCase();
+  if (stateType) return state(number, undefined, stateType, rest, lowerCase);
   if (m.restSeparator === '/' ) return undefined;
-  // Công văn: issuer and drafting unit, no type (4912/UBND-NC).
+  // Công văn: issuer and drafting unit, no type (4912/UBND-NC; in lower case only after a known issuer).
   if ((!isUpper(first) && !canonicalStateIssuer(first)) || first.length < 2) return undefined;
-  return state(number, undefined, undefined, [first, ...rest]);
+  return state(number, undefined, undefined, [first, ...rest], lowerCase);
 }

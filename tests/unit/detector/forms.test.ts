@@ -113,6 +113,8 @@ describe('slugs and lower case', () => {
     ['Quyết định 1234-2019-QĐ-UBND của tỉnh', '1234-2019-QĐ-UBND', '1234/2019/QĐ-UBND', '2019'],
     ['theo quyết định 749/qđ-ttg', '749/qđ-ttg', '749/QĐ-TTg', undefined],
     ['thông tư 100/2019/tt-btc', '100/2019/tt-btc', '100/2019/TT-BTC', '2019'],
+    ['công văn số 4912/ubnd-nc gửi các xã', '4912/ubnd-nc', '4912/UBND-NC', undefined],
+    ['quyết định 12/qđ-ubnd-vx', '12/qđ-ubnd-vx', '12/QĐ-UBND-VX', undefined],
   ])('%s', (text, raw, code, year) => {
     const r = one(text);
     expect([r.raw, r.code, r.codeYear]).toEqual([raw, code, year]);
@@ -128,6 +130,8 @@ describe('slugs and lower case', () => {
     ['a URL with numbers', 'tại www.example.vn/27-2018-tt-btc/123'],
     ['a phone number', 'Điện thoại 0912-345-678 hoặc 028-3822-1234'],
     ['a date with dashes', 'ngày 12-5-2020, tuần 3-2021'],
+    ['lower case after an unknown issuer', 'công văn số 12/abc-de và quyết định 5/qđ-abc-de'],
+    ['lower-case units after an upper-case issuer', 'Công văn 4912/UBND-nc'],
   ])('no code from %s', (_label, text) => {
     expect(codes(text)).toEqual([]);
   });
