@@ -166,6 +166,21 @@ function slug(m: CodeMatch): CodeFacts | undefined {
   return state(m.number, m.slugYear, type, issuers);
 }
 
+/** Normative types a glued type and issuer may open with, longest first. */
+const GLUED_TYPES = ['TTLT', 'NQLT', 'VBHN', 'NĐ', 'TT', 'QĐ', 'NQ', 'CT'];
+
+/** "NĐCP" → ["NĐ", "CP"], "QDTTg" → ["QĐ", "TTg"]: a known normative type, then a known State issuer. */
+function splitGlued(word: string): [string, string] | undefined {
+  const folded = word.toUpperCase().replace(/Đ/g, 'D');
+  for (const type of GLUED_TYPES) {
+    const t = type.replace(/Đ/g, 'D');
+    if (!folded.startsWith(t) || folded.length === t.length) continue;
+    const issuer = canonicalStateIssuer(word.slice(t.length));
+    if (issuer && canonicalStateType(word.slice(0, t.length)) === type) return [type, issuer];
+  }
+  return undefined;
+}
+
 export function codeFacts(m: CodeMatch): CodeFacts | undefined {
   const number = m.number;
   if (m.partyType !== undefined) {
@@ -198,8 +213,10 @@ export function codeFacts(m: CodeMatch): CodeFacts | undefined {
       };
     }
     const type = canonicalStateType(first);
-    if (!type || rest.length === 0) return undefined;
-    return state(number, m.year, type, rest);
+    if (type && rest.length > 0) return state(number, m.year, type, rest);
+    // "78/2013/NĐCP": the dash between type and issuer left out; both must be ones the tables know.
+    const glued = rest.length === 0 ? splitGlued(first) : undefined;
+    return glued && state(number, m.year, glued[0], [glued[1]]);
   }
   if (rest.length === 0) {
     const older = olderForm(number, first, '/');
@@ -236,7 +253,11 @@ export function codeFacts(m: CodeMatch): CodeFacts | undefined {
   }
   const lowerCase = m.raw === m.raw.toLowerCase();
   if (stateType) return state(number, undefined, stateType, rest, lowerCase);
-  if (m.restSeparator === '/' ) return undefined;
+  // "2520/UBND/GPMB": a slash for the dash between a known issuer and its unit; a công văn only when the prose says so.
+  if (m.restSeparator === '/') {
+    const facts = canonicalStateIssuer(first) && rest.length === 1 ? state(number, undefined, undefined, [first, ...rest]) : undefined;
+    return facts && { ...facts, needsProseConfirmation: true };
+  }
   // Công văn: issuer and drafting unit, no type (4912/UBND-NC; in lower case only after a known issuer).
   if ((!isUpper(first) && !canonicalStateIssuer(first)) || first.length < 2) return undefined;
   return state(number, undefined, undefined, [first, ...rest], lowerCase);

@@ -51,10 +51,20 @@ describe('spaced dashes, a slash for a dash, swapped order', () => {
     ['Thông tư liên tịch 13/2016/TTLT-BCA - BQP hướng dẫn', '13/2016/TTLT-BCA-BQP'],
     ['Thông tư liên tịch 14/2011/TTLT/BTC-BGDĐT hướng dẫn', '14/2011/TTLT-BTC-BGDĐT'],
     ['Thông tư 32/2013/TT/BTC', '32/2013/TT-BTC'],
+    ['Văn bản số 2520/UBND/GPMB báo cáo tỉnh', '2520/UBND-GPMB'],
+    ['Nghị định số 78/2013/NĐCP của Chính phủ', '78/2013/NĐ-CP'],
+    ['Quyết định 12/2010/QDTTg', '12/2010/QĐ-TTg'],
     ['Kết luận số 42/TW-KL của Ban Bí thư', '42-KL/TW'],
     ['Chỉ thị 07/TU-CT về phòng chống thiên tai', '07-CT/TU'],
   ])('%s → %s', (text, code) => {
     expect(one(text).code).toBe(code);
+  });
+
+  it.each([
+    ['an issuer, a slash and a unit without a công văn word', 'khu 2520/UBND/GPMB'],
+    ['a glued word that is no type and issuer', 'Thông tư 78/2013/NĐXY và 5/2020/ABCD'],
+  ])('no code from %s', (_label, text) => {
+    expect(codes(text)).toEqual([]);
   });
 
   it('reads the swapped form as Party', () => {
