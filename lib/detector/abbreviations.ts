@@ -66,7 +66,14 @@ export const STATE_TYPES: Record<string, string> = {
   SY: 'Bản sao y',
   TrS: 'Bản trích sao',
   SL: 'Bản sao lục',
+  // State bodies issue conclusions too (inspection conclusions: "Kết luận thanh tra số 1234/KL-TTCP").
+  KL: 'Kết luận',
+  // Permits and licences ("Giấy phép số 278/GP-UBND"); GPXD, GPMT… (one kind of permit) are read with the prose word.
+  GP: 'Giấy phép',
 };
+
+/** Sắc lệnh (decrees of the President, 1945–1959) carry SL in their codes ("Sắc lệnh số 34/SL"), which later means "bản sao lục". */
+export const DECREE_OF_PRESIDENT = 'Sắc lệnh';
 
 /** Party issuers. TW covers the Central Committee, the Politburo and the Secretariat alike. */
 export const PARTY_ISSUERS: Record<string, string> = {
@@ -147,6 +154,7 @@ export const STATE_ISSUERS: Record<string, string> = {
   UBND: 'Ủy ban nhân dân',
   HĐND: 'Hội đồng nhân dân',
   STTTT: 'Sở Thông tin và Truyền thông',
+  HĐBT: 'Hội đồng Bộ trưởng',
   BHXH: 'Bảo hiểm xã hội',
 };
 
@@ -181,8 +189,24 @@ export const PROSE_TYPES: ReadonlyArray<readonly [word: string, abbr: string, fa
   ['Luật', 'L', 'state'],
   ['Pháp lệnh', 'PL', 'state'],
   ['Văn bản hợp nhất', 'VBHN', 'state'],
+  ['Sắc lệnh', 'SL', 'state'],
+  ['Giấy phép', 'GP', 'state'],
   ['Văn bản', '', 'either'],
 ];
+
+/** Prose words that name a code's type but, with a bare number, name no document worth a reference ("giấy phép số 12"). */
+export const CODE_ONLY_PROSE_TYPES = new Set(['Giấy phép']);
+
+/**
+ * Issuers that imply one body, whatever else the sentence names (the proposer, the signer): a decree …/NĐ-CP is the
+ * Government's even when "do Bộ Tư pháp soạn thảo" follows it. Keyed by the issuer's letters (QH13 → QH).
+ */
+export const IMPLIED_BODIES: Readonly<Record<string, string>> = {
+  CP: 'Chính phủ',
+  TTg: 'Thủ tướng Chính phủ',
+  QH: 'Quốc hội',
+  UBTVQH: 'Ủy ban Thường vụ Quốc hội',
+};
 
 /** Prose type entries by their lower-case word (first entry wins, as in a search of the list). */
 const PROSE_TYPES_BY_LOWER = new Map<string, (typeof PROSE_TYPES)[number]>();

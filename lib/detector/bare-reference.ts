@@ -3,7 +3,7 @@
  * "Nghị định 100/2019"). Without "số", the type word must be capitalised and the number must not be a count
  * ("Kế hoạch 5 năm", "Chỉ thị 3 điểm") or a year.
  */
-import { PROSE_TYPES } from './abbreviations';
+import { CODE_ONLY_PROSE_TYPES, PROSE_TYPES } from './abbreviations';
 import { isSpace } from './normalize';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -14,7 +14,7 @@ export const LETTER = 'A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF';
 function typeWordSource(): string {
   const groups = new Map<string, string[]>();
   for (const [w] of PROSE_TYPES) {
-    if (!w) continue;
+    if (!w || CODE_ONLY_PROSE_TYPES.has(w)) continue;
     const k = w[0]!.toUpperCase();
     groups.set(k, [...(groups.get(k) ?? []), escape(w.slice(1))]);
   }
@@ -42,7 +42,7 @@ export interface BareMatch {
 
 /** Type words by their last character, longest first, each as [upper-case first letter, lower-case one, the rest]. */
 const WORDS_BY_LAST = new Map<number, [string, string, string][]>();
-for (const w of [...new Set(PROSE_TYPES.map(([word]) => word))].filter(Boolean).sort((a, b) => b.length - a.length)) {
+for (const w of [...new Set(PROSE_TYPES.map(([word]) => word))].filter((w) => w && !CODE_ONLY_PROSE_TYPES.has(w)).sort((a, b) => b.length - a.length)) {
   const last = w.charCodeAt(w.length - 1);
   if (!WORDS_BY_LAST.has(last)) WORDS_BY_LAST.set(last, []);
   WORDS_BY_LAST.get(last)!.push([w[0]!.toUpperCase(), w[0]!.toLowerCase(), w.slice(1)]);

@@ -6,7 +6,11 @@
  *           NUMBER/YEAR/QHnn                     80/2015/QH13
  *           NUMBER/TYPE-ISSUER(-UNIT)*          749/QĐ-TTg, 560/NQ-UBTVQH15
  *           NUMBER/ISSUER(-UNIT)*               4912/UBND-NC (công văn carry no type)
- *   Swapped Party forms                          18/NQ-TW, 646/QĐ/QUTW
+ *           NUMBER-YEAR-TYPE-ISSUER(-X)*         05-2020-TT-BYT (a file or address slug; also with spaces: 27-2018 TT BTC)
+ *           NUMBER-ISSUER, NUMBER/ISSUER         28-CP, 60/CP, 41/TTg, 388-HĐBT, 34/SL (older forms; the prose word confirms them)
+ *   Swapped Party forms                          18/NQ-TW, 646/QĐ/QUTW, 42/TW-KL
+ * Issuer abbreviations may hold "&" between letters (SVH&TT, BNN&PTNT); units may be joined by a spaced dash when
+ * they are in capitals (TWĐTN - VP).
  * Variants: any dash, spaces, non-breaking spaces and a line break around separators, soft hyphens and
  * zero-width characters, lower case, decomposed Unicode (Ư as U + combining horn), leading zeros.
  */
@@ -18,10 +22,17 @@ const DASH = `[\\-\\u2010-\\u2015\\u2212${IGN}]`;
 /** No letter (any Vietnamese one, composed or not) or digit may follow an abbreviation. */
 const END = '(?![A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF\\u0300-\\u036F\\d])';
 const WORD = `[A-Za-zĐđƯư][A-Za-zĐđƯư\\u031B${IGN}]{0,11}`;
+/** An issuer word: as WORD, with "&" too (SVH&TT, NN&PTNT); where "&" may stand is checked on the match. */
+const IWORD = `[A-Za-zĐđƯư][A-Za-zĐđƯư\\u031B&${IGN}]{0,11}`;
 /** Lower-case Vietnamese letters: a code glued to the next word ("TT-BGDĐTvề") still ends at the case change. */
 const LOWER = '[a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]';
-const ISS = `(?:${WORD}\\d{0,2}${END}|[A-ZĐ]{2,12}\\d{0,2}(?=${LOWER}{2}))`;
-const ISSLIST = `${ISS}(?:${DASH}{1,2}${ISS}){0,4}`;
+const ISS = `(?:${IWORD}\\d{0,2}${END}|[A-ZĐ]{2,12}\\d{0,2}(?=${LOWER}{2}))`;
+/** A unit after a spaced dash ("TWĐTN - VP"): capitals only, so that prose after a dash ("- theo …") never joins a code. */
+const ISS_UPPER = `[A-ZĐƯ][A-ZĐƯ&]{1,11}\\d{0,2}${END}`;
+const SPACED_DASH = `(?:[ \\u00A0]{1,2}${DASH}{1,2}[ \\u00A0]{0,2}|${DASH}{1,2}[ \\u00A0]{1,2})`;
+const ISSLIST = `${ISS}(?:${DASH}{1,2}${ISS}|${SPACED_DASH}${ISS_UPPER}){0,4}`;
+/** Slug separators: a dash (with spaces around it or not), or one or two spaces. */
+const SLUG_SEP = `(?:${S}${DASH}${S}|[ \\u00A0]{1,2})`;
 
 const SOURCE =
   // The number, with the letter some State resolutions carry ("Nghị quyết 30a/2008/NQ-CP").
@@ -31,7 +42,13 @@ const SOURCE =
   `|` +
   // Slash forms: optional year, first abbreviation, then a dash or slash and the rest.
   // "19-2017/NQ-CP": a dash where the slash belongs, before a year.
-  `(?:\\/|${DASH}(?=${S}(?:19|20)\\d{2}${S}\\/))${S}(?:(\\d{4})${S}[\\/\\-\\u2010-\\u2015]${S})?(${WORD}\\d{0,2}${END})(?:${S}(${DASH}|\\/)${S}(${ISSLIST}))?` +
+  `(?:\\/|${DASH}(?=${S}(?:19|20)\\d{2}${S}\\/))${S}(?:(\\d{4})${S}[\\/\\-\\u2010-\\u2015]${S})?(${IWORD}\\d{0,2}${END})(?:${S}(${DASH}|\\/)${S}(${ISSLIST}))?` +
+  `|` +
+  // Slugs: "05-2020-TT-BYT", "27-2018 TT BTC" (number, year, type, issuers, all joined by dashes or spaces).
+  `${DASH}${S}((?:19|20)\\d{2})(${SLUG_SEP})(${WORD})${END}(${SLUG_SEP})(${ISSLIST})` +
+  `|` +
+  // Older forms without a type: "Nghị định 28-CP", "Quyết định 68-TTg", "Sắc lệnh 76-SL" (the slash forms are above).
+  `${DASH}${S}(CP|TT[gG]|H[ĐD]BT|SL)${END}` +
   `)`;
 
 /** White space or an invisible character (S). */
@@ -67,13 +84,22 @@ export function mayStartCode(text: string, i: number): boolean {
 
 function followsLikeCode(text: string, i: number): boolean {
   let j = i;
-  while (j < i + 9 && isGap(text.charCodeAt(j))) j++;
+  let dash = false;
+  for (; j < i + 9; j++) {
+    const g = text.charCodeAt(j);
+    if (!isGap(g)) break;
+    if (!isBlank(g)) dash = true;
+  }
   const c = text.charCodeAt(j);
   if (isWordStart(c)) {
     // The slash comes within 16 characters: the rest of the type and the spaces are all it may pass.
     let k = j + 1;
     while (k < j + 16 && (isWordTail(text.charCodeAt(k)) || isBlank(text.charCodeAt(k)))) k++;
-    return text.charCodeAt(k) === 47;
+    if (text.charCodeAt(k) === 47) return true;
+    // "Nghị định 28-CP": a dash and one of the older issuers, no slash.
+    if (!dash) return false;
+    OLD_ISSUER.lastIndex = j;
+    return OLD_ISSUER.test(text);
   }
   if (c === 47 /* / */) {
     let k = j + 1;
@@ -82,10 +108,23 @@ function followsLikeCode(text: string, i: number): boolean {
   }
   const d = text.charCodeAt(j + 1);
   if (!((c === 49 && d === 57) || (c === 50 && d === 48)) || !isDigitAt(text, j + 2) || !isDigitAt(text, j + 3)) return false;
-  let k = j + 4;
+  const yearEnd = j + 4;
+  let k = yearEnd;
   while (k < j + 8 && isBlank(text.charCodeAt(k))) k++;
-  return text.charCodeAt(k) === 47;
+  const e = text.charCodeAt(k);
+  if (e === 47) return true;
+  // Slugs after "NUMBER-YEAR": a dash and a letter ("05-2020-TT-BYT"), or spaces and a capital ("27-2018 TT BTC").
+  if (!dash) return false;
+  if (isGap(e)) {
+    k++;
+    while (k < j + 14 && isGap(text.charCodeAt(k))) k++;
+    return isWordStart(text.charCodeAt(k));
+  }
+  return k > yearEnd && ((e >= 65 && e <= 90) || e === 0x110);
 }
+
+/** The issuers of the older dash forms (28-CP, 68-TTg, 388-HĐBT, 76-SL), as the pattern has them. */
+const OLD_ISSUER = new RegExp(`(?:CP|TT[gG]|H[ĐD]BT|SL)${END}`, 'y');
 
 const STICKY = new RegExp(SOURCE, 'y');
 
@@ -113,6 +152,14 @@ export interface CodeMatch {
   first?: string;
   restSeparator?: string;
   rest?: string;
+  /** Slug form (05-2020-TT-BYT): year, the separators after the year and after the type, type, issuers. */
+  slugYear?: string;
+  slugSeparator?: string;
+  slugType?: string;
+  slugTypeSeparator?: string;
+  slugIssuers?: string;
+  /** Older form with a dash and an issuer only (28-CP). */
+  oldIssuer?: string;
 }
 
 export function readCodeMatch(m: RegExpExecArray): CodeMatch {
@@ -127,5 +174,11 @@ export function readCodeMatch(m: RegExpExecArray): CodeMatch {
     first: m[6],
     restSeparator: m[7],
     rest: m[8],
+    slugYear: m[9],
+    slugSeparator: m[10],
+    slugType: m[11],
+    slugTypeSeparator: m[12],
+    slugIssuers: m[13],
+    oldIssuer: m[14],
   };
 }

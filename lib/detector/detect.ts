@@ -3,7 +3,7 @@
  * Pure: no DOM, no browser API. Linear in the input: every pattern has bounded quantifiers, and the
  * sentence is read only in a bounded window around each reference.
  */
-import { proseTypeEntry } from './abbreviations';
+import { IMPLIED_BODIES, PARTY_ISSUERS, proseTypeEntry } from './abbreviations';
 import { composeText } from './composed-text';
 import { bodyBefore, bodyFacts } from './issuing-body';
 import { insideLink } from './link-context';
@@ -85,6 +85,7 @@ function detectIn(input: string): Reference[] {
     if (ref) refs.push(ref);
   }
   shareTrailingIssuer(text, refs);
+  settleIssuers(refs);
   readParagraphs(text, refs);
   if (text === input) return refs;
   return refs.map((r) => {
@@ -160,7 +161,7 @@ function withSentence(
   const b = d.proseType ? { proseType: d.proseType, issuerName: body?.name, date: body?.date } : readBefore(before);
   const a = readAfter(after);
   if (needsProse) {
-    if (d.code && !/^(Công văn|Văn bản|Công điện)$/.test(b.proseType ?? '')) return undefined;
+    if (d.code && !proseConfirms(d, b.proseType)) return undefined;
     if (!d.code && !a.date && !a.issuerName && !a.term && !endsClause(after)) return undefined;
   }
   const ref = d as Draft as Reference;
@@ -180,13 +181,95 @@ function withSentence(
   return ref;
 }
 
+/**
+ * What the code says about its issuer, once every reference has its sentence's body (also one shared from the next
+ * reference, which is shared as the sentence names it: "Quyết định 2218/QĐ-TTg và Nghị định số 108/2014/NĐ-CP của Thủ
+ * tướng Chính phủ" gives the decision the Prime Minister, and the decree then the Government).
+ */
+function settleIssuers(refs: Reference[]): void {
+  for (const r of refs) {
+    const named = r.issuerName;
+    keepImpliedBody(r);
+    if (r.inferred && r.issuerName !== named) refineIssuer(r);
+    if (r.issuerMayBeLocal) settleTU(r);
+  }
+}
+
+/**
+ * Forms that are codes only when the prose word before them says so: a short công văn ("Công văn 197/STTTT"), a
+ * permit ("giấy phép xây dựng số 95/GPXD"), an older form without a type ("Nghị định 28-CP", "Quyết định 41/TTg"),
+ * a Sắc lệnh ("Sắc lệnh số 34/SL", never "bản sao lục" SL alone).
+ */
+function proseConfirms(d: Draft, proseType: string | undefined): boolean {
+  if (!proseType) return false;
+  if (d.type.abbr === 'SL') return proseType === 'Sắc lệnh';
+  if (d.type.abbr?.startsWith('GP')) return /^(Giấy phép|Công văn|Văn bản)$/.test(proseType);
+  if (d.issuer.abbr && OLDER_ISSUERS.has(d.issuer.abbr)) return proseType !== 'Giấy phép';
+  return /^(Công văn|Văn bản|Công điện)$/.test(proseType);
+}
+const OLDER_ISSUERS = new Set(['CP', 'TTg', 'HĐBT']);
+
+/** The body a code's issuer implies (…/NĐ-CP → CP, Chính phủ; …/QH13 → QH, Quốc hội), if it implies one. */
+function impliedBody(ref: Reference): readonly [abbr: string, name: string] | undefined {
+  const abbr = ref.issuer.abbr;
+  if (!ref.code || ref.inferred || !abbr) return undefined;
+  // A joint document (TTLT-BTC-BNV) has several issuers; a công văn's units ("TTg-QHQT") are the issuer's own.
+  if (ref.type.abbr && abbr.includes('-')) return undefined;
+  const head = abbr.split('-')[0]!.replace(/\d+$/, '');
+  const name = IMPLIED_BODIES[head];
+  return name ? [head, name] : undefined;
+}
+
+/**
+ * A code whose issuer implies one body is credited to that body, never to another the sentence names (the
+ * proposer, the drafting ministry, the deputy who signed): "Nghị định 15/2020/NĐ-CP do Bộ Thông tin và Truyền thông
+ * soạn thảo" → Chính phủ. A bare Nghị định, Luật or Pháp lệnh is not credited to a ministry either.
+ */
+function keepImpliedBody(ref: Reference): void {
+  if (!ref.issuerName) return;
+  const implied = impliedBody(ref);
+  if (implied) {
+    if (bodyFacts(ref.issuerName)?.abbr !== implied[0]) ref.issuerName = implied[1];
+    return;
+  }
+  if (ref.inferred && ref.plenum === undefined && /^Bộ [A-ZĐ]/.test(ref.issuerName)) {
+    const byType = BARE_IMPLIED[ref.type.abbr ?? ''];
+    if (byType) ref.issuerName = byType;
+  }
+}
+const BARE_IMPLIED: Readonly<Record<string, string>> = { NĐ: IMPLIED_BODIES.CP!, L: IMPLIED_BODIES.QH!, PL: IMPLIED_BODIES.UBTVQH! };
+
+/**
+ * "TƯ" is read as TW (Trung ương), but some provincial committees write their Tỉnh ủy so. The detector reads one
+ * sentence: when that sentence names a Tỉnh ủy or Thành ủy as the issuing body ("Kết luận số 120-KL/TƯ của Ban
+ * Thường vụ Tỉnh ủy"), the code is the province's (…/TU); when it names a central body, the code stays …/TW. Either
+ * way the question is settled. Otherwise the reference keeps issuerMayBeLocal for the page layer (header, site), and
+ * the code stays …/TW.
+ */
+function settleTU(ref: Reference): void {
+  const body = ref.issuerName ? bodyFacts(ref.issuerName) : undefined;
+  if (!body || body.family !== 'party') return;
+  delete ref.issuerMayBeLocal;
+  if (body.abbr !== 'TU' || !ref.code || !ref.issuer.abbr?.startsWith('TW')) return;
+  ref.code = ref.code.replace(/\/TW(?=-|$)/, '/TU');
+  ref.issuer = { abbr: 'TU' + ref.issuer.abbr.slice(2), name: PARTY_ISSUERS.TU };
+}
+
 /** After a bare number, a citation ends its clause or goes on with "của", "về", "và"…; a count goes on with a noun. */
 function endsClause(after: string): boolean {
   return /^\s*(?:$|[.,;:!?)”"]|\(|–|-\s|(?:của|về|và|hoặc|đã|được|đang|là|thì|cũng|nêu|yêu cầu|nhấn mạnh|ngày|năm \d{4}|khóa|khoá)(?![\p{L}])|\/)/iu.test(after);
 }
 
-/** QĐ is Quyết định or Quy định: the prose word decides; without one, say both. */
+/**
+ * The prose word wins over a guess from the code. A code without a type abbreviation (the công văn shape, older
+ * forms) is whatever the sentence calls it ("Bản Kết luận số 2517/KL-TCHQ" is a Kết luận, "Tờ trình số 2000/BTC-TTr"
+ * a Tờ trình). QĐ is Quyết định or Quy định: the prose word decides; without one, say both.
+ */
 function refineType(ref: Reference): void {
+  if (ref.code && !ref.type.abbr && ref.proseType && ref.proseType !== 'Văn bản') {
+    ref.type = { name: ref.proseType };
+    return;
+  }
   if (ref.type.abbr !== 'QĐ') return;
   if (ref.proseType === 'Quy định' || ref.proseType === 'Quyết định') ref.type = { abbr: 'QĐ', name: ref.proseType };
   else if (ref.family === 'party' && !ref.inferred) ref.type = { abbr: 'QĐ', name: 'Quyết định hoặc Quy định' };
@@ -205,6 +288,9 @@ function refineIssuer(ref: Reference): void {
 /** Whether a body could have issued a code: "Ban Tổ chức Trung ương" issues …/BTCTW, not …/TW. */
 function fits(ref: Reference, body: string): boolean {
   if (!ref.code) return true;
+  const own = impliedBody(ref);
+  if (own) return bodyFacts(body)?.abbr === own[0];
+  if (ref.issuerMayBeLocal && bodyFacts(body)?.abbr === 'TU') return true;
   const implied = bodyFacts(body)?.abbr;
   return implied === undefined || implied === '' || ref.issuer.abbr?.split('-')[0] === implied;
 }

@@ -8,7 +8,7 @@ import type { Family } from './types';
 const STOP = new Set([
   'về', 've', 'ngày', 'khóa', 'khoá', 'nhiệm', 'và', 'hoặc', 'tại', 'đã', 'đang', 'sẽ', 'là', 'với', 'trong', 'đến',
   'để', 'nhằm', 'theo', 'được', 'cho', 'có', 'của', 'năm', 'tháng', 'số', 'này', 'đó', 'thì', 'mà', 'nhưng', 'ký',
-  'quy', 'đề', 'trước', 'sau', 'từ', 'vừa', 'mới', 'cũng', 'không', 'như', 'nêu', 'yêu', 'khi', 'vào', 'ra',
+  'quy', 'đề', 'phê', 'do', 'sửa', 'nếu', 'trước', 'sau', 'từ', 'vừa', 'mới', 'cũng', 'không', 'như', 'nêu', 'yêu', 'khi', 'vào', 'ra',
   'on', 'dated', 'of',
 ]);
 
@@ -38,7 +38,8 @@ const BODIES: ReadonlyArray<readonly [RegExp, string, Family]> = [
   [/^Thủ tướng/i, 'TTg', 'state'],
   [/^Chính phủ/i, 'CP', 'state'],
   [/^(Ủy|Uỷ) ban Thường vụ Quốc hội|^UBTVQH/i, 'UBTVQH', 'state'],
-  [/^Quốc hội/i, 'QH', 'state'],
+  [/^Quốc hội|^QH$/i, 'QH', 'state'],
+  [/^Hội đồng Bộ trưởng/i, 'HĐBT', 'state'],
   [/^(Ủy|Uỷ) ban nhân dân|^UBND/i, 'UBND', 'state'],
   [/^Hội đồng nhân dân|^HĐND/i, 'HĐND', 'state'],
   [/^Bộ [A-ZĐ]/, '', 'state'],
@@ -127,7 +128,8 @@ function hasWordChar(s: string, from: number, to: number): boolean {
   return false;
 }
 
-const TOKEN = /[^\s,;.:!?()“”"‘’'«»\[\]&|/]+/y;
+/** A word of a name; "&" only inside one ("Bộ GD&ĐT", "Sở NN&PTNT"). */
+const TOKEN = /[^\s,;.:!?()“”"‘’'«»\[\]&|/]+(?:&(?=[A-Za-z\u00C0-\u024F\u1E00-\u1EFF])[^\s,;.:!?()“”"‘’'«»\[\]&|/]+)*/y;
 
 /**
  * Reads a body name at position `from` of `s` (cleaned text, right after "của" or "do"): a capitalised first word,

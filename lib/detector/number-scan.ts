@@ -76,6 +76,7 @@ function codeDraft(match: CodeMatch, facts: CodeFacts): Draft {
     type: facts.type,
     issuer: facts.issuer,
     inferred: false,
+    ...(facts.writtenTU ? { issuerMayBeLocal: true } : {}),
   };
 }
 

@@ -147,14 +147,16 @@ export function readParagraphs(text: string, refs: Reference[]): void {
       if (!governing && listItem) governing = listOpener(text, paragraphStart);
     } else if (governing && ref.start >= governing.sentenceEnd && ref.start > governing.listUntil) governing = undefined;
     // A governing clause ("… ban hành") stands before the sentence's first reference.
-    const issued = text.lastIndexOf('ban hành', ref.start);
-    if (issued > lastGoverningCheck && issued >= paragraphStart && issued >= ref.start - SENTENCE_WINDOW) {
+    const windowStart = Math.max(paragraphStart, ref.start - SENTENCE_WINDOW, lastGoverningCheck + 1);
+    const found = windowStart < ref.start ? text.slice(windowStart, ref.start).lastIndexOf('ban hành') : -1;
+    const issued = found < 0 ? -1 : windowStart + found;
+    if (issued >= 0) {
       lastGoverningCheck = issued;
       readSentence(ref);
       if (issued >= sentenceStart) {
         const m = GOVERNING.exec(text.slice(sentenceStart, ref.start));
         if (m) {
-          const endsWithColon = text.slice(sentenceStart, paragraphEnd).trimEnd().endsWith(':');
+          const endsWithColon = text.slice(Math.max(sentenceStart, paragraphEnd - 8), paragraphEnd).trimEnd().endsWith(':');
           governing = { body: m[1]!, ...(m[2] ? { term: m[2].toUpperCase() } : {}), sentenceEnd, listUntil: endsWithColon ? listEnd(text, paragraphEnd) : sentenceEnd };
         }
       }
@@ -169,17 +171,10 @@ export function readParagraphs(text: string, refs: Reference[]): void {
       const level = placeLevel(ref, text.slice(sentenceStart, sentenceEnd));
       if (level) {
         places ??= placesIn(text, paragraphStart, paragraphEnd);
-        const fitting = places.filter((p) => p.level === level);
-        const inSentence = fitting.filter((p) => p.start >= sentenceStart && p.end <= sentenceEnd);
-        if (inSentence.length) {
-          ref.place = inSentence.reduce((a, b) => (distance(a, ref) <= distance(b, ref) ? a : b)).name;
-          ref.placeFrom = 'sentence';
-        } else {
-          const before = fitting.filter((p) => p.end <= sentenceStart);
-          if (before.length) {
-            ref.place = before[before.length - 1]!.name;
-            ref.placeFrom = 'paragraph';
-          }
+        const found = placeFor(places, level, ref, sentenceStart, sentenceEnd);
+        if (found) {
+          ref.place = found.place.name;
+          ref.placeFrom = found.from;
         }
       }
     }
@@ -197,6 +192,34 @@ function isLocal(ref: Reference): boolean {
   if (!issuer) return false;
   const key = issuer.toUpperCase();
   return LOCAL_PROVINCE.has(key) || LOCAL_DISTRICT.has(key) || key.includes('UBND') || key.includes('HĐND');
+}
+
+/** Places looked at before a sentence, at most: a paragraph naming many places costs each reference little. */
+const PLACES_BACK = 20;
+
+/**
+ * The place of the level a local code needs: the nearest its sentence names, else the last its paragraph names
+ * before the sentence. `places` are in text order; found by binary search (linear in all for a whole page).
+ */
+function placeFor(places: readonly NamedPlace[], level: PlaceLevel, ref: Reference, sentenceStart: number, sentenceEnd: number): { place: NamedPlace; from: 'sentence' | 'paragraph' } | undefined {
+  let lo = 0;
+  let hi = places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (places[mid]!.start < sentenceStart) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: NamedPlace | undefined;
+  for (let i = lo; i < places.length && places[i]!.start < sentenceEnd; i++) {
+    const p = places[i]!;
+    if (p.level === level && p.end <= sentenceEnd && (!best || distance(p, ref) < distance(best, ref))) best = p;
+  }
+  if (best) return { place: best, from: 'sentence' };
+  for (let i = lo - 1; i >= 0 && i >= lo - PLACES_BACK; i--) {
+    const p = places[i]!;
+    if (p.level === level && p.end <= sentenceStart) return { place: p, from: 'paragraph' };
+  }
+  return undefined;
 }
 
 function distance(p: NamedPlace, ref: Reference): number {

@@ -66,21 +66,33 @@ export function readBefore(before: string): { proseType?: string; issuerName?: s
       (w) => matchesLowerAt(tail, restEnd - w.length, w, restEnd) && !isLetterAt(tail, restEnd - w.length - 1),
     );
   }
-  if (!word) return {};
+  if (!word) return permitBefore(tail, restEnd);
   const headEnd = before.length - tail.length + restLength - word.length;
   // bodyBefore wants the text before the type word only when it ends with "ban hành ".
   const body = before.endsWith('ban hành ', headEnd) ? bodyBefore(before.slice(0, headEnd)) : undefined;
   return { proseType: canonicalProseType(word), issuerName: body?.name, date: body?.date };
 }
 
+/** "giấy phép xây dựng số 95/GPXD", "Giấy phép khai thác khoáng sản số …": the kind of permit may stand between. */
+const PERMIT = /(?:^|[^\p{L}])giấy phép(?: \p{L}+){0,4}$/iu;
+function permitBefore(tail: string, restEnd: number): { proseType?: string } {
+  const c = lowerCode(tail.charCodeAt(restEnd - 1));
+  // Cheap test first: most tails end in no type word and hold no "giấy phép".
+  if (c !== c || !isLetterAt(tail, restEnd - 1) || !tail.toLowerCase().includes('giấy phép')) return {};
+  return PERMIT.test(tail.slice(0, restEnd)) ? { proseType: 'Giấy phép' } : {};
+}
+
 // Sticky: tried exactly at the reading position, so the sentence is read in place, never copied clause by clause.
 const TERM = /(?:khóa|khoá|khoa)\s+([IVXLC]+)\b/iy;
-const ISSUED = /(?:(?:đã|được|vừa|mới)\s+)*(?:ký\s+)?ban hành\b/iy;
-const BY = /(?:của|do)\s+/iy;
+/** "ban hành", "ký ban hành", "phê duyệt", and "ký" alone before a date or the clause's end ("ký ngày 9.6.2017"). */
+const ISSUED = /(?:(?:đã|được|vừa|mới)\s+)*(?:(?:ký\s+)?ban hành\b|phê (?:duyệt|chuẩn)(?=[\s,;:)]|$)|ký(?=[\s,;:)]|$))/iy;
+const BY = /(?:của|do|được)\s+/iy;
+/** A place and a comma before the date, as a document's header has it after the code ("Nghệ An, ngày 2 tháng 3 năm 2021"). */
+const HEADER_PLACE = /(?:TP\.\s?)?\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3},\s(?=ngày\s)/uy;
 const ABOUT = /về\s/iy;
 
-/** First letters of ISSUED in either case (đã, được, vừa, mới, ký, ban hành), ASCII ones lower-cased. */
-const ISSUED_OPENERS = new Set([0x110, 0x111, 118, 109, 107, 98]);
+/** First letters of ISSUED in either case (đã, được, vừa, mới, ký, ban hành, phê), ASCII ones lower-cased. */
+const ISSUED_OPENERS = new Set([0x110, 0x111, 118, 109, 107, 98, 112]);
 /** ASCII letters lower-cased; every other code unchanged. */
 const asciiLower = (c: number) => (c >= 65 && c <= 90 ? c | 0x20 : c);
 
@@ -92,6 +104,12 @@ function at(re: RegExp, s: string, pos: number): RegExpExecArray | null {
 function matchesAt(re: RegExp, s: string, pos: number): boolean {
   re.lastIndex = pos;
   return re.test(s);
+}
+
+/** Whether the unit at pos may open a capitalised word (an ASCII capital, or any letter beyond ASCII: checked by the pattern). */
+function isUpperAt(s: string, pos: number): boolean {
+  const c = s.charCodeAt(pos);
+  return (c >= 65 && c <= 90) || c >= 0xc0;
 }
 
 /** Skips white space, commas and parentheses between clauses. */
@@ -120,11 +138,26 @@ export function readAfter(after: string): SentenceFacts {
     if (date) {
       facts.date = date.date;
       pos += date.length;
-    } else if (!facts.issuerName && (c === 99 || c === 100) /* c d */ && matchesAt(BY, s, pos)) {
-      const body = readBodyName(s, BY.lastIndex);
-      if (!body) break;
-      facts.issuerName = body.name;
-      pos = BY.lastIndex + body.length;
+    } else if ((c === 99 || c === 100 || c === 0x111 || c === 0x110) /* c d đ Đ */ && matchesAt(BY, s, pos)) {
+      const nameAt = BY.lastIndex;
+      const by = s.charCodeAt(pos) === 0x111 || s.charCodeAt(pos) === 0x110;
+      const body = readBodyName(s, nameAt);
+      if (by) {
+        // "được Thủ tướng Chính phủ ban hành ngày 7/7/2014": a body only before "ban hành" or "ký" (else a verb follows:
+        // "được UBND tỉnh phê duyệt"); "được ban hành" is read below.
+        if (body && !facts.issuerName && matchesAt(ISSUED, s, skipJoiners(s, nameAt + body.length))) {
+          facts.issuerName = body.name;
+          pos = nameAt + body.length;
+        } else if (matchesAt(ISSUED, s, pos)) pos = ISSUED.lastIndex;
+        else break;
+      } else if (!body) break;
+      else if (!facts.issuerName) {
+        facts.issuerName = body.name;
+        pos = nameAt + body.length;
+      } else if (s.charCodeAt(pos) === 100 || s.charCodeAt(pos) === 68) {
+        // A second "do …" names who signed ("của Thủ tướng Chính phủ do Phó Thủ tướng … ký ngày …"): passed over.
+        pos = nameAt + body.length;
+      } else break;
     } else if (!facts.term && c === 107 /* k */ && (m = at(TERM, s, pos))) {
       facts.term = m[1]!.toUpperCase();
       pos += m[0].length;
@@ -133,6 +166,11 @@ export function readAfter(after: string): SentenceFacts {
     } else if (c === 118 /* v */ && matchesAt(ABOUT, s, pos)) {
       facts.subject = readSubject(s, pos);
       break;
+    } else if (!facts.date && isUpperAt(s, pos) && matchesAt(HEADER_PLACE, s, pos)) {
+      const header = readDate(s, HEADER_PLACE.lastIndex);
+      if (!header) break;
+      facts.date = header.date;
+      pos = HEADER_PLACE.lastIndex + header.length;
     } else break;
   }
   return facts;

@@ -56,6 +56,13 @@ export interface Reference {
   context?: string;
   /** Subject clause ("về đại hội đảng bộ các cấp …"), up to the clause end. */
   subject?: string;
+  /**
+   * The code's issuer was written "TƯ" and read as TW (Trung ương), but some provincial committees write their Tỉnh
+   * ủy that way ("Số 120-KL/TƯ" under a Nghệ An header). Set when the sentence does not settle which: the page (its
+   * header, its site's province) may. When the sentence names a Tỉnh ủy or Thành ủy as the issuing body, the code is
+   * read as …/TU instead and this is not set; when it names a central body, it is not set either.
+   */
+  issuerMayBeLocal?: boolean;
   /** Plenum number for "Nghị quyết Trung ương 7" style references. */
   plenum?: number;
 }

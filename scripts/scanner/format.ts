@@ -18,6 +18,8 @@ export interface ScanRecord {
   plenum?: number;
   proseType?: string;
   subject?: string;
+  /** The issuer was written "TƯ" and the sentence does not say whether Trung ương or a Tỉnh ủy issued it. */
+  issuerMayBeLocal?: boolean;
 }
 
 export function toRecord(r: Reference): ScanRecord {
@@ -40,6 +42,7 @@ export function toRecord(r: Reference): ScanRecord {
   if (r.plenum !== undefined) rec.plenum = r.plenum;
   if (r.proseType) rec.proseType = r.proseType;
   if (r.subject) rec.subject = r.subject;
+  if (r.issuerMayBeLocal) rec.issuerMayBeLocal = true;
   return rec;
 }
 

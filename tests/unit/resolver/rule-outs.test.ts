@@ -67,7 +67,10 @@ describe('a stated fact the candidate contradicts rules it out', () => {
 
   it('an issuing body of another level: a Tỉnh ủy never issues a …/TW record', () => {
     const tw = doc({ id: '02-NQ/TW@2021-06-16', code: '02-NQ/TW', date: '2021-06-16', term: 'XIII', issuer: 'Bộ Chính trị' });
-    const ref = first('Ban Thường vụ Tỉnh ủy Thanh Hóa ban hành Nghị quyết số 02-NQ/TƯ về phát triển nông nghiệp.');
+    // "TƯ" with a Tỉnh ủy in the sentence is read as the province's code (…/TU); written "TW", the record is a
+    // candidate by its code, and the stated body rules it out.
+    expect(first('Ban Thường vụ Tỉnh ủy Thanh Hóa ban hành Nghị quyết số 02-NQ/TƯ về phát triển nông nghiệp.').code).toBe('02-NQ/TU');
+    const ref = first('Ban Thường vụ Tỉnh ủy Thanh Hóa ban hành Nghị quyết số 02-NQ/TW về phát triển nông nghiệp.');
     const res = resolveReference(ref, [tw], {});
     expect(res.status).toBe('unresolved');
     expect(res.ruledOut![0]!.because).toEqual([expect.objectContaining({ kind: 'issuerDiffers', recorded: 'Bộ Chính trị' })]);
