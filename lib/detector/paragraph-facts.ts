@@ -135,6 +135,10 @@ export function readParagraphs(text: string, refs: Reference[]): void {
     sentenceEnd = sentenceEndOf(text, ref.end, paragraphEnd);
   };
   let lastGoverningCheck = -1;
+  /** Where "ban hành" stands in the text (found once, in order), and the next one not yet passed. */
+  const issuedAt: number[] = [];
+  for (let i = text.indexOf('ban hành'); i !== -1; i = text.indexOf('ban hành', i + 8)) issuedAt.push(i);
+  let nextIssued = 0;
   for (const ref of refs) {
     if (ref.start >= paragraphEnd) {
       paragraphStart = text.lastIndexOf('\n', ref.start - 1) + 1;
@@ -147,9 +151,9 @@ export function readParagraphs(text: string, refs: Reference[]): void {
       if (!governing && listItem) governing = listOpener(text, paragraphStart);
     } else if (governing && ref.start >= governing.sentenceEnd && ref.start > governing.listUntil) governing = undefined;
     // A governing clause ("… ban hành") stands before the sentence's first reference.
-    const windowStart = Math.max(paragraphStart, ref.start - SENTENCE_WINDOW, lastGoverningCheck + 1);
-    const found = windowStart < ref.start ? text.slice(windowStart, ref.start).lastIndexOf('ban hành') : -1;
-    const issued = found < 0 ? -1 : windowStart + found;
+    while (nextIssued < issuedAt.length && issuedAt[nextIssued]! + 8 <= ref.start) nextIssued++;
+    const last = nextIssued > 0 ? issuedAt[nextIssued - 1]! : -1;
+    const issued = last >= Math.max(paragraphStart, ref.start - SENTENCE_WINDOW, lastGoverningCheck + 1) ? last : -1;
     if (issued >= 0) {
       lastGoverningCheck = issued;
       readSentence(ref);
@@ -190,8 +194,7 @@ export function readParagraphs(text: string, refs: Reference[]): void {
 function isLocal(ref: Reference): boolean {
   const issuer = ref.issuer.abbr;
   if (!issuer) return false;
-  const key = issuer.toUpperCase();
-  return LOCAL_PROVINCE.has(key) || LOCAL_DISTRICT.has(key) || key.includes('UBND') || key.includes('HĐND');
+  return LOCAL_PROVINCE.has(issuer) || LOCAL_DISTRICT.has(issuer) || issuer.includes('UBND') || issuer.includes('HĐND');
 }
 
 /** Places looked at before a sentence, at most: a paragraph naming many places costs each reference little. */
