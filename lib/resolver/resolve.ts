@@ -131,7 +131,7 @@ function topicPairs(text: string): Set<string> {
 
 /**
  * How much of a title the passage around a reference speaks of: the title's word pairs (stop words bridged) found
- * in the passage. A match needs three pairs and a quarter of the title's.
+ * in the passage. A match needs five pairs, or three and a fifth of the title's.
  */
 export function topicOverlap(context: string, title: string): { shared: number; matches: boolean } {
   const t = topicPairs(title);
@@ -139,7 +139,7 @@ export function topicOverlap(context: string, title: string): { shared: number; 
   const c = topicPairs(context);
   let shared = 0;
   for (const p of t) if (c.has(p)) shared++;
-  return { shared, matches: shared >= 3 && shared / t.size >= 0.25 };
+  return { shared, matches: shared >= 5 || (shared >= 3 && shared / t.size >= 0.2) };
 }
 
 /** Overlap of the sentence's subject with a title, 0..1 (shared word pairs over the shorter side). */
