@@ -12,7 +12,7 @@ import type { DocumentRecord } from '../records/schema';
 import type { PlaceSource, Reason, RuleOut } from '../records/reason';
 import { bodyIdentity, compareBodies, couldIssue } from '../keys/body-key';
 import { aliasKey, keyTokens } from '../keys/alias-key';
-import { documentKeys, lookupKeys } from './candidate-keys';
+import { documentKeys, lookupKeys, sameStateCode } from './candidate-keys';
 import { codeKey, issuerKey, numberKey, typeKey } from '../keys/code-key';
 import { isLocalCode, isLocalIssuer, placeFromIssuerName, placeKey } from '../keys/local-codes';
 import { termForDate, termNumeral, termStart } from '../keys/party-terms';
@@ -100,6 +100,13 @@ function docTerms(doc: DocumentRecord): string[] {
 
 /** Does the document carry the reference's identity (code, or number/type/plenum/alias for inferred ones)? */
 function sameIdentity(ref: Reference, doc: DocumentRecord, aliasKeys: string[]): boolean {
+  if (ref.code && ref.family === 'state') {
+    if (!sameStateCode(ref.code, doc.code)) return false;
+    // A code's year names one document: a record of that code without the year must not be of another year.
+    const refYear = /^\d+\/(\d{4})\//.exec(codeKey(ref.code))?.[1];
+    const docYear = /^\d+\/(\d{4})\//.exec(codeKey(doc.code))?.[1] ?? doc.date?.slice(0, 4);
+    return !refYear || !docYear || refYear === docYear;
+  }
   if (ref.code) return codeKey(ref.code) === codeKey(doc.code);
   const keys = documentKeys(doc);
   if (ref.plenum !== undefined) {
