@@ -24,7 +24,7 @@ import { codeKey, issuerKey, numberKey } from '../keys/code-key';
 import { codeIssuer, isLocalCode, placeKey } from '../keys/local-codes';
 import { termForDate, termNumeral } from '../keys/party-terms';
 import { impliedIssuers, STATE_CODE_ISSUERS } from './documents-file';
-import { subjectOverlap } from '../resolver/resolve';
+import { subjectOverlap } from '../keys/subject-overlap';
 
 export interface Citation {
   ref: Reference;

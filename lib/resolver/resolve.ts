@@ -12,6 +12,7 @@ import type { DocumentRecord } from '../records/schema';
 import type { PlaceSource, Reason, RuleOut } from '../records/reason';
 import { bodyIdentity, compareBodies, couldIssue } from '../keys/body-key';
 import { aliasKey, keyTokens } from '../keys/alias-key';
+import { subjectOverlap } from '../keys/subject-overlap';
 import { documentKeys, lookupKeys, sameStateCode } from './candidate-keys';
 import { codeKey, issuerKey, numberKey, typeKey } from '../keys/code-key';
 import { isLocalCode, isLocalIssuer, placeFromIssuerName, placeKey } from '../keys/local-codes';
@@ -149,21 +150,6 @@ export function topicOverlap(context: string, title: string): { shared: number; 
   return { shared, matches: shared >= 3 && shared / t.size >= 0.25 };
 }
 
-/** Overlap of the sentence's subject with a title, 0..1 (shared word pairs over the shorter side). */
-export function subjectOverlap(subject: string, title: string): number {
-  const pairs = (text: string) => {
-    const t = keyTokens(text).filter((w) => w !== 've' && w !== 'viec');
-    const out = new Set<string>();
-    for (let i = 0; i + 1 < t.length; i++) out.add(`${t[i]} ${t[i + 1]}`);
-    return out;
-  };
-  const a = pairs(subject);
-  const b = pairs(title);
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const p of a) if (b.has(p)) shared++;
-  return shared / Math.min(a.size, b.size);
-}
 
 interface Scored {
   doc: DocumentRecord;
