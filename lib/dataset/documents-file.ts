@@ -5,6 +5,7 @@
 import type { Confidence, DocumentRecord, Reading, Relation, RelationKind, Source } from '../records/schema';
 import { parseTsv } from './tsv';
 import { codeKey, numberKey } from '../keys/code-key';
+import { termForDate } from '../keys/party-terms';
 
 export const DOCUMENT_COLUMNS = [
   'id', 'code', 'family', 'type_abbr', 'type_name', 'number', 'issuer_abbr', 'issuer', 'date', 'term', 'plenum',
@@ -42,6 +43,77 @@ export function isValidDate(value: string): boolean {
 export function isSourceAddress(value: string): boolean {
   return /^https?:\/\/[^\s/]+\.[^\s]*$/.test(value) || /^law-text:[\w.-]+$/.test(value);
 }
+
+/**
+ * Hosts of official portals: the issuer's own portal or the national legal database. "official" confidence needs
+ * an address on one of these (the row's official_url or one of its sources); any other .gov.vn or dcs.vn host (a
+ * ministry's news page, a hospital, a provincial site) is a secondary source. Matched exactly ("www." ignored):
+ * a subdomain such as news.chinhphu.vn is not the document's page.
+ */
+export const OFFICIAL_HOSTS: readonly string[] = [
+  'tulieuvankien.dangcongsan.vn', 'dangcongsan.vn', 'vanban.chinhphu.vn', 'chinhphu.vn', 'vbpl.vn', 'quochoi.vn',
+  'congbao.chinhphu.vn',
+];
+
+/** True when an address is on an official portal (OFFICIAL_HOSTS). */
+export function isOfficialAddress(url: string): boolean {
+  const m = /^https?:\/\/([^/\s:?#]+)/i.exec(url);
+  if (!m) return false;
+  const host = (m[1] as string).toLowerCase().replace(/^www\./, '');
+  return OFFICIAL_HOSTS.includes(host);
+}
+
+/**
+ * Issuers a state code names by convention (the part after the type: …/NĐ-CP, …/QĐ-TTg, …/TT-BTC). A joint
+ * circular (…/TTLT-BTP-BCA) names every ministry in turn.
+ */
+export const STATE_CODE_ISSUERS: Readonly<Record<string, string>> = {
+  CP: 'Chính phủ',
+  TTg: 'Thủ tướng Chính phủ',
+  UBTVQH: 'Ủy ban Thường vụ Quốc hội',
+  QH: 'Quốc hội',
+  BCA: 'Bộ Công an', BCT: 'Bộ Công Thương', BGDĐT: 'Bộ Giáo dục và Đào tạo', BGTVT: 'Bộ Giao thông vận tải',
+  BKHCN: 'Bộ Khoa học và Công nghệ', BKHĐT: 'Bộ Kế hoạch và Đầu tư', BLĐTBXH: 'Bộ Lao động - Thương binh và Xã hội',
+  BNG: 'Bộ Ngoại giao', BNNPTNT: 'Bộ Nông nghiệp và Phát triển nông thôn', BNV: 'Bộ Nội vụ', BQP: 'Bộ Quốc phòng',
+  BTC: 'Bộ Tài chính', BTNMT: 'Bộ Tài nguyên và Môi trường', BTP: 'Bộ Tư pháp', BTTTT: 'Bộ Thông tin và Truyền thông',
+  BVHTTDL: 'Bộ Văn hóa, Thể thao và Du lịch', BXD: 'Bộ Xây dựng', BYT: 'Bộ Y tế',
+  NHNN: 'Ngân hàng Nhà nước Việt Nam', TTCP: 'Thanh tra Chính phủ',
+};
+
+/**
+ * The issuing bodies a state code implies (STATE_CODE_ISSUERS), in the order the code names them; undefined when
+ * the code names no body of the table (a Party code, a local body, an old form such as …/L-CTN).
+ */
+export function impliedIssuers(code: string): string[] | undefined {
+  if (/^\d+\s*-/.test(code)) return undefined; // Party form
+  const last = code.normalize('NFC').replace(/\u00d0/g, 'Đ').slice(code.lastIndexOf('/') + 1);
+  if (/^QH\d*$/.test(last)) return [STATE_CODE_ISSUERS.QH as string];
+  const parts = last.split('-').slice(1);
+  if (parts.length === 0) return undefined;
+  if (parts.length === 1 && /^UBTVQH\d*$/.test(parts[0] as string)) return [STATE_CODE_ISSUERS.UBTVQH as string];
+  const names = parts.map((p) => STATE_CODE_ISSUERS[p]);
+  return names.every(Boolean) ? (names as string[]) : undefined;
+}
+
+/** Issuer names compared without case, punctuation or the old tone placement ("Uỷ" = "Ủy"). */
+export function issuerNameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase().replace(/uỷ/g, 'ủy').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Whether an issuer name is the body (or, for a joint code, every body) the code implies. */
+export function issuerAgrees(implied: readonly string[], issuer: string): boolean {
+  const key = issuerNameKey(issuer);
+  if (implied.length === 1) return key === issuerNameKey(implied[0] as string);
+  const rest = implied.reduce((k, name) => k.replace(issuerNameKey(name), ' '), key);
+  return implied.every((name) => key.includes(issuerNameKey(name))) && /^(?:\s|và|,)*$/u.test(rest.replace(/\bvà\b/gu, ' '));
+}
+
+/**
+ * The mark of a row that shares its Party code and term with another row: sources show two documents. The note
+ * says `distinct document: <address>`, the address being one of the row's sources that names this document
+ * (its date and subject) apart from the other.
+ */
+export const DISTINCT_MARK = /distinct document:\s*(\S+)/;
 
 const list = (cell: string) => cell.split(' ; ').map((s) => s.trim()).filter(Boolean);
 
@@ -90,6 +162,16 @@ export function parseDocuments(text: string, file = 'data/documents.tsv'): { doc
     if (c.status && !c.status_source) fail('status without status_source');
     if (c.status_source && !isSourceAddress(c.status_source)) fail(`status_source "${c.status_source}" is not an address`);
     if (c.official_url && !isSourceAddress(c.official_url)) fail(`official_url "${c.official_url}" is not an address`);
+    else if (c.official_url && !isOfficialAddress(c.official_url))
+      fail(`official_url ${c.official_url} is not on an official portal (${OFFICIAL_HOSTS.join(', ')})`);
+    if (confidence === 'official' && !(c.official_url || sourceUrls.some(isOfficialAddress)))
+      fail(`confidence official needs an address on an official portal (${OFFICIAL_HOSTS.join(', ')}) as official_url or a source`);
+    const implied = c.family === 'state' ? impliedIssuers(code) : undefined;
+    if (implied && !c.issuer) fail(`empty issuer; the code ${code} implies ${implied.join(' and ')}`);
+    else if (implied && !issuerAgrees(implied, c.issuer as string))
+      fail(`issuer "${c.issuer}" is not ${implied.join(' and ')}, the issuer the code ${code} implies (a signer is never the issuer)`);
+    const distinct = DISTINCT_MARK.exec(c.note ?? '');
+    if (distinct && !sourceUrls.includes(distinct[1] as string)) fail(`"distinct document:" names ${distinct[1]}, which is not one of the row's sources`);
 
     const readings: Reading[] = [];
     for (const r of list(c.readings as string)) {
@@ -99,6 +181,9 @@ export function parseDocuments(text: string, file = 'data/documents.tsv'): { doc
       if (!READING_FIELDS.includes(field)) { fail(`reading field "${field}" unknown`); continue; }
       const value = (m[2] as string).trim();
       if (field === 'date' && !isValidDate(value)) { fail(`reading date "${value}" is not a date`); continue; }
+      if (field === 'issuer' && implied && !issuerAgrees(implied, value)) {
+        fail(`reading issuer "${value}" is not ${implied.join(' and ')}, the issuer the code ${code} implies`); continue;
+      }
       const srcs = (m[3] as string).split(/\s+/).filter(Boolean);
       if (srcs.length === 0 || srcs.some((s) => !isSourceAddress(s))) { fail(`reading "${r}" needs source addresses`); continue; }
       readings.push({ field, value, sources: srcs });
@@ -134,7 +219,47 @@ export function parseDocuments(text: string, file = 'data/documents.tsv'): { doc
   }
   for (const { line, doc } of pendingRelations)
     for (const r of doc.relations) if (!lineOf.has(r.target)) errors.push({ file, line, reason: `relation target ${r.target} is not a document id` });
+  errors.push(...sameDocumentErrors(documents, lineOf, file));
+  errors.sort((a, b) => a.line - b.line);
   return { documents, errors };
+}
+
+/**
+ * One document per code where a code names one: a Party code once per term (and place) unless every row sharing
+ * it carries the "distinct document:" mark; a state code once per year (the code's year, else the row's date).
+ */
+function sameDocumentErrors(documents: readonly DocumentRecord[], lineOf: ReadonlyMap<string, number>, file: string): RowError[] {
+  const groups = new Map<string, DocumentRecord[]>();
+  for (const d of documents) {
+    let key: string | undefined;
+    if (d.family === 'party') {
+      const term = d.term ?? termForDate(d.date);
+      if (term) key = `party|${codeKey(d.code)}|${d.place ?? ''}|khóa ${term}`;
+    } else {
+      const year = codeParts(d.code)?.year ?? d.date?.slice(0, 4);
+      if (year) key = `state|${codeKey(d.code)}|${d.place ?? ''}|${year}`;
+    }
+    if (!key) continue;
+    const g = groups.get(key);
+    if (g) g.push(d); else groups.set(key, [d]);
+  }
+  const errors: RowError[] = [];
+  for (const [key, group] of groups) {
+    if (group.length < 2) continue;
+    const [first, ...rest] = group as [DocumentRecord, ...DocumentRecord[]];
+    const firstLine = lineOf.get(first.id) as number;
+    const party = key.startsWith('party|');
+    if (party && group.every((d) => DISTINCT_MARK.test(d.note ?? ''))) continue;
+    const when = key.slice(key.lastIndexOf('|') + 1);
+    for (const d of rest)
+      errors.push({
+        file, line: lineOf.get(d.id) as number,
+        reason: party
+          ? `Party code ${d.code} given twice in ${when} (first at line ${firstLine}): one document per code and term, unless every row shows its evidence with "distinct document: <source>" in its note`
+          : `state code ${d.code} given twice for ${when} (first at line ${firstLine}): one document per code and year`,
+      });
+  }
+  return errors;
 }
 
 /** Stable document id: the code plus what tells reused codes apart (date, else term). */

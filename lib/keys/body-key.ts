@@ -70,6 +70,8 @@ export function bodyIdentity(name: string | undefined): BodyIdentity | undefined
  * is not a difference from the full name ("Bộ Tài chính").
  */
 export function compareBodies(stated: string | undefined, recorded: string | undefined): 'same' | 'near' | 'differs' | undefined {
+  // A minister signs for the ministry: "Bộ trưởng Bộ Y tế" states the ministry.
+  stated = stated?.normalize('NFC').replace(/^(?:Phó\s+)?(?:Bộ trưởng|Thứ trưởng)\s+(?=Bộ\s)/u, '');
   const a = bodyIdentity(stated);
   const b = bodyIdentity(recorded);
   if (!a || !b) return undefined;
@@ -80,6 +82,8 @@ export function compareBodies(stated: string | undefined, recorded: string | und
     if (a.key.replace(/ /g, '') === b.key.replace(/ /g, '') || initialsMatch(a.key, b.key) || initialsMatch(b.key, a.key)) return 'same';
     // Joint documents ("Bộ Y tế và Bộ Tài chính"): a stated ministry among the record's is not a difference.
     if (aliasKey(recorded ?? '').includes(a.key) || aliasKey(stated ?? '').includes(b.key)) return 'near';
+    // An abbreviation cut short ("Bộ GD" of "Bộ GD&ĐT"): it neither confirms nor contradicts.
+    if (initialsStart(a.key, b.key) || initialsStart(b.key, a.key)) return 'near';
     return 'differs';
   }
   // Local bodies of the same kind (two Tỉnh ủy) differ by place, which the place rule decides.
@@ -108,6 +112,14 @@ export function couldIssue(body: BodyIdentity, family: 'party' | 'state', typeAb
  * A ministry written by its initials ("Bộ NN&PTNT", "Bộ GD-ĐT", "Bộ TT&TT") is the ministry whose name's words start
  * with those letters ("Bộ Nông nghiệp và Phát triển nông thôn").
  */
+/** "bo gd" and "bo giao duc va dao tao": the short form's letters begin the full name's initials. */
+function initialsStart(short: string, full: string): boolean {
+  const letters = short.replace(/^bo /, '');
+  if (!/^[a-z]{2,7}$/.test(letters)) return false;
+  const initials = full.replace(/^bo /, '').split(' ').filter((w) => w && w !== 'va').map((w) => w[0]).join('');
+  return initials.length > letters.length && initials.startsWith(letters);
+}
+
 function initialsMatch(short: string, full: string): boolean {
   const letters = short.replace(/^bo /, '').replace(/ /g, '');
   if (letters.length < 2 || letters.length > 8) return false;

@@ -82,10 +82,30 @@ function plenumKey(plenum: number, term?: string): string {
  */
 export function candidateLookups(ref: Reference): IndexLookup[] {
   const keys = lookupKeys(ref);
-  if (keys.codes.length > 0) return keys.codes.map((c) => ['code', c] as const);
+  if (keys.codes.length > 0) {
+    const byCode: IndexLookup[] = keys.codes.map((c) => ['code', c] as const);
+    // A state code is written with and without its year ("67/NĐ-CP", "67/2014/NĐ-CP"): one document, found by
+    // number+type+issuer too (the resolver keeps those whose code differs by the year alone: sameStateCode).
+    if (ref.family === 'state' && /^\d+\//.test(ref.code as string) && keys.numberTypeIssuer) byCode.push(['nti', ntiKey(keys.numberTypeIssuer)]);
+    return byCode;
+  }
   const out: IndexLookup[] = keys.aliases.map((a) => ['alias', a] as const);
   if (keys.numberTypeIssuer) out.push(['nti', ntiKey(keys.numberTypeIssuer)]);
   return out;
+}
+
+/**
+ * Whether two state codes name one document: the same code, or the same but for a year one of them leaves out
+ * ("67/NĐ-CP" and "67/2014/NĐ-CP"). Party codes compare whole.
+ */
+export function sameStateCode(a: string, b: string): boolean {
+  const ka = codeKey(a);
+  const kb = codeKey(b);
+  if (ka === kb) return true;
+  const ma = /^(\d+)\/(?:(\d{4})\/)?(.+)$/.exec(ka);
+  const mb = /^(\d+)\/(?:(\d{4})\/)?(.+)$/.exec(kb);
+  if (!ma || !mb || /^\d+-/.test(ka) || /^\d+-/.test(kb)) return false;
+  return ma[1] === mb[1] && ma[3] === mb[3] && (!ma[2] || !mb[2]);
 }
 
 /** The lists found by a reference's look-ups, merged: each item once, in the order first found. */

@@ -12,7 +12,8 @@ import type { DocumentRecord } from '../records/schema';
 import type { PlaceSource, Reason, RuleOut } from '../records/reason';
 import { bodyIdentity, compareBodies, couldIssue } from '../keys/body-key';
 import { aliasKey, keyTokens } from '../keys/alias-key';
-import { documentKeys, lookupKeys } from './candidate-keys';
+import { subjectOverlap } from '../keys/subject-overlap';
+import { documentKeys, lookupKeys, sameStateCode } from './candidate-keys';
 import { codeKey, issuerKey, numberKey, typeKey } from '../keys/code-key';
 import { isLocalCode, isLocalIssuer, placeFromIssuerName, placeKey } from '../keys/local-codes';
 import { termForDate, termNumeral, termStart } from '../keys/party-terms';
@@ -100,6 +101,13 @@ function docTerms(doc: DocumentRecord): string[] {
 
 /** Does the document carry the reference's identity (code, or number/type/plenum/alias for inferred ones)? */
 function sameIdentity(ref: Reference, doc: DocumentRecord, aliasKeys: string[]): boolean {
+  if (ref.code && ref.family === 'state') {
+    if (!sameStateCode(ref.code, doc.code)) return false;
+    // A code's year names one document: a record of that code without the year must not be of another year.
+    const refYear = /^\d+\/(\d{4})\//.exec(codeKey(ref.code))?.[1];
+    const docYear = /^\d+\/(\d{4})\//.exec(codeKey(doc.code))?.[1] ?? doc.date?.slice(0, 4);
+    return !refYear || !docYear || refYear === docYear;
+  }
   if (ref.code) return codeKey(ref.code) === codeKey(doc.code);
   const keys = documentKeys(doc);
   if (ref.plenum !== undefined) {
@@ -142,21 +150,6 @@ export function topicOverlap(context: string, title: string): { shared: number; 
   return { shared, matches: shared >= 5 || (shared >= 3 && shared / t.size >= 0.2) };
 }
 
-/** Overlap of the sentence's subject with a title, 0..1 (shared word pairs over the shorter side). */
-export function subjectOverlap(subject: string, title: string): number {
-  const pairs = (text: string) => {
-    const t = keyTokens(text).filter((w) => w !== 've' && w !== 'viec');
-    const out = new Set<string>();
-    for (let i = 0; i + 1 < t.length; i++) out.add(`${t[i]} ${t[i + 1]}`);
-    return out;
-  };
-  const a = pairs(subject);
-  const b = pairs(title);
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const p of a) if (b.has(p)) shared++;
-  return shared / Math.min(a.size, b.size);
-}
 
 interface Scored {
   doc: DocumentRecord;

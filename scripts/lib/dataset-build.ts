@@ -11,7 +11,7 @@ import { detect } from '../../lib/detector/detect';
 import type { Reference } from '../../lib/detector/types';
 import { coCitations } from '../../lib/dataset/co-citations';
 import { formatRowError, isValidDate, parseDocuments, type RowError } from '../../lib/dataset/documents-file';
-import { knownFromNews, type Citation } from '../../lib/dataset/known-from-news';
+import { knownFromNewsDetailed, type Citation, type LikelyMisprint } from '../../lib/dataset/known-from-news';
 import { DATASET_SCHEMA, type ArticleRecord, type Dataset, type DocumentRecord, type MentionRecord } from '../../lib/records/schema';
 import { parseSites, siteTable } from '../../lib/dataset/sites-file';
 import { parseTsv } from '../../lib/dataset/tsv';
@@ -184,9 +184,10 @@ export function buildDataset(opts: BuildOptions): BuildResult {
     const res = sourced.resolve(f.ref, f.article.ctx);
     if (res.status !== 'unresolved') continue;
     const place = localPlace(f.ref, f.article.ctx);
-    citations.push({ ref: f.ref, articleId: f.article.record.id, source: f.article.record.url || `article:${f.article.record.id}`, place });
+    citations.push({ ref: f.ref, articleId: f.article.record.id, source: f.article.record.url || `article:${f.article.record.id}`, place, text: f.article.text });
   }
-  const news = knownFromNews(citations, new Set()).sort((a, b) => cmp(a.id, b.id));
+  const fromNews = knownFromNewsDetailed(citations, new Set(), data.documents);
+  const news = fromNews.records.sort((a, b) => cmp(a.id, b.id));
   const documents: DocumentRecord[] = [...data.documents, ...news];
 
   // Pass 2: every mention against documents and news records.
@@ -199,14 +200,14 @@ export function buildDataset(opts: BuildOptions): BuildResult {
     sites: data.sites, coCitations: coCitations(mentions),
   };
   body.version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
-  return { errors: [], dataset: body, report: buildReport(body, news.length) };
+  return { errors: [], dataset: body, report: buildReport(body, news.length, fromNews.misprints) };
 }
 
 function pct(n: number, d: number): string {
   return d === 0 ? '0.0' : ((100 * n) / d).toFixed(1);
 }
 
-function buildReport(ds: Dataset, newsCount: number): string {
+function buildReport(ds: Dataset, newsCount: number, misprints: readonly LikelyMisprint[]): string {
   const sourcedCount = ds.documents.length - newsCount;
   const byConfidence = (c: string) => ds.documents.filter((d) => !d.knownFromNews && d.confidence === c).length;
   const count = (s: string) => ds.mentions.filter((m) => m.status === s).length;
@@ -251,5 +252,9 @@ ${list('needs-place').join('\n') || '(none)'}
 ## Unresolved mentions
 
 ${list('unresolved').join('\n') || '(none)'}
+
+## Likely misprints (no record made: the sentence's subject contradicts the sourced record of that code)
+
+${misprints.map((m) => `- ${m.articleId} "${m.code}" ${m.subject} ≠ ${m.records.join(' | ')}`).join('\n') || '(none)'}
 `;
 }

@@ -101,6 +101,8 @@ describe('dataset build over the fixture corpus', () => {
 
   it.each([
     ['documents.tsv', (t: string) => t.replace('2019-05-30\tXII', '2019-05-32\tXII'), /^data\/documents\.tsv:3: date "2019-05-32"/],
+    ['documents.tsv', (t: string) => t.replace('https://tulieuvankien.dangcongsan.vn/fixture/35-2024', ''), /^data\/documents\.tsv:4: confidence official needs an address on an official portal/],
+    ['documents.tsv', (t: string) => t.replace('\tCP\tChính phủ\t', '\tCP\tThủ tướng Chính phủ\t'), /^data\/documents\.tsv:7: issuer "Thủ tướng Chính phủ" is not Chính phủ/],
     ['sites.tsv', (t: string) => t.replace('baohatay.vn', 'Báo Hà Tây'), /^data\/sites\.tsv:2: /],
     ['seeds.tsv', (t: string) => t.replace('2022-05-10', '10/5/2022'), /^data\/seeds\.tsv:2: date "10\/5\/2022"/],
     ['corpus-dates.tsv', (t: string) => t.replace('2017-12-31', '2017'), /^data\/corpus-dates\.tsv:2: not_after/],

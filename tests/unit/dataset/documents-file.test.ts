@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_COLUMNS, formatRowError, parseDocuments } from '../../../lib/dataset/documents-file';
+import { DOCUMENT_COLUMNS, formatRowError, impliedIssuers, isOfficialAddress, parseDocuments } from '../../../lib/dataset/documents-file';
 import { parseSites } from '../../../lib/dataset/sites-file';
 import { subjectTitle } from '../../../lib/dataset/known-from-news';
 
@@ -60,6 +60,83 @@ describe('data/documents.tsv validation', () => {
   it('rejects a file missing a column in its header', () => {
     const r = parseDocuments(fixture.replace(header, header.replace('\tconfidence', '\tsure')));
     expect(r.errors.map(formatRowError)).toEqual(['data/documents.tsv:1: missing columns: confidence']);
+  });
+});
+
+describe('build-time rules: official confidence, issuer implied by the code, one document per code', () => {
+  const errorsOf = (...lines: string[]) => parseDocuments(`${body}\n${lines.join('\n')}\n`).errors.map(formatRowError);
+  const state = (edit: Record<string, string>) => row({
+    id: '12/2020/NĐ-CP@2020-03-04', code: '12/2020/NĐ-CP', family: 'state', type_abbr: 'NĐ', type_name: 'Nghị định', number: '12',
+    issuer_abbr: 'CP', issuer: 'Chính phủ', date: '2020-03-04', term: '', ...edit,
+  });
+
+  it('knows the official portals by host, not by .gov.vn or dcs.vn', () => {
+    expect(isOfficialAddress('https://vanban.chinhphu.vn/?pageid=1&docid=2')).toBe(true);
+    expect(isOfficialAddress('https://www.vbpl.vn/tw/Pages/vbpq-toanvan.aspx?ItemID=1')).toBe(true);
+    expect(isOfficialAddress('https://tulieuvankien.dangcongsan.vn/he-thong-van-ban/x')).toBe(true);
+    expect(isOfficialAddress('https://benhvien.gov.vn/tin-tuc/x')).toBe(false);
+    expect(isOfficialAddress('https://tinh.dcs.vn/x')).toBe(false);
+    expect(isOfficialAddress('http://news.chinhphu.vn/x')).toBe(false);
+    expect(isOfficialAddress('law-text:luat.txt')).toBe(false);
+  });
+
+  it('rejects official confidence resting on other hosts, accepts it with an official-portal address', () => {
+    expect(errorsOf(row({ confidence: 'official', sources: 'https://benhvien.gov.vn/a ; https://tinh.dcs.vn/b' })))
+      .toEqual([expect.stringMatching(new RegExp(`^data/documents.tsv:${badLine}: confidence official needs an address on an official portal`))]);
+    expect(errorsOf(row({ confidence: 'official', sources: 'https://example.org/a ; https://tulieuvankien.dangcongsan.vn/van-ban/5' }))).toEqual([]);
+    expect(errorsOf(row({ confidence: 'official', official_url: 'https://dangcongsan.vn/van-ban/5' }))).toEqual([]);
+    expect(errorsOf(row({ official_url: 'https://benhvien.gov.vn/a' }))).toEqual([expect.stringMatching(/official_url .* is not on an official portal/)]);
+  });
+
+  it.each([
+    ['12/2020/NĐ-CP', ['Chính phủ']],
+    ['15/QĐ-TTg', ['Thủ tướng Chính phủ']],
+    ['30/2021/NQ-UBTVQH14', ['Ủy ban Thường vụ Quốc hội']],
+    ['45/2013/QH13', ['Quốc hội']],
+    ['7/2019/TT-BTC', ['Bộ Tài chính']],
+    ['3/2016/TTLT-BTP-BCA', ['Bộ Tư pháp', 'Bộ Công an']],
+    ['123/QĐ-UBND', undefined],
+    ['35-CT/TW', undefined],
+  ])('the code %s implies %j', (code, issuers) => expect(impliedIssuers(code)).toEqual(issuers));
+
+  it('checks the issuer of a state row and its readings against the code', () => {
+    expect(errorsOf(state({}))).toEqual([]);
+    expect(errorsOf(state({ issuer: '' }))).toEqual([`data/documents.tsv:${badLine}: empty issuer; the code 12/2020/NĐ-CP implies Chính phủ`]);
+    expect(errorsOf(state({ issuer: 'Thủ tướng Chính phủ' }))).toEqual([expect.stringMatching(/issuer "Thủ tướng Chính phủ" is not Chính phủ/)]);
+    // A signer is never the issuer.
+    expect(errorsOf(state({ code: '15/QĐ-TTg', id: '15/QĐ-TTg@2020-03-04', number: '15', issuer: 'Phó Thủ tướng Lê Văn A' })))
+      .toEqual([expect.stringMatching(/a signer is never the issuer/)]);
+    expect(errorsOf(state({ code: '30/2021/NQ-UBTVQH14', id: '30/2021/NQ-UBTVQH14@2021', number: '30', date: '2021', issuer: 'Uỷ ban Thường vụ Quốc hội' }))).toEqual([]);
+    expect(errorsOf(state({ code: '3/2016/TTLT-BTP-BCA', id: '3/2016/TTLT-BTP-BCA@2016', number: '3', date: '2016', issuer: 'Bộ Tư pháp và Bộ Công an' }))).toEqual([]);
+    expect(errorsOf(state({ code: '3/2016/TTLT-BTP-BCA', id: '3/2016/TTLT-BTP-BCA@2016', number: '3', date: '2016', issuer: 'Bộ Tư pháp' })))
+      .toEqual([expect.stringMatching(/is not Bộ Tư pháp and Bộ Công an/)]);
+    expect(errorsOf(state({ readings: 'issuer=Bộ Tài chính <https://example.org/r>' }))).toEqual([expect.stringMatching(/reading issuer "Bộ Tài chính" is not Chính phủ/)]);
+  });
+
+  it('allows a Party code once per term unless every row shows its evidence', () => {
+    const a = row({ id: '5-KL/TW@2020-01-02' });
+    const b = row({ id: '5-KL/TW@2020-09-09', date: '2020-09-09', sources: 'https://example.org/b' });
+    expect(errorsOf(a, b)).toEqual([`data/documents.tsv:${badLine + 1}: Party code 5-KL/TW given twice in khóa XII (first at line ${badLine}): one document per code and term, unless every row shows its evidence with "distinct document: <source>" in its note`]);
+    // The term may come from the date alone.
+    expect(errorsOf(a, row({ id: '5-KL/TW@2019', date: '2019-05-05', term: '' }))).toHaveLength(1);
+    // Another term, or another province for a local code, is another document.
+    expect(errorsOf(a, row({ id: '5-KL/TW@2022-01-01', date: '2022-01-01', term: 'XIII' }))).toEqual([]);
+    const local = (place: string, date: string) => row({ id: `5-KL/TU@${place}@${date}`, code: '5-KL/TU', issuer_abbr: 'TU', issuer: `Tỉnh ủy ${place}`, place, date });
+    expect(errorsOf(local('Nam Định', '2020-01-02'), local('Thái Bình', '2020-02-02'))).toEqual([]);
+    // Both rows marked with a source of their own: kept.
+    const mark = (r: Record<string, string>) => row({ ...r, note: `distinct document: ${r.sources}` });
+    expect(errorsOf(mark({ id: '5-KL/TW@2020-01-02', sources: 'https://example.org/a' }), mark({ id: '5-KL/TW@2020-09-09', date: '2020-09-09', sources: 'https://example.org/b' }))).toEqual([]);
+    // One mark is not enough, and the mark must name one of the row's sources.
+    expect(errorsOf(a, mark({ id: '5-KL/TW@2020-09-09', date: '2020-09-09', sources: 'https://example.org/b' }))).toHaveLength(1);
+    expect(errorsOf(row({ note: 'distinct document: https://example.org/elsewhere' }))).toEqual([expect.stringMatching(/not one of the row's sources/)]);
+  });
+
+  it('allows a state code once per year', () => {
+    expect(errorsOf(state({}), state({ id: '12/2020/NĐ-CP@2020-03-05', date: '2020-03-05' })))
+      .toEqual([`data/documents.tsv:${badLine + 1}: state code 12/2020/NĐ-CP given twice for 2020 (first at line ${badLine}): one document per code and year`]);
+    const noYear = (date: string) => state({ code: '12/NQ-CP', id: `12/NQ-CP@${date}`, date, type_abbr: 'NQ', type_name: 'Nghị quyết' });
+    expect(errorsOf(noYear('2020-03-04'), noYear('2021-03-04'))).toEqual([]);
+    expect(errorsOf(noYear('2020-03-04'), noYear('2020-05-04'))).toHaveLength(1);
   });
 });
 

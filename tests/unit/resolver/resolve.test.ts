@@ -41,7 +41,7 @@ const reused = [...documents.reduce((map, d) => map.set(codeKey(d.code), [...(ma
 
 describe('the committed documents table', () => {
   it('validates without errors', () => expect(errors).toEqual([]));
-  it('holds the 41 reused Party codes of the sources', () => expect(reused.length).toBe(41));
+  it('holds the 40 reused Party codes of the sources (12-KL/TW@2022-04-06 held back, see data/import-log.md)', () => expect(reused.length).toBe(40));
 });
 
 // Every document of every reused code, with the fact that should single it out.
