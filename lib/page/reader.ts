@@ -43,7 +43,7 @@ export interface ReaderOptions {
 export interface Reader {
   setMode(mode: Mode): void;
   move(direction: 1 | -1): void;
-  /** The card host element (tests and the demo look into its shadow root). */
+  /** The card host element (its shadow root is closed; tests reach the card through the browser's debugging protocol). */
   readonly cardElement: HTMLElement;
 }
 

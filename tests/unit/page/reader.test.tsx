@@ -31,7 +31,9 @@ function lookup(overrides: Partial<LookupClient> = {}): LookupClient {
 }
 
 const marked = (id: string, ref = kh17): MarkedReference => ({ id, ref, range: document.createRange() });
-const shadowText = () => document.querySelector('vanban-lens-card')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? '';
+/** The card's closed shadow root, caught as it is attached (the page has no way to it). */
+let cardRoot: ShadowRoot | undefined;
+const shadowText = () => cardRoot?.querySelector('[role="dialog"]')?.textContent ?? '';
 
 beforeEach(() => {
   abort = new AbortController();
@@ -40,6 +42,18 @@ beforeEach(() => {
 afterEach(() => abort.abort());
 
 function start(client: LookupClient, page: PageContext | (() => PageContext) = { pageDate: '2024-07-01', site: 'baotest.vn' }) {
+  const attach = Element.prototype.attachShadow;
+  const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+    return (cardRoot = attach.call(this, init));
+  });
+  try {
+    return startReaderWith(client, page);
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+function startReaderWith(client: LookupClient, page: PageContext | (() => PageContext)) {
   return startReader({ signal: abort.signal, mode: 'highlight', dwellMs: 300, annotate: fakeAnnotate, detect: () => [], lookup: client, t: tVi, lang: 'vi', page });
 }
 

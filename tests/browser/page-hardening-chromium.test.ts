@@ -1,0 +1,146 @@
+/**
+ * The page cannot see, steer or switch off the extension (real Chromium, the built extension loaded): a page
+ * script cannot read the card or put its own content into it.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { snapshotBuild } from '../../scripts/harness/build-copy';
+import { launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
+import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import { page as html } from '../helpers/pages';
+import { card, clearStorage, hover, inCard, waitForCard, waitForMarks } from '../helpers/card';
+
+const HOST = 'baotest.vn';
+/** Said only by the bundled dataset (the page does not say it): seen only when the card is really open. */
+const TITLE_WORDS = 'Ban Bí thư khóa XIV';
+const PLAIN = '<p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>';
+
+const routes: Record<string, string> = {
+  '/plain.html': html('Tin', PLAIN),
+};
+
+let server: StaticServer;
+let chrome: ChromiumWithExtension;
+let extensionDir: string;
+
+async function open(pathname: string): Promise<Page> {
+  const page = await chrome.context.newPage();
+  await page.goto(server.url(pathname, HOST));
+  return page;
+}
+
+beforeAll(async () => {
+  process.env.LANGUAGE = 'vi';
+  server = await serveStatic({ routes });
+  extensionDir = await snapshotBuild('.output/chrome-mv3');
+  chrome = await launchChromiumWithExtension({ extensionPath: extensionDir, hostMap: ['*.vn'], args: ['--lang=vi'] });
+});
+
+afterEach(async () => {
+  if (chrome) await clearStorage(await chrome.serviceWorker());
+});
+
+afterAll(async () => {
+  await chrome?.close();
+  await server?.close();
+  if (extensionDir) await rm(extensionDir, { recursive: true, force: true });
+});
+
+/**
+ * What a page script can do to find and read the card, and to put a link into it: every element that is not the
+ * page's own (under <html> beside <head> and <body>, or at the card's place on screen), through shadowRoot,
+ * attachShadow, getHTML with shadow roots, innerText, the composed path of events from inside the card, and
+ * appending a link to the host. Returns what it read.
+ */
+function pageAttack(page: Page, at: { x: number; y: number }) {
+  return page.evaluate(({ x, y }) => {
+    const found: string[] = [];
+    const suspects = new Set<Element>([...document.documentElement.children].filter((e) => e !== document.head && e !== document.body));
+    const under = document.elementFromPoint(x, y);
+    if (under) suspects.add(under);
+    for (const el of suspects) {
+      const root = el.shadowRoot;
+      if (root) {
+        found.push(`shadowRoot:${root.textContent ?? ''}`);
+        const a = document.createElement('a');
+        a.href = 'https://evil.example/';
+        a.textContent = 'EVIL LINK';
+        root.querySelector('[role="dialog"]')?.append(a);
+        root.append(a.cloneNode(true));
+      }
+      try {
+        el.attachShadow({ mode: 'open' });
+        found.push('attachShadow:ok');
+      } catch {
+        // Already has a root: the page gets no second one.
+      }
+      found.push(`innerText:${(el as HTMLElement).innerText ?? ''}`);
+      found.push(`getHTML:${(el as any).getHTML?.({ serializableShadowRoots: true }) ?? ''}`);
+      const link = document.createElement('a');
+      link.href = 'https://evil.example/';
+      link.textContent = 'EVIL LINK';
+      link.id = 'evil-light';
+      el.append(link);
+      el.insertAdjacentHTML('afterbegin', '<a id="evil-html" href="https://evil.example/">EVIL LINK</a>');
+    }
+    found.push(`html:${(document.documentElement as any).getHTML?.({ serializableShadowRoots: true }) ?? ''}`);
+    found.push(`body:${document.body.innerText}`);
+    return { found: found.join('\n'), suspects: suspects.size };
+  }, at);
+}
+
+describe('the card is closed to the page', () => {
+  it('a page script can neither read the card nor insert a link into it; the host has no stable name', async () => {
+    const page = await open('/plain.html');
+    // The page listens to events from inside the card: their composed path stops at the host.
+    await page.evaluate(() => {
+      (window as any).paths = [] as string[];
+      for (const type of ['pointermove', 'pointerover', 'click', 'focusin']) {
+        document.addEventListener(type, (e) => (window as any).paths.push(e.composedPath().map((n: any) => n.nodeName ?? String(n)).join('>')), true);
+      }
+    });
+    await waitForMarks(page, 1);
+    await hover(page, '17-KH/TW');
+    const opened = await waitForCard(page, (c) => c.open && (c.text ?? '').includes(TITLE_WORDS), 20_000);
+    const center = { x: opened.box!.x + opened.box!.width / 2, y: opened.box!.y + 20 };
+    await page.mouse.move(center.x, center.y, { steps: 3 });
+
+    const attack = await pageAttack(page, center);
+    expect(attack.suspects).toBeGreaterThan(0);
+    expect(attack.found).not.toContain(TITLE_WORDS);
+    expect(attack.found).not.toContain('attachShadow:ok');
+    expect(attack.found).not.toContain('shadowRoot:');
+    // The events the page saw never named a node inside the card.
+    const paths: string[] = await page.evaluate(() => (window as any).paths);
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.join('\n')).not.toMatch(/#document-fragment|DIALOG|\bDIV>.*#document-fragment/);
+    expect(paths.filter((p) => p.includes('#document-fragment'))).toEqual([]);
+
+    // The card is as it was: still open, with no link of the page's in it, and the page's links are not shown.
+    const after = await card(page);
+    expect(after.open).toBe(true);
+    expect(after.text).toContain(TITLE_WORDS);
+    expect(after.text).not.toContain('EVIL');
+    const inside = await inCard(page, (root) => ({
+      evil: [...root!.querySelectorAll('a')].filter((a) => a.href.includes('evil')).length,
+      lightShown: [...root!.host.querySelectorAll('a')].map((a) => a.getClientRects().length),
+      name: root!.host.localName,
+      attributes: [...root!.host.attributes].map((a) => a.name),
+    }));
+    expect(inside.evil).toBe(0);
+    expect(inside.lightShown.every((n) => n === 0)).toBe(true); // no slot: light DOM children are never rendered
+    expect(inside.name).not.toMatch(/vanban|vbl|lens|card/i);
+    expect(inside.attributes).toEqual([]);
+    await page.close();
+
+    // Another page load: another host name.
+    const again = await open('/plain.html');
+    await waitForMarks(again, 1);
+    await hover(again, '17-KH/TW');
+    await waitForCard(again, (c) => c.open);
+    const name2 = await inCard(again, (root) => root!.host.localName);
+    expect(name2).not.toBe(inside.name);
+    await again.close();
+  });
+});
