@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { ALL_SITES_PATTERN, DEFAULT_MATCHES } from './lib/settings/sites';
 import { manifestCommands } from './lib/page/commands';
@@ -9,7 +10,14 @@ import { manifestCommands } from './lib/page/commands';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   autoIcons: { baseIconPath: 'assets/icon.svg' },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // WXT's content-script context announces each start to the page and stops on a replay of it (a page could
+    // detect and switch off the extension): the content script gets ours, which talks to no page (lib/page).
+    resolve: {
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./lib/page/script-context.ts', import.meta.url)) }],
+    },
+  }),
   zip: { excludeSources: ['tests/**', 'scripts/**', '.ci/**', 'data/**', '*.md', 'test-results/**'] },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',

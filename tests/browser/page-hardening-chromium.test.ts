@@ -1,6 +1,8 @@
 /**
  * The page cannot see, steer or switch off the extension (real Chromium, the built extension loaded): a page
- * script cannot read the card or put its own content into it.
+ * script cannot read the card or put its own content into it; the content script tells the page nothing when it
+ * starts and does not stop for anything the page sends; a page that defines custom element names first still gets
+ * its marks and cards.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
@@ -16,8 +18,29 @@ const HOST = 'baotest.vn';
 const TITLE_WORDS = 'Ban Bí thư khóa XIV';
 const PLAIN = '<p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>';
 
+/** A page script that records everything the page could see of a content script starting (before it starts). */
+const LISTENER = `<script>
+  window.seen = [];
+  const id = location.hash.slice(1);
+  addEventListener('message', (e) => window.seen.push('message:' + JSON.stringify(e.data)));
+  for (const type of [id + ':content:wxt:content-script-started', 'wxt:content-script-started']) {
+    document.addEventListener(type, (e) => window.seen.push('event:' + e.type + ':' + JSON.stringify(e.detail)));
+  }
+</script>`;
+/** A page that defines, before any content script runs, the name the card used to have, and every name it tries. */
+const DEFINER = `<script>
+  window.constructed = [];
+  class Trap extends HTMLElement {
+    static disabledFeatures = ['shadow'];
+    constructor() { super(); window.constructed.push(this.localName); throw new Error('page trap'); }
+  }
+  for (const name of ['vanban-lens-card', 'vbl-card', 'vanban-card']) customElements.define(name, class extends Trap {});
+</script>`;
+
 const routes: Record<string, string> = {
   '/plain.html': html('Tin', PLAIN),
+  '/listen.html': html('Tin', PLAIN, LISTENER),
+  '/defined.html': html('Tin', PLAIN, DEFINER),
 };
 
 let server: StaticServer;
@@ -142,5 +165,47 @@ describe('the card is closed to the page', () => {
     const name2 = await inCard(again, (root) => root!.host.localName);
     expect(name2).not.toBe(inside.name);
     await again.close();
+  });
+});
+
+describe('the content script neither tells the page it started nor stops for the page', () => {
+  it('posts nothing to the page when it starts (no message, no event named with the extension id)', async () => {
+    const page = await chrome.context.newPage();
+    await page.goto(`${server.url('/listen.html', HOST)}#${chrome.extensionId}`);
+    await waitForMarks(page, 1);
+    await page.waitForTimeout(300);
+    const seen: string[] = await page.evaluate(() => (window as any).seen);
+    expect(seen).toEqual([]);
+    await page.close();
+  });
+
+  it('a page that replays the framework’s “content script started” message does not switch it off', async () => {
+    const page = await open('/plain.html');
+    await waitForMarks(page, 1);
+    await page.evaluate((id) => {
+      const names = [`${id}:content:wxt:content-script-started`, 'wxt:content-script-started'];
+      for (const type of names) {
+        const detail = { contentScriptName: 'content', messageId: 'from-the-page' };
+        document.dispatchEvent(new CustomEvent(type, { detail }));
+        window.postMessage({ type, ...detail }, '*');
+      }
+    }, chrome.extensionId);
+    await page.waitForTimeout(1000);
+    expect(await waitForMarks(page, 1)).toContain('17-KH/TW');
+    await hover(page, '17-KH/TW');
+    const opened = await waitForCard(page, (c) => c.open && (c.text ?? '').includes(TITLE_WORDS), 20_000);
+    expect(opened.heading).toBe('Kế hoạch số 17-KH/TW');
+    await page.close();
+  });
+
+  it('a page that defines custom element names before the content script starts still gets its marks and cards', async () => {
+    const page = await open('/defined.html');
+    expect(await page.evaluate(() => customElements.get('vanban-lens-card') !== undefined)).toBe(true);
+    expect(await waitForMarks(page, 1)).toContain('17-KH/TW');
+    await hover(page, '17-KH/TW');
+    const opened = await waitForCard(page, (c) => c.open && (c.text ?? '').includes(TITLE_WORDS), 20_000);
+    expect(opened.heading).toBe('Kế hoạch số 17-KH/TW');
+    expect(await page.evaluate(() => (window as any).constructed)).toEqual([]);
+    await page.close();
   });
 });
