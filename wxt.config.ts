@@ -23,7 +23,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
-    permissions: ['storage', 'scripting', 'activeTab'],
+    // clipboardWrite (+ offscreen in Chrome): Copy citation writes from the extension's own document, never
+    // through a copy event the page could see and rewrite (lib/page/clipboard.ts).
+    permissions: ['storage', 'scripting', 'activeTab', 'clipboardWrite', ...(manifestVersion === 3 ? ['offscreen'] : [])],
     host_permissions: [...DEFAULT_MATCHES],
     ...(manifestVersion === 3
       ? { optional_host_permissions: [ALL_SITES_PATTERN] }

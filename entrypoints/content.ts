@@ -11,6 +11,7 @@ import { createLookupClient } from '@/lib/lookup/client';
 import { t, uiLanguage } from '@/lib/i18n/t';
 import { annotate } from '@/lib/annotator/annotate';
 import { detect } from '@/lib/detector/detect';
+import { copyFromExtension } from '@/lib/page/clipboard';
 
 export default defineContentScript({
   matches: [...DEFAULT_MATCHES],
@@ -27,7 +28,7 @@ export default defineContentScript({
       hostname: location.hostname,
       signal: ctx.signal,
       start: (settings, signal) =>
-        startReader({ signal, mode: settings.mode, dwellMs: settings.dwellMs, annotate, detect, lookup, t, lang: uiLanguage(), page }),
+        startReader({ signal, mode: settings.mode, dwellMs: settings.dwellMs, annotate, detect, lookup, t, lang: uiLanguage(), page, copy: copyFromExtension }),
     });
     if (window === window.top) listenForCommands(ctx.signal, (direction) => session.reader()?.move(direction));
   },

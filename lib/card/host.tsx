@@ -46,17 +46,19 @@ export interface CardHost {
   /** The focused element inside the card, if any. */
   activeElement(): Element | null;
   focusCard(): void;
-  /** Copies text to the clipboard; resolves to whether it worked. */
+  /** Copies text to the clipboard (never through an event the page sees); resolves to whether it worked. */
   copy(text: string): Promise<boolean>;
 }
 
 export interface CardHostOptions {
   t: Translate;
+  /** How text reaches the clipboard (the content script copies from the extension's contexts: lib/page/clipboard). */
+  copy?: (text: string) => Promise<boolean>;
   signal: AbortSignal;
   doc?: Document;
 }
 
-export function createCardHost({ t, signal, doc = document }: CardHostOptions): CardHost {
+export function createCardHost({ t, signal, doc = document, copy = async () => false }: CardHostOptions): CardHost {
   // The root is attached before the element is in the page, and never serializable (getHTML does not show it).
   const element = doc.createElement(randomHostTag());
   element.setAttribute('hidden', '');
@@ -140,7 +142,7 @@ export function createCardHost({ t, signal, doc = document }: CardHostOptions): 
     focusCard() {
       card()?.focus({ preventScroll: true });
     },
-    copy: (text) => copyText(text, shadow, doc),
+    copy: (text) => copy(text).catch(() => false),
   };
 
   signal.addEventListener(
@@ -164,32 +166,4 @@ function virtualAnchor(anchor: CardAnchor): Element | VirtualElement {
     getClientRects: () => range.getClientRects(),
     contextElement: context ?? undefined,
   };
-}
-
-async function copyText(text: string, shadow: ShadowRoot, doc: Document): Promise<boolean> {
-  try {
-    if (doc.defaultView?.isSecureContext && navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // Fall back below (no permission, or the page is not a secure context).
-  }
-  // A hidden textarea inside the shadow root: the page never sees it, and the selection is restored.
-  const area = doc.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.cssText = 'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;pointer-events:none;';
-  const previous = shadow.activeElement as HTMLElement | null;
-  shadow.append(area);
-  area.select();
-  let ok = false;
-  try {
-    ok = doc.execCommand('copy');
-  } catch {
-    ok = false;
-  }
-  area.remove();
-  previous?.focus({ preventScroll: true });
-  return ok;
 }

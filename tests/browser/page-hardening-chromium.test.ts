@@ -11,7 +11,10 @@ import { snapshotBuild } from '../../scripts/harness/build-copy';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
 import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
 import { page as html } from '../helpers/pages';
-import { card, clearStorage, hover, inCard, waitForCard, waitForMarks } from '../helpers/card';
+import { card, clearStorage, clickInCard, hover, inCard, waitForCard, waitForMarks } from '../helpers/card';
+import { translatorFrom } from '../../lib/i18n/t';
+import viMessages from '../../public/_locales/vi/messages.json';
+import enMessages from '../../public/_locales/en/messages.json';
 
 const HOST = 'baotest.vn';
 /** Said only by the bundled dataset (the page does not say it): seen only when the card is really open. */
@@ -37,8 +40,20 @@ const DEFINER = `<script>
   for (const name of ['vanban-lens-card', 'vbl-card', 'vanban-card']) customElements.define(name, class extends Trap {});
 </script>`;
 
+/** A page that rewrites whatever is copied on it (and counts the copy events it sees). */
+const HIJACKER = `<script>
+  window.copies = 0;
+  document.addEventListener('copy', (e) => {
+    window.copies++;
+    e.clipboardData.setData('text/plain', 'HIJACKED https://evil.example/');
+    e.preventDefault();
+  }, true);
+</script>`;
+
 const routes: Record<string, string> = {
   '/plain.html': html('Tin', PLAIN),
+  '/hijack.html': html('Tin', PLAIN, HIJACKER),
+  '/blank-for-clipboard': html('Trống', '<p>Trống.</p>'),
   '/listen.html': html('Tin', PLAIN, LISTENER),
   '/defined.html': html('Tin', PLAIN, DEFINER),
 };
@@ -206,6 +221,32 @@ describe('the content script neither tells the page it started nor stops for the
     const opened = await waitForCard(page, (c) => c.open && (c.text ?? '').includes(TITLE_WORDS), 20_000);
     expect(opened.heading).toBe('Kế hoạch số 17-KH/TW');
     expect(await page.evaluate(() => (window as any).constructed)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('Copy citation cannot be hijacked', () => {
+  it('on an http page the citation is copied without any copy event the page sees, and the card says Copied', async () => {
+    const lang = (await (await chrome.serviceWorker()).evaluate(() => (globalThis as any).chrome.i18n.getMessage('lang'))) === 'en' ? 'en' : 'vi';
+    const t = translatorFrom(lang === 'vi' ? viMessages : enMessages);
+    const page = await open('/hijack.html');
+    expect(await page.evaluate(() => isSecureContext)).toBe(false); // http://baotest.vn: no Clipboard API in the page
+    await waitForMarks(page, 1);
+    await hover(page, '17-KH/TW');
+    await waitForCard(page, (c) => c.open && (c.text ?? '').includes(TITLE_WORDS), 20_000);
+    const citation = await inCard(page, (root) => root!.querySelector('.citation')?.textContent ?? '');
+    expect(citation).toMatch(/^Kế hoạch số 17-KH\/TW/);
+    await clickInCard(page, '.copy');
+    const after = await waitForCard(page, (c) => (c.text ?? '').includes(t('cardCopied')) || (c.text ?? '').includes(t('cardCopyFailed')));
+    expect(after.text).toContain(t('cardCopied'));
+    expect(await page.evaluate(() => (window as any).copies)).toBe(0);
+    // Read the clipboard back from a page where reading is allowed (127.0.0.1 is a secure context).
+    await chrome.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url('/').replace(/\/$/, '') });
+    const reader = await chrome.context.newPage();
+    await reader.goto(server.url('/blank-for-clipboard'));
+    await reader.bringToFront();
+    expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(citation);
+    await reader.close();
     await page.close();
   });
 });
