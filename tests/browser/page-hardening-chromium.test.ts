@@ -11,7 +11,7 @@ import { snapshotBuild } from '../../scripts/harness/build-copy';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
 import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
 import { page as html } from '../helpers/pages';
-import { card, clearStorage, clickInCard, hover, inCard, waitForCard, waitForMarks } from '../helpers/card';
+import { card, clearStorage, clickInCard, highlighted, hover, inCard, waitForCard, waitForMarks } from '../helpers/card';
 import { translatorFrom } from '../../lib/i18n/t';
 import viMessages from '../../public/_locales/vi/messages.json';
 import enMessages from '../../public/_locales/en/messages.json';
@@ -248,5 +248,45 @@ describe('Copy citation cannot be hijacked', () => {
     expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(citation);
     await reader.close();
     await page.close();
+  });
+});
+
+describe('after the extension is reloaded, an open tab is left clean', () => {
+  it('the orphaned content script removes its marks and card and stops: nothing opens, no raw message keys', async () => {
+    // A browser of its own: an extension loaded from the command line does not come back after reload() here.
+    const own = await launchChromiumWithExtension({ extensionPath: extensionDir, hostMap: ['*.vn'], args: ['--lang=vi'] });
+    try {
+      const page = await own.context.newPage();
+      await page.goto(server.url('/plain.html', HOST));
+      const bodyBefore = await page.evaluate(() => document.body.innerHTML);
+      await waitForMarks(page, 1);
+      await hover(page, '17-KH/TW');
+      await waitForCard(page, (c) => c.open && (c.text ?? '').includes(TITLE_WORDS), 20_000);
+      const worker = await own.serviceWorker();
+      await worker.evaluate(() => (globalThis as any).chrome.runtime.reload()).catch(() => undefined);
+
+      // Within a few seconds: no marks, no card host, the page as it was.
+      const until = Date.now() + 5000;
+      let state = { marks: ['?'], host: true };
+      while (Date.now() < until) {
+        state = { marks: await highlighted(page), host: await inCard(page, (root) => root !== null) };
+        if (state.marks.length === 0 && !state.host) break;
+        await page.waitForTimeout(100);
+      }
+      expect(state).toEqual({ marks: [], host: false });
+      expect(await page.evaluate(() => document.body.innerHTML)).toBe(bodyBefore);
+
+      // Resting on the code again opens nothing: no card of an extension that no longer answers (whose strings
+      // would be raw message keys and whose lookups would never come back).
+      await page.mouse.move(1, 1);
+      await hover(page, '17-KH/TW');
+      await page.waitForTimeout(1500);
+      const after = await card(page);
+      expect(after.open).toBe(false);
+      expect(after.text ?? '').not.toMatch(/\b(card|answer|level)[A-Z_]\w*/);
+      expect(await highlighted(page)).toEqual([]);
+    } finally {
+      await own.close();
+    }
   });
 });
