@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { ALL_SITES_PATTERN, DEFAULT_MATCHES } from './lib/settings/sites';
 import { manifestCommands } from './lib/page/commands';
@@ -9,13 +10,22 @@ import { manifestCommands } from './lib/page/commands';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   autoIcons: { baseIconPath: 'assets/icon.svg' },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // WXT's content-script context announces each start to the page and stops on a replay of it (a page could
+    // detect and switch off the extension): the content script gets ours, which talks to no page (lib/page).
+    resolve: {
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./lib/page/script-context.ts', import.meta.url)) }],
+    },
+  }),
   zip: { excludeSources: ['tests/**', 'scripts/**', '.ci/**', 'data/**', '*.md', 'test-results/**'] },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
-    permissions: ['storage', 'scripting', 'activeTab'],
+    // clipboardWrite (+ offscreen in Chrome): Copy citation writes from the extension's own document, never
+    // through a copy event the page could see and rewrite (lib/page/clipboard.ts).
+    permissions: ['storage', 'scripting', 'activeTab', 'clipboardWrite', ...(manifestVersion === 3 ? ['offscreen'] : [])],
     host_permissions: [...DEFAULT_MATCHES],
     ...(manifestVersion === 3
       ? { optional_host_permissions: [ALL_SITES_PATTERN] }

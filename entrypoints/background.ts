@@ -6,6 +6,7 @@ import { LookupService } from '../lib/lookup/service';
 import { readBundledDataset, readBundledManifest } from '../lib/store/bundled-dataset';
 import { forwardCommands } from '../lib/page/commands';
 import { watchPermissions } from '../lib/settings/registration';
+import { listenForClipboard, writeInThisDocument, writeThroughOffscreen } from '../lib/page/clipboard';
 
 export default defineBackground(() => {
   const service = new LookupService({
@@ -17,6 +18,9 @@ export default defineBackground(() => {
   // Keyboard shortcuts go to the active tab's reader; sites granted anywhere get the content script registered.
   forwardCommands();
   watchPermissions();
+  // Copy citation: the content script asks here where the page cannot let it copy (Chrome: an offscreen document;
+  // Firefox: this background page), so no page ever sees a copy event.
+  listenForClipboard(import.meta.env.MANIFEST_VERSION === 3 ? writeThroughOffscreen : writeInThisDocument);
 
   const ensure = (recheck: boolean) =>
     service.ensureDataset(recheck).then(

@@ -8,9 +8,12 @@ import { startReader } from '@/lib/page/reader';
 import { listenForCommands } from '@/lib/page/commands';
 import { findPageDate, pageHeadline, pageSite } from '@/lib/page/page-context';
 import { createLookupClient } from '@/lib/lookup/client';
-import { t, uiLanguage } from '@/lib/i18n/t';
+import { t, translatorFrom, uiLanguage, withFallback } from '@/lib/i18n/t';
+import viMessages from '@/public/_locales/vi/messages.json';
+import enMessages from '@/public/_locales/en/messages.json';
 import { annotate } from '@/lib/annotator/annotate';
 import { detect } from '@/lib/detector/detect';
+import { copyFromExtension } from '@/lib/page/clipboard';
 
 export default defineContentScript({
   matches: [...DEFAULT_MATCHES],
@@ -18,6 +21,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const lookup = createLookupClient();
+    // The bundled strings stand in if browser.i18n stops answering (an orphaned script): a card never shows keys.
+    const lang = uiLanguage();
+    const text = withFallback(t, translatorFrom(lang === 'en' ? enMessages : viMessages));
     const site = pageSite(location);
     const page = () => {
       const found = findPageDate(document);
@@ -27,7 +33,7 @@ export default defineContentScript({
       hostname: location.hostname,
       signal: ctx.signal,
       start: (settings, signal) =>
-        startReader({ signal, mode: settings.mode, dwellMs: settings.dwellMs, annotate, detect, lookup, t, lang: uiLanguage(), page }),
+        startReader({ signal, mode: settings.mode, dwellMs: settings.dwellMs, annotate, detect, lookup, t: text, lang, page, copy: copyFromExtension }),
     });
     if (window === window.top) listenForCommands(ctx.signal, (direction) => session.reader()?.move(direction));
   },

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serveStatic } from './harness/static-server.mjs';
+import { evaluateInCard } from './harness/card-root.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const chromeBuild = path.join(root, '.output/chrome-mv3');
@@ -130,8 +131,9 @@ async function main() {
     await tab.mouse.move(point.x, point.y, { steps: 3 });
     const heading = await waitFor(
       () =>
-        tab.evaluate(() => {
-          const card = document.querySelector('vanban-lens-card')?.shadowRoot?.querySelector('[role="dialog"]');
+        // The card's shadow root is closed: read it through the DevTools protocol, as the tests do.
+        evaluateInCard(tab, (root) => {
+          const card = root?.querySelector('[role="dialog"]');
           return card && card.querySelector('.citation') ? card.querySelector('h2')?.textContent : undefined;
         }),
       20_000,

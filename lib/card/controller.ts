@@ -134,7 +134,7 @@ export function createCardController<K>(options: CardControllerOptions<K>): Card
     if (event.key !== 'Tab' || key === undefined) return;
     // Leaving the card with Tab goes back to the reference, so the reader continues where they were.
     const focusables = focusableIn(host.card());
-    const active = host.element.shadowRoot?.activeElement;
+    const active = host.activeElement();
     const first = focusables[0];
     const last = focusables[focusables.length - 1];
     if (!event.shiftKey && active === host.card() && first) {

@@ -1,6 +1,7 @@
 /**
- * The card's place in the page: one custom element holding a shadow root (page CSS cannot reach in, card CSS
- * cannot leak out), the Preact card rendered inside it, and its position next to the reference (Floating UI:
+ * The card's place in the page: one element holding a CLOSED shadow root (page CSS cannot reach in, card CSS
+ * cannot leak out, and page scripts cannot read or change what the card shows: the only reference to the root is
+ * in this closure), the Preact card rendered inside it, and its position next to the reference (Floating UI:
  * inline() for references that wrap across lines, flip() and shift() to stay inside the viewport, size() to
  * keep it scrollable at high zoom).
  */
@@ -10,12 +11,26 @@ import { Card, type CardProps } from '@/components/card/Card';
 import { cardStyle } from '@/components/card/style';
 import type { Translate } from '../i18n/t';
 
-export const CARD_HOST_TAG = 'vanban-lens-card';
+/**
+ * A fresh, random valid custom-element name for each page (two runs of 4–9 lowercase letters joined by a hyphen):
+ * nothing about it is stable, so a page cannot find the card by name, nor block it by defining the name first
+ * (an element whose name the page has defined could refuse a shadow root or run the page's constructor).
+ */
+export function randomHostTag(random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+  const bytes = random(20);
+  const word = (from: number) => {
+    const length = 4 + (bytes[from]! % 6);
+    let out = '';
+    for (let i = 1; i <= length; i++) out += String.fromCharCode(97 + (bytes[from + i]! % 26));
+    return out;
+  };
+  return `${word(0)}-${word(10)}`;
+}
 
 export type CardAnchor = Range | Element;
 
 export interface CardHost {
-  /** The custom element in the page (for isOwnUi checks). */
+  /** The host element in the page (for isOwnUi checks). Its shadow root is closed: only this object reaches in. */
   readonly element: HTMLElement;
   render(props: Omit<CardProps, 't'>): void;
   /** Shows the card next to the anchor and keeps it there while the page scrolls or resizes. */
@@ -28,21 +43,26 @@ export interface CardHost {
   contains(node: Node | null | undefined): boolean;
   /** True when keyboard focus is inside the card. */
   hasFocus(): boolean;
+  /** The focused element inside the card, if any. */
+  activeElement(): Element | null;
   focusCard(): void;
-  /** Copies text to the clipboard; resolves to whether it worked. */
+  /** Copies text to the clipboard (never through an event the page sees); resolves to whether it worked. */
   copy(text: string): Promise<boolean>;
 }
 
 export interface CardHostOptions {
   t: Translate;
+  /** How text reaches the clipboard (the content script copies from the extension's contexts: lib/page/clipboard). */
+  copy?: (text: string) => Promise<boolean>;
   signal: AbortSignal;
   doc?: Document;
 }
 
-export function createCardHost({ t, signal, doc = document }: CardHostOptions): CardHost {
-  const element = doc.createElement(CARD_HOST_TAG);
+export function createCardHost({ t, signal, doc = document, copy = async () => false }: CardHostOptions): CardHost {
+  // The root is attached before the element is in the page, and never serializable (getHTML does not show it).
+  const element = doc.createElement(randomHostTag());
   element.setAttribute('hidden', '');
-  const shadow = element.attachShadow({ mode: 'open' });
+  const shadow = element.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = cardStyle;
   const mount = doc.createElement('div');
@@ -118,10 +138,11 @@ export function createCardHost({ t, signal, doc = document }: CardHostOptions): 
       return false;
     },
     hasFocus: () => shadow.activeElement !== null,
+    activeElement: () => shadow.activeElement,
     focusCard() {
       card()?.focus({ preventScroll: true });
     },
-    copy: (text) => copyText(text, shadow, doc),
+    copy: (text) => copy(text).catch(() => false),
   };
 
   signal.addEventListener(
@@ -145,32 +166,4 @@ function virtualAnchor(anchor: CardAnchor): Element | VirtualElement {
     getClientRects: () => range.getClientRects(),
     contextElement: context ?? undefined,
   };
-}
-
-async function copyText(text: string, shadow: ShadowRoot, doc: Document): Promise<boolean> {
-  try {
-    if (doc.defaultView?.isSecureContext && navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // Fall back below (no permission, or the page is not a secure context).
-  }
-  // A hidden textarea inside the shadow root: the page never sees it, and the selection is restored.
-  const area = doc.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.cssText = 'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;pointer-events:none;';
-  const previous = shadow.activeElement as HTMLElement | null;
-  shadow.append(area);
-  area.select();
-  let ok = false;
-  try {
-    ok = doc.execCommand('copy');
-  } catch {
-    ok = false;
-  }
-  area.remove();
-  previous?.focus({ preventScroll: true });
-  return ok;
 }

@@ -15,6 +15,22 @@ export const t: Translate = (key, substitutions) => {
   }
 };
 
+/**
+ * A Translate that never shows a raw key while `fallback` has the string: once the extension is reloaded, updated
+ * or disabled, an open tab's content script gets nothing (or an error) from browser.i18n, and would print keys.
+ */
+export function withFallback(primary: Translate, fallback: Translate): Translate {
+  return (key, substitutions) => {
+    let text = '';
+    try {
+      text = primary(key, substitutions);
+    } catch {
+      text = '';
+    }
+    return text && text !== key ? text : fallback(key, substitutions);
+  };
+}
+
 /** "vi" or "en": which language dates and numbers are written in. */
 export function uiLanguage(): 'vi' | 'en' {
   try {

@@ -35,6 +35,8 @@ export interface ReaderOptions {
   lookup: LookupClient;
   t: Translate;
   lang: 'vi' | 'en';
+  /** Copies a citation (the content script: lib/page/clipboard, never through a copy event the page sees). */
+  copy?: (text: string) => Promise<boolean>;
   /** The page's context, or a function that reads it afresh for each batch. */
   page: PageContext | (() => PageContext);
   doc?: Document;
@@ -43,7 +45,7 @@ export interface ReaderOptions {
 export interface Reader {
   setMode(mode: Mode): void;
   move(direction: 1 | -1): void;
-  /** The card host element (tests and the demo look into its shadow root). */
+  /** The card host element (its shadow root is closed; tests reach the card through the browser's debugging protocol). */
   readonly cardElement: HTMLElement;
 }
 
@@ -77,7 +79,7 @@ export function startReader(options: ReaderOptions): Reader {
   const mentions = new PageMentions();
   let copyState: 'copied' | 'failed' | undefined;
 
-  const host = createCardHost({ t, signal, doc });
+  const host = createCardHost({ t, signal, doc, copy: options.copy });
   const controller = createCardController<string>({
     host,
     signal,

@@ -17,7 +17,7 @@ import { translatorFrom, type Translate } from '../../lib/i18n/t';
 import { formatDate } from '../../lib/card/format';
 import viMessages from '../../public/_locales/vi/messages.json';
 import enMessages from '../../public/_locales/en/messages.json';
-import { card, clearStorage, clickInCard, hover, markedInView, setStorage, textPoint, waitForCard, waitForMarks, highlighted, inlineMarked, CARD } from '../helpers/card';
+import { card, clearStorage, clickInCard, hover, markedInView, setStorage, textPoint, waitForCard, waitForMarks, highlighted, inlineMarked, inCard } from '../helpers/card';
 
 const HOST = 'baotest.vn';
 const seeds = seedPages();
@@ -266,10 +266,10 @@ describe('card', () => {
     expect(b.x + b.width).toBeLessThanOrEqual(480);
     expect(b.y).toBeGreaterThanOrEqual(0);
     expect(b.y + b.height).toBeLessThanOrEqual(360);
-    const scroll = await page.evaluate((tag) => {
-      const el = document.querySelector(tag)!.shadowRoot!.querySelector('[role="dialog"]')!;
+    const scroll = await inCard(page, (root) => {
+      const el = root!.querySelector('[role="dialog"]')!;
       return { overflow: getComputedStyle(el).overflowY, scrollHeight: el.scrollHeight, clientHeight: el.clientHeight, font: getComputedStyle(el).fontSize };
-    }, CARD);
+    });
     expect(scroll.overflow).toBe('auto');
     expect(scroll.font).toBe('14px');
     await page.close();
@@ -280,7 +280,7 @@ describe('card', () => {
     await page.goto(server.url('/plain.html')); // http://127.0.0.1:PORT: not a Vietnamese site
     await page.waitForTimeout(1500);
     expect(await highlighted(page)).toEqual([]);
-    expect(await page.evaluate(() => document.querySelector('vanban-lens-card'))).toBeNull();
+    expect(await inCard(page, (root) => root !== null)).toBe(false);
     await page.close();
     const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8'));
     expect(manifest.host_permissions).toEqual(['*://*.vn/*', '*://*.vnexpress.net/*', '*://*.baomoi.com/*']);
@@ -296,7 +296,7 @@ describe('card', () => {
     await waitForCard(normal, (c) => c.open && (c.text ?? '').includes('Bộ Chính trị'));
     await normal.waitForTimeout(600); // related items
     const reference = await card(normal);
-    const referenceHeight = await normal.evaluate((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[role="dialog"]')!.scrollHeight, CARD);
+    const referenceHeight = await inCard(normal, (root) => root!.querySelector('[role="dialog"]')!.scrollHeight);
     await normal.close();
 
     const page = await open('/hostile.html');
@@ -309,14 +309,14 @@ describe('card', () => {
     expect(opened.text).toBe(reference.text);
     expect(Math.abs(opened.box!.width - reference.box!.width)).toBeLessThan(2);
     // Same content height (the visible height depends on where the reference sits in each page).
-    const height = await page.evaluate((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[role="dialog"]')!.scrollHeight, CARD);
+    const height = await inCard(page, (root) => root!.querySelector('[role="dialog"]')!.scrollHeight);
     expect(Math.abs(height - referenceHeight)).toBeLessThan(2);
-    const inside = await page.evaluate((tag) => {
-      const root = document.querySelector(tag)!.shadowRoot!;
+    const inside = await inCard(page, (shadow) => {
+      const root = shadow!;
       const h2 = getComputedStyle(root.querySelector('h2')!);
       const dt = getComputedStyle(root.querySelector('dt')!);
       return { h2Size: h2.fontSize, h2Color: h2.color, dtDisplay: dt.display, bg: getComputedStyle(root.querySelector('[role="dialog"]')!).backgroundColor };
-    }, CARD);
+    });
     expect(inside.h2Size).toBe('16px');
     expect(inside.h2Color).not.toBe('rgb(255, 0, 0)');
     expect(inside.bg).not.toBe('rgb(0, 255, 0)');
@@ -338,9 +338,9 @@ describe('card', () => {
     await hover(page, '35-CT/TW');
     const c2024 = await waitForCard(page, (c) => c.open && (c.text ?? '').includes('Bộ Chính trị'));
     expect(c2024.text).toContain(day('2024-06-14'));
-    const pressed = await page.evaluate((tag) =>
-      [...document.querySelector(tag)!.shadowRoot!.querySelectorAll('.choice')].map((b) => [b.textContent, b.getAttribute('aria-pressed')]),
-    CARD);
+    const pressed = await inCard(page, (root) =>
+      [...root!.querySelectorAll('.choice')].map((b) => [b.textContent, b.getAttribute('aria-pressed')]),
+    );
     expect(pressed.length).toBeGreaterThanOrEqual(2);
     expect(pressed[0]![0]).toContain('2024');
     expect(pressed[0]![1]).toBe('true');
@@ -394,7 +394,7 @@ describe('card', () => {
     expect(opened.heading).toBe('Chỉ thị số 35-CT/TW');
     expect(opened.text).toContain(t('cardSeveral_term', '3').split(':')[1]!.split(',')[0]!.trim()); // numbered afresh every term
     expect(opened.text).toContain(t('cardCopyFromPage'));
-    const citation = await page.evaluate((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('.citation')?.textContent, CARD);
+    const citation = await inCard(page, (root) => root!.querySelector('.citation')?.textContent);
     expect(citation).toBe('Chỉ thị số 35-CT/TW của Bộ Chính trị');
     await page.close();
   });
@@ -504,7 +504,7 @@ describe('card', () => {
       await hover(page, '35-CT/TW', 2);
       await waitForCard(page, (c) => c.open && (c.text ?? '').includes('Bộ Chính trị'));
       await page.waitForTimeout(400); // related items
-      const bg = await page.evaluate((tag) => getComputedStyle(document.querySelector(tag)!.shadowRoot!.querySelector('[role="dialog"]')!).backgroundColor, CARD);
+      const bg = await inCard(page, (root) => getComputedStyle(root!.querySelector('[role="dialog"]')!).backgroundColor);
       expect(bg).toBe(scheme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(30, 35, 41)');
       await page.screenshot({ path: path.join(SCREENSHOTS, `card-${scheme}.png`) });
     }

@@ -17,7 +17,7 @@ import { formatDate } from '../../lib/card/format';
 import viMessages from '../../public/_locales/vi/messages.json';
 import enMessages from '../../public/_locales/en/messages.json';
 import { page as html } from '../helpers/pages';
-import { hover, waitForCard, waitForMarks } from '../helpers/card';
+import { hover, inCard, waitForCard, waitForMarks } from '../helpers/card';
 
 const HOST = 'baotest.vn';
 const SHOTS = path.resolve('.tmp/screenshots');
@@ -68,8 +68,7 @@ async function open(text: string, nth = 0): Promise<{ heading: string; text: str
   await waitForCard(page, (c) => c.open && (c.heading ?? '').length > 0);
   const until = Date.now() + 5000;
   for (;;) {
-    const state = await page.evaluate(() => {
-      const root = document.querySelector('vanban-lens-card')?.shadowRoot;
+    const state = await inCard(page, (root) => {
       const dialog = root?.querySelector('[role="dialog"]');
       return {
         heading: dialog?.querySelector('h2')?.textContent ?? '',

@@ -7,6 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { rm } from 'node:fs/promises';
 import { launchFirefoxWithExtension, testCopyOfFirefoxBuild, type FirefoxWithExtension } from '../../scripts/harness/firefox';
 import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import { evaluateInCardFirefox } from '../../scripts/harness/card-root.mjs';
 import { page as html, seedPages } from '../helpers/pages';
 import { SEED_FILES } from '../helpers/seeds';
 
@@ -53,16 +54,17 @@ async function poll<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeo
   return value;
 }
 
+/** The card, read through WebDriver BiDi (its shadow root is closed: no page script reaches it). */
 function card(page: Page) {
-  return page.evaluate(() => {
-    const host = document.querySelector('vanban-lens-card');
-    const el = host?.shadowRoot?.querySelector('[role="dialog"]');
-    if (!host || host.hasAttribute('hidden') || !el) return { open: false, heading: '', text: '', focusInside: false };
+  return evaluateInCardFirefox(page, (root) => {
+    const host = root?.host;
+    const el = root?.querySelector('[role="dialog"]');
+    if (!root || !host || host.hasAttribute('hidden') || !el) return { open: false, heading: '', text: '', focusInside: false };
     return {
       open: getComputedStyle(el).opacity !== '0',
       heading: el.querySelector('h2')?.textContent ?? '',
       text: el.textContent ?? '',
-      focusInside: host.shadowRoot!.activeElement !== null,
+      focusInside: root.activeElement !== null,
     };
   });
 }
@@ -139,6 +141,70 @@ describe('Firefox', () => {
     expect(opened.open).toBe(true);
     expect(opened.heading).toBe('Kế hoạch số 17-KH/TW');
     expect(opened.text).toContain('về xây dựng quy hoạch Ban Chấp hành Trung ương, Bộ Chính trị, Ban Bí thư khóa XIV');
+    await page.close();
+  });
+
+  it('a page script can neither read the card nor insert a link into it (closed shadow root, random host name)', async () => {
+    const page = await open('/plain.html');
+    await poll(() => marks(page), (m) => m.length > 0);
+    const p = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let node: Node | null;
+      while ((node = walker.nextNode())) {
+        const at = (node.textContent ?? '').indexOf('17-KH/TW');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 8);
+        const b = range.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2, w: b.width };
+      }
+      return null;
+    });
+    await page.mouse.move(Math.max(0, p!.x - p!.w - 20), p!.y);
+    await page.mouse.move(p!.x, p!.y, { steps: 3 });
+    const opened = await poll(() => card(page), (c) => c.open && c.text.includes('Ban Bí thư khóa XIV'), 20_000);
+    expect(opened.open).toBe(true);
+    // The page script: every element under <html> beside <head> and <body>.
+    const found = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const el of [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body)) {
+        const root = el.shadowRoot;
+        if (root) {
+          out.push(`shadowRoot:${root.textContent}`);
+          const a = document.createElement('a');
+          a.href = 'https://evil.example/';
+          a.textContent = 'EVIL LINK';
+          root.querySelector('[role="dialog"]')?.append(a);
+        }
+        try {
+          el.attachShadow({ mode: 'open' });
+          out.push('attachShadow:ok');
+        } catch {
+          // already has one
+        }
+        out.push(`name:${el.localName}`, `innerText:${(el as HTMLElement).innerText}`);
+        el.insertAdjacentHTML('beforeend', '<a href="https://evil.example/">EVIL LINK</a>');
+      }
+      out.push(`html:${(document.documentElement as any).getHTML?.({ serializableShadowRoots: true }) ?? document.documentElement.outerHTML}`);
+      return out.join('\n');
+    });
+    expect(found).toContain('name:');
+    expect(found).not.toContain('Ban Bí thư khóa XIV');
+    expect(found).not.toContain('shadowRoot:');
+    expect(found).not.toContain('attachShadow:ok');
+    expect(found).not.toMatch(/name:.*(vanban|vbl|lens|card)/i);
+    const after = await card(page);
+    expect(after.open).toBe(true);
+    expect(after.text).toContain('Ban Bí thư khóa XIV');
+    expect(after.text).not.toContain('EVIL');
+    const shown = await evaluateInCardFirefox(page, (root) => ({
+      evil: [...root!.querySelectorAll('a')].filter((a) => a.href.includes('evil')).length,
+      light: [...root!.host.querySelectorAll('a')].map((a) => a.getClientRects().length),
+    }));
+    expect(shown.evil).toBe(0);
+    expect(shown.light.length).toBeGreaterThan(0);
+    expect(shown.light.every((n) => n === 0)).toBe(true);
     await page.close();
   });
 

@@ -1,7 +1,12 @@
-/** Reading and driving the page and the card from Playwright (main world; the card's shadow root is open). */
+/**
+ * Reading and driving the page and the card from Playwright. The card's shadow root is closed and its host has a
+ * random name: the card is reached through the DevTools protocol (scripts/harness/card-root.mjs), as no page can.
+ */
 import type { Page, Worker } from 'playwright-core';
+import { evaluateInCard } from '../../scripts/harness/card-root.mjs';
 
-export const CARD = 'vanban-lens-card';
+/** Runs `fn(root, arg)` in the page with the card's closed shadow root (null when the page has no card host). */
+export const inCard = evaluateInCard;
 
 /** Texts of the references marked in highlight mode (the Highlight registry is shared with the page). */
 export function highlighted(page: Page): Promise<string[]> {
@@ -69,21 +74,21 @@ export interface CardState {
 }
 
 export function card(page: Page): Promise<CardState> {
-  return page.evaluate((tag) => {
-    const host = document.querySelector(tag);
-    const el = host?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]');
+  return inCard(page, (root) => {
+    const host = root?.host;
+    const el = root?.querySelector<HTMLElement>('[role="dialog"]');
     const viewport = { width: innerWidth, height: innerHeight };
-    if (!host || host.hasAttribute('hidden') || !el) return { open: false, focusInside: false, viewport };
+    if (!root || !host || host.hasAttribute('hidden') || !el) return { open: false, focusInside: false, viewport };
     const r = el.getBoundingClientRect();
     return {
       open: getComputedStyle(el).opacity !== '0',
       heading: el.querySelector('h2')?.textContent ?? undefined,
       text: el.textContent ?? '',
       box: { x: r.x, y: r.y, width: r.width, height: r.height },
-      focusInside: host.shadowRoot!.activeElement !== null,
+      focusInside: root.activeElement !== null,
       viewport,
     };
-  }, CARD);
+  });
 }
 
 export async function waitForCard(page: Page, predicate: (c: CardState) => boolean = (c) => c.open, timeout = 5000): Promise<CardState> {
@@ -99,15 +104,16 @@ export async function waitForCard(page: Page, predicate: (c: CardState) => boole
 
 /** Clicks a button inside the card by its text. */
 export async function clickInCard(page: Page, selector: string, index = 0): Promise<void> {
-  const box = await page.evaluate(
-    ([tag, sel, i]) => {
-      const el = document.querySelector(tag as string)?.shadowRoot?.querySelectorAll<HTMLElement>(sel as string)[i as number];
+  const box = await inCard(
+    page,
+    (root, [sel, i]) => {
+      const el = root?.querySelectorAll<HTMLElement>(sel as string)[i as number];
       if (!el) return null;
       el.scrollIntoView({ block: 'nearest' }); // the card scrolls when it is taller than the space it has
       const r = el.getBoundingClientRect();
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     },
-    [CARD, selector, index] as const,
+    [selector, index] as const,
   );
   if (!box) throw new Error(`no ${selector} in the card`);
   await page.mouse.move(box.x, box.y, { steps: 4 });

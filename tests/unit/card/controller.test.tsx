@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCardHost, CARD_HOST_TAG } from '@/lib/card/host';
+import { createCardHost, randomHostTag } from '@/lib/card/host';
 import { createCardController } from '@/lib/card/controller';
 import { buildCardModel } from '@/lib/card/model';
 import { kh17, kh17Resolved, tVi } from './fixtures';
@@ -16,8 +16,18 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** The card's closed shadow roots, caught as they are attached (the page has no way to them). */
+let roots: ShadowRoot[] = [];
 function setup() {
+  roots = [];
+  const attach = Element.prototype.attachShadow;
+  const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+    const root = attach.call(this, init);
+    roots.push(root);
+    return root;
+  });
   const host = createCardHost({ t: tVi, signal: abort.signal });
+  spy.mockRestore();
   const opened: string[] = [];
   const closed: string[] = [];
   const controller = createCardController<string>({
@@ -37,17 +47,28 @@ const a = () => document.getElementById('a')!;
 const b = () => document.getElementById('b')!;
 
 describe('card host', () => {
-  it('lives in one custom element with a shadow root, added on first use and removed on abort', () => {
+  it('lives in one element with a closed shadow root, added on first use and removed on abort', () => {
     const { host, controller } = setup();
     controller.activate('a', a(), 'hover');
-    const element = document.querySelector(CARD_HOST_TAG)!;
+    const element = document.documentElement.lastElementChild!;
     expect(element).toBe(host.element);
-    expect(element.shadowRoot!.querySelector('style')!.textContent).toContain(':host');
-    expect(element.shadowRoot!.querySelector('h2')!.textContent).toBe('a');
-    expect(host.contains(element.shadowRoot!.querySelector('h2'))).toBe(true);
+    expect(element.shadowRoot).toBeNull(); // closed: the page cannot reach in
+    expect(element.attributes.length).toBe(0); // shown: no attribute at all (hidden when closed)
+    expect(roots).toHaveLength(1);
+    const root = roots[0]!;
+    expect(root.mode).toBe('closed');
+    expect(root.querySelector('style')!.textContent).toContain(':host');
+    expect(root.querySelector('h2')!.textContent).toBe('a');
+    expect(host.contains(root.querySelector('h2'))).toBe(true);
     expect(host.contains(a())).toBe(false);
     abort.abort();
-    expect(document.querySelector(CARD_HOST_TAG)).toBeNull();
+    expect(element.isConnected).toBe(false);
+  });
+
+  it('takes a random valid custom-element name, different on each page', () => {
+    const names = new Set(Array.from({ length: 50 }, () => randomHostTag()));
+    expect(names.size).toBe(50);
+    for (const name of names) expect(name).toMatch(/^[a-z]{4,9}-[a-z]{4,9}$/);
   });
 });
 
@@ -83,8 +104,8 @@ describe('card controller', () => {
     expect(opened).toEqual(['a', 'b']);
     expect(closed).toEqual(['a:replaced']);
     expect(controller.current()).toBe('b');
-    expect(document.querySelectorAll(CARD_HOST_TAG)).toHaveLength(1);
-    expect(host.element.shadowRoot!.querySelectorAll('[role="dialog"]')).toHaveLength(1);
+    expect(document.querySelectorAll(host.element.localName)).toHaveLength(1);
+    expect(roots[0]!.querySelectorAll('[role="dialog"]')).toHaveLength(1);
   });
 
   it('opens on keyboard focus, moves into the card with Enter, and Escape closes it and returns focus', () => {

@@ -31,7 +31,9 @@ function lookup(overrides: Partial<LookupClient> = {}): LookupClient {
 }
 
 const marked = (id: string, ref = kh17): MarkedReference => ({ id, ref, range: document.createRange() });
-const shadowText = () => document.querySelector('vanban-lens-card')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? '';
+/** The card's closed shadow root, caught as it is attached (the page has no way to it). */
+let cardRoot: ShadowRoot | undefined;
+const shadowText = () => cardRoot?.querySelector('[role="dialog"]')?.textContent ?? '';
 
 beforeEach(() => {
   abort = new AbortController();
@@ -39,11 +41,48 @@ beforeEach(() => {
 });
 afterEach(() => abort.abort());
 
-function start(client: LookupClient, page: PageContext | (() => PageContext) = { pageDate: '2024-07-01', site: 'baotest.vn' }) {
-  return startReader({ signal: abort.signal, mode: 'highlight', dwellMs: 300, annotate: fakeAnnotate, detect: () => [], lookup: client, t: tVi, lang: 'vi', page });
+function start(client: LookupClient, page: PageContext | (() => PageContext) = { pageDate: '2024-07-01', site: 'baotest.vn' }, copy?: (text: string) => Promise<boolean>) {
+  const attach = Element.prototype.attachShadow;
+  const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+    return (cardRoot = attach.call(this, init));
+  });
+  try {
+    return startReaderWith(client, page, copy);
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+function startReaderWith(client: LookupClient, page: PageContext | (() => PageContext), copy?: (text: string) => Promise<boolean>) {
+  return startReader({ signal: abort.signal, mode: 'highlight', dwellMs: 300, annotate: fakeAnnotate, detect: () => [], lookup: client, t: tVi, lang: 'vi', page, copy });
 }
 
 describe('reader', () => {
+  it.each([
+    [true, 'Đã chép.'],
+    [false, 'Không chép được'],
+  ])('says what copying did (copied: %s), from the copy function’s answer only', async (ok, said) => {
+    const copy = vi.fn(async () => ok);
+    start(lookup(), undefined, copy);
+    options.onFound([marked('m1')]);
+    options.onActivate(marked('m1'), 'hover', document.getElementById('a')!);
+    await vi.waitFor(() => expect(cardRoot!.querySelector('.copy')).not.toBeNull());
+    cardRoot!.querySelector<HTMLButtonElement>('.copy')!.click();
+    await vi.waitFor(() => expect(shadowText()).toContain(said));
+    expect(copy).toHaveBeenCalledWith(expect.stringMatching(/^Kế hoạch số 17-KH\/TW/));
+  });
+
+  it('says copying failed when no copy function is given or it throws', async () => {
+    start(lookup(), undefined, async () => {
+      throw new Error('no clipboard');
+    });
+    options.onFound([marked('m1')]);
+    options.onActivate(marked('m1'), 'hover', document.getElementById('a')!);
+    await vi.waitFor(() => expect(cardRoot!.querySelector('.copy')).not.toBeNull());
+    cardRoot!.querySelector<HTMLButtonElement>('.copy')!.click();
+    await vi.waitFor(() => expect(shadowText()).toContain('Không chép được'));
+  });
+
   it('resolves each pass in one batch with the page context, and the card opens with the batch’s answer', async () => {
     const client = lookup();
     const reader = start(client);
