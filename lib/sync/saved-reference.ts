@@ -25,7 +25,7 @@ export interface SavedReference {
   code: string;
   /** For a code the dataset does not know: what the page said. */
   page?: PageSaid;
-  /** Address of the page where it was seen. */
+  /** Address of the page where it was seen ('' for an imported item that names none). */
   url: string;
   pageTitle?: string;
   /** The page's own date (ISO), where it states one. */
@@ -79,9 +79,10 @@ export function savedReferenceError(value: unknown): string | undefined {
     return undefined;
   };
   const bad =
-    str('key', 64, true) ?? str('docId', 500) ?? str('code', MAX_CODE, true) ?? str('url', MAX_URL, true) ??
+    str('key', 64, true) ?? str('docId', 500) ?? str('code', MAX_CODE, true) ?? str('url', MAX_URL) ??
     str('pageTitle', MAX_TITLE) ?? str('pageDate', 40) ?? str('note', MAX_NOTE);
   if (bad) return bad;
+  if (typeof v.url !== 'string') return 'url: must be text';
   if (typeof v.note !== 'string') return 'note: must be text';
   if (typeof v.savedAt !== 'number' || !Number.isFinite(v.savedAt) || v.savedAt < 0) return 'savedAt: must be a time (ms)';
   if (!Array.isArray(v.tags) || !v.tags.every((t) => typeof t === 'string' && t.length <= MAX_TAG) || v.tags.length > MAX_TAGS) {

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openBrowserStorage, randomNode, watchSyncItems } from '@/lib/sync/browser-storage';
 import { SavedStore } from '@/lib/sync/saved-store';
 import { ManualScheduler } from '../../helpers/sync-area';
-import { realisticLibrary } from '../../helpers/saved-library';
+import { realisticLibrary } from '../../../scripts/harness/saved-library';
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -3,7 +3,7 @@ import { SYNC_LIMITS } from '@/lib/sync/quota';
 import { LOCAL_KEYS_KEY, LOCAL_STATE_KEY, SavedStore, WRITE_DELAY_MS } from '@/lib/sync/saved-store';
 import { readItems } from '@/lib/sync/sync-items';
 import { ChromeSyncArea, ManualScheduler, MemoryArea, settle } from '../../helpers/sync-area';
-import { realisticLibrary } from '../../helpers/saved-library';
+import { realisticLibrary } from '../../../scripts/harness/saved-library';
 
 const T0 = Date.UTC(2026, 11, 1, 8);
 let nodes = 0;

@@ -4,7 +4,7 @@ import { deleteReference, editReference, saveReference, type Entry, type SavedSt
 import { SYNC_LIMITS, itemBytes, utf8Bytes } from '@/lib/sync/quota';
 import { decodeShard, encodeItems, encodeShard, measure, planItems, readItems } from '@/lib/sync/sync-items';
 import { decodeZ85, encodeZ85 } from '@/lib/sync/z85';
-import { realisticLibrary } from '../../helpers/saved-library';
+import { realisticLibrary } from '../../../scripts/harness/saved-library';
 
 const sortEntries = (list: Iterable<Entry>) => [...list].sort((a, b) => (a.key < b.key ? -1 : 1));
 
