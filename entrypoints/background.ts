@@ -7,6 +7,7 @@ import { readBundledDataset, readBundledManifest } from '../lib/store/bundled-da
 import { forwardCommands } from '../lib/page/commands';
 import { watchPermissions } from '../lib/settings/registration';
 import { listenForClipboard, writeInThisDocument, writeThroughOffscreen } from '../lib/page/clipboard';
+import { openSavedStore } from '../lib/sync/open-saved-store';
 
 export default defineBackground(() => {
   const service = new LookupService({
@@ -14,6 +15,8 @@ export default defineBackground(() => {
     sourceVersion: async () => (await readBundledManifest()).version,
     extVersion: browser.runtime.getManifest().version,
   });
+  // Saved references: this background owns them (storage.local, synced through storage.sync where it fits).
+  service.attachSaved(openSavedStore());
   listenForLookups(service);
   // Keyboard shortcuts go to the active tab's reader; sites granted anywhere get the content script registered.
   forwardCommands();

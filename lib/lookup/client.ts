@@ -54,6 +54,27 @@ export function createLookupClient(): LookupClient {
   };
 }
 
+/** The saved references, owned by the background (the card's save button, the library page). */
+export interface SavedClient {
+  list(): Promise<ResponseOf<'savedList'>>;
+  save(input: RequestOf<'savedSave'>['input']): Promise<ResponseOf<'savedSave'>>;
+  edit(key: string, patch: { note?: string; tags?: string[] }): Promise<ResponseOf<'savedEdit'>>;
+  remove(keys: string[]): Promise<ResponseOf<'savedRemove'>>;
+  restore(refs: RequestOf<'savedRestore'>['refs']): Promise<ResponseOf<'savedRestore'>>;
+  importFile(text: string): Promise<ResponseOf<'savedImport'>>;
+}
+
+export function createSavedClient(): SavedClient {
+  return {
+    list: () => send({ op: 'savedList' }),
+    save: (input) => send({ op: 'savedSave', input }),
+    edit: (key, patch) => send({ op: 'savedEdit', key, ...patch }),
+    remove: (keys) => send({ op: 'savedRemove', keys }),
+    restore: (refs) => send({ op: 'savedRestore', refs }),
+    importFile: (text) => send({ op: 'savedImport', text }),
+  };
+}
+
 /** The loaded dataset's version and counts (for the popup and the benchmark). */
 export function fetchDatasetStatus(): Promise<ResponseOf<'status'>> {
   return send({ op: 'status' });

@@ -7,6 +7,10 @@ import type { ArticleRecord, DocumentRecord } from '../records/schema';
 import type { Resolution, ResolveContext } from '../resolver/resolve';
 import type { DatasetStatus } from '../store/dataset-store';
 import type { RelatedDocument } from '../store/queries';
+import { referenceKey } from '../sync/identity';
+import type { SaveInput } from '../sync/merge';
+import { savedReferenceError, type SavedReference } from '../sync/saved-reference';
+import type { SyncStatus } from '../sync/saved-store';
 
 export type { DatasetStatus } from '../store/dataset-store';
 export type { RelatedDocument } from '../store/queries';
@@ -48,7 +52,46 @@ export interface LookupOps {
   sameCodeOtherTerms: { request: { id: string }; response: DocumentRecord[] };
   search: { request: { query: string; limit: number }; response: Array<{ document: DocumentRecord; score: number }> };
   status: { request: Record<never, never>; response: DatasetStatus };
+  // Saved references (the background owns them: lib/sync/saved-store.ts).
+  /** Every saved reference, the facts of the documents they name, and the sync status. */
+  savedList: { request: Record<never, never>; response: SavedList };
+  savedSave: { request: { input: SaveInput }; response: SavedReference };
+  savedEdit: { request: { key: string; note?: string; tags?: string[] }; response: SavedReference };
+  /** Deletes; answers what was deleted (for undo). */
+  savedRemove: { request: { keys: string[] }; response: SavedReference[] };
+  /** Puts deleted references back (undo). */
+  savedRestore: { request: { refs: SavedReference[] }; response: { restored: number } };
+  /** Imports a library JSON or CSL-JSON file: all items or none. */
+  savedImport: { request: { text: string }; response: SavedImportResult };
 }
+
+/** A dataset document's facts as the library shows them. */
+export interface SavedDocumentFacts {
+  code: string;
+  title?: string;
+  typeName?: string;
+  issuer?: string;
+  date?: string;
+}
+
+export interface SavedList {
+  refs: SavedReference[];
+  /** By document id, for the saved references that name one the dataset holds. */
+  docs: Record<string, SavedDocumentFacts>;
+  status: SyncStatus;
+}
+
+export interface SavedImportResult {
+  format: 'library' | 'csl';
+  added: number;
+  updated: number;
+  /** Items no dataset document matched (kept as unknown codes). */
+  unmatched: number;
+}
+
+/** Largest import file (characters). */
+export const MAX_IMPORT_TEXT = 20_000_000;
+const MAX_KEYS = 10_000;
 
 export type LookupOp = keyof LookupOps;
 
@@ -129,10 +172,50 @@ export function parseRequest(input: unknown): { request: LookupRequest } | { err
       return { request: { op, query: input.query, limit } };
     }
     case 'status':
+    case 'savedList':
       return { request: { op } };
+    case 'savedSave': {
+      const checked = saveInput(input.input);
+      if (typeof checked === 'string') return { error: checked };
+      return { request: { op, input: checked } };
+    }
+    case 'savedEdit': {
+      if (!isId(input.key)) return { error: 'key must be a non-empty string' };
+      if (input.note !== undefined && typeof input.note !== 'string') return { error: 'note must be a string' };
+      if (input.tags !== undefined && !(Array.isArray(input.tags) && input.tags.length <= 100 && input.tags.every(isShortString))) return { error: 'tags must be strings' };
+      return { request: { op, key: input.key, ...(input.note !== undefined ? { note: input.note } : {}), ...(input.tags !== undefined ? { tags: input.tags as string[] } : {}) } };
+    }
+    case 'savedRemove': {
+      if (!Array.isArray(input.keys) || input.keys.length > MAX_KEYS || !input.keys.every(isId)) return { error: `keys must be at most ${MAX_KEYS} keys` };
+      return { request: { op, keys: input.keys as string[] } };
+    }
+    case 'savedRestore': {
+      if (!Array.isArray(input.refs) || input.refs.length > MAX_KEYS) return { error: `refs must be at most ${MAX_KEYS} references` };
+      for (let i = 0; i < input.refs.length; i++) {
+        const why = savedReferenceError(input.refs[i]);
+        if (why) return { error: `refs[${i}]: ${why}` };
+        const ref = input.refs[i] as SavedReference;
+        if (ref.key !== referenceKey(ref)) return { error: `refs[${i}]: key does not match its document and page` };
+      }
+      return { request: { op, refs: input.refs as SavedReference[] } };
+    }
+    case 'savedImport': {
+      if (typeof input.text !== 'string' || input.text.length > MAX_IMPORT_TEXT) return { error: `text must be a string of at most ${MAX_IMPORT_TEXT} characters` };
+      return { request: { op, text: input.text } };
+    }
     default:
       return { error: `unknown op ${JSON.stringify(String(op)).slice(0, 60)}` };
   }
+}
+
+/** A save's input checked (as a saved reference would be), or why it is refused. */
+function saveInput(value: unknown): SaveInput | string {
+  if (!isObject(value)) return 'input must be an object';
+  const probe = { ...value, key: 'k', note: value.note ?? '', tags: value.tags ?? [] };
+  const why = savedReferenceError(probe);
+  if (why) return `input.${why}`;
+  const { key: _key, ...rest } = probe as SavedReference;
+  return rest as SaveInput;
 }
 
 /** Why a value is not a Reference, or undefined when it is one (enough of one for lookups). */

@@ -9,6 +9,10 @@ import { DatasetNotReadyError, DatasetStore, type DatasetStatus, type DatasetSto
 import type { LoadOutcome } from '../store/load-dataset';
 import { isLookupMessage, parseRequest, type LookupErrorCode, type LookupOp, type LookupRequest, type LookupResponse, type RequestOf, type ResponseOf } from './messages';
 import { addDocuments, createSearchIndex, searchIds, type SearchIndex } from './search-index';
+import { ImportError, matchInputs, parseImportFile } from '../sync/export/import-file';
+import { documentMatcher } from '../sync/export/match-documents';
+import type { SavedStore } from '../sync/saved-store';
+import type { SavedDocumentFacts } from './messages';
 
 export type LookupServiceOptions = DatasetStoreOptions;
 
@@ -39,9 +43,37 @@ export class LookupService {
   readonly store: DatasetStore;
   /** The search index of one generation, built in slices from the documents in memory. */
   private search?: { gen: number; index: Promise<SearchIndex> };
+  /** The saved references' store (the background opens it beside the dataset). */
+  private saved?: Promise<SavedStore>;
 
   constructor(options: LookupServiceOptions) {
     this.store = new DatasetStore(options);
+  }
+
+  /** Answers the saved-reference operations from this store. */
+  attachSaved(store: Promise<SavedStore>): void {
+    this.saved = store;
+  }
+
+  private savedStore(): Promise<SavedStore> {
+    if (!this.saved) return Promise.reject(new ServiceError('not-ready', 'saved references are not available'));
+    return this.saved;
+  }
+
+  /** Facts of the dataset documents these ids name (none while the dataset is loading: the library shows codes). */
+  private async documentFacts(ids: string[]): Promise<Record<string, SavedDocumentFacts>> {
+    const out: Record<string, SavedDocumentFacts> = {};
+    if (ids.length === 0) return out;
+    try {
+      const { documents } = await this.store.documents();
+      for (const id of ids) {
+        const d = documents.get(id);
+        if (d) out[id] = { code: d.code, ...(d.title ? { title: d.title } : {}), typeName: d.typeName, ...(d.issuer ? { issuer: d.issuer } : {}), ...(d.date ? { date: d.date } : {}) };
+      }
+    } catch (error) {
+      if (!(error instanceof DatasetNotReadyError)) throw error;
+    }
+    return out;
   }
 
   /** Loads the bundled dataset when needed (see DatasetStore.ensureLoaded). */
@@ -99,6 +131,43 @@ export class LookupService {
     document: async ({ id }) => known(await this.store.document(id), id),
     relatedArticles: async ({ id, page, pageSize }) => known(await this.store.relatedArticles(id, page, pageSize), id),
     sameCodeOtherTerms: async ({ id }) => known(await this.store.sameCodeOtherTerms(id), id),
+    savedList: async () => {
+      const saved = await this.savedStore();
+      const refs = saved.list();
+      const docs = await this.documentFacts([...new Set(refs.flatMap((r) => (r.docId ? [r.docId] : [])))]);
+      return { refs, docs, status: saved.status() };
+    },
+    savedSave: async ({ input }) => (await this.savedStore()).save(input),
+    savedEdit: async ({ key, note, tags }) => {
+      const ref = await (await this.savedStore()).edit(key, { ...(note !== undefined ? { note } : {}), ...(tags !== undefined ? { tags } : {}) });
+      if (!ref) throw new ServiceError('not-found', `no saved reference ${JSON.stringify(key)}`);
+      return ref;
+    },
+    savedRemove: async ({ keys }) => (await this.savedStore()).remove(keys),
+    savedRestore: async ({ refs }) => {
+      await (await this.savedStore()).restore(refs);
+      return { restored: refs.length };
+    },
+    savedImport: async ({ text }) => {
+      const saved = await this.savedStore();
+      let parsed;
+      try {
+        parsed = parseImportFile(text, Date.now());
+      } catch (error) {
+        if (error instanceof ImportError) throw new ServiceError('bad-request', error.message);
+        throw error;
+      }
+      let match = (queries: unknown[]) => queries.map((): string | undefined => undefined);
+      try {
+        const { documents } = await this.store.documents();
+        match = documentMatcher(documents.byId.values()) as typeof match;
+      } catch (error) {
+        if (!(error instanceof DatasetNotReadyError)) throw error;
+      }
+      const inputs = await matchInputs(parsed.inputs, async (queries) => match(queries));
+      const { added, updated } = await saved.saveMany(inputs);
+      return { format: parsed.format, added, updated, unmatched: inputs.filter((x) => !x.docId).length };
+    },
     search: async ({ query, limit }) => {
       const [{ documents }, index] = await Promise.all([this.store.documents(), this.searchIndex()]);
       return searchIds(index, query, limit).flatMap((h) => {

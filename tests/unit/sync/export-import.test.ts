@@ -187,3 +187,26 @@ describe('import', () => {
     expect(JSON.stringify(await local.get(null))).toBe(before);
   });
 });
+
+describe('matching imported items to dataset documents', () => {
+  it('by code however typed and a compatible date; several or none is no match', async () => {
+    const { documentMatcher } = await import('@/lib/sync/export/match-documents');
+    const match = documentMatcher([
+      { id: '35-CT/TW@2014-05-30', code: '35-CT/TW', date: '2014-05-30' },
+      { id: '35-CT/TW@2019-05-30', code: '35-CT/TW', date: '2019-05-30' },
+      { id: '100/2019/NĐ-CP', code: '100/2019/NĐ-CP', date: '2019-12-30' },
+      { id: '01-CT/TW@khóa-XII', code: '01-CT/TW' },
+    ]);
+    expect(
+      match([
+        { code: '35-CT/TW', date: '2019-05-30' },
+        { code: '35 - CT/TƯ', date: '2014' },
+        { code: '35-CT/TW' },
+        { code: '35-CT/TW', date: '2024-06-14' },
+        { code: '100/2019/NÐ-CP' },
+        { code: '01-CT/TW' },
+        { code: '9-CT/TW' },
+      ]),
+    ).toEqual(['35-CT/TW@2019-05-30', '35-CT/TW@2014-05-30', undefined, undefined, '100/2019/NĐ-CP', '01-CT/TW@khóa-XII', undefined]);
+  });
+});
