@@ -7,7 +7,8 @@ import { runPageSession } from '@/lib/page/page-session';
 import { startReader } from '@/lib/page/reader';
 import { listenForCommands } from '@/lib/page/commands';
 import { findPageDate, pageHeadline, pageSite } from '@/lib/page/page-context';
-import { createLookupClient } from '@/lib/lookup/client';
+import { createLookupClient, createSavedClient } from '@/lib/lookup/client';
+import { followSavedRefs } from '@/lib/page/saved-refs';
 import { t, translatorFrom, uiLanguage, withFallback } from '@/lib/i18n/t';
 import viMessages from '@/public/_locales/vi/messages.json';
 import enMessages from '@/public/_locales/en/messages.json';
@@ -21,6 +22,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const lookup = createLookupClient();
+    const savedClient = createSavedClient();
+    const saved = (signal: AbortSignal, onChange: () => void) => followSavedRefs(savedClient, signal, onChange);
     // The bundled strings stand in if browser.i18n stops answering (an orphaned script): a card never shows keys.
     const lang = uiLanguage();
     const text = withFallback(t, translatorFrom(lang === 'en' ? enMessages : viMessages));
@@ -33,7 +36,7 @@ export default defineContentScript({
       hostname: location.hostname,
       signal: ctx.signal,
       start: (settings, signal) =>
-        startReader({ signal, mode: settings.mode, dwellMs: settings.dwellMs, annotate, detect, lookup, t: text, lang, page, copy: copyFromExtension }),
+        startReader({ signal, mode: settings.mode, dwellMs: settings.dwellMs, annotate, detect, lookup, t: text, lang, page, copy: copyFromExtension, saved }),
     });
     if (window === window.top) listenForCommands(ctx.signal, (direction) => session.reader()?.move(direction));
   },

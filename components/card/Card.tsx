@@ -13,9 +13,12 @@ export interface CardProps {
   onSelectCandidate?: (index: number) => void;
   onCopy?: (text: string) => void;
   onClose?: () => void;
+  /** The save button's state, when the card offers saving: pressed when this document is saved from this page. */
+  save?: { pressed: boolean; said?: 'saved' | 'removed' | 'failed' };
+  onSave?: () => void;
 }
 
-export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose }: CardProps) {
+export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose, save, onSave }: CardProps) {
   const several = model.candidates.length > 1;
   const chosen = model.candidates[model.selected];
   return (
@@ -161,15 +164,23 @@ export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose }
         </section>
       ) : null}
 
-      {model.citation ? (
+      {model.citation || save ? (
         <footer class="actions">
-          <button type="button" class="copy" onClick={() => onCopy?.(model.citation!)}>
-            {t(model.citationFromPage ? 'cardCopyFromPage' : 'cardCopy')}
-          </button>
+          {save ? (
+            <button type="button" class="save" aria-pressed={save.pressed ? 'true' : 'false'} title={t('saved_saveHint')} onClick={() => onSave?.()}>
+              <span aria-hidden="true">{save.pressed ? '★ ' : '☆ '}</span>
+              {t('saved_save')}
+            </button>
+          ) : null}
+          {model.citation ? (
+            <button type="button" class="copy" onClick={() => onCopy?.(model.citation!)}>
+              {t(model.citationFromPage ? 'cardCopyFromPage' : 'cardCopy')}
+            </button>
+          ) : null}
           <span class="status" role="status" aria-live="polite">
-            {copyState === 'copied' ? t('cardCopied') : copyState === 'failed' ? t('cardCopyFailed') : ''}
+            {save?.said ? t(`saved_said_${save.said}`) : copyState === 'copied' ? t('cardCopied') : copyState === 'failed' ? t('cardCopyFailed') : ''}
           </span>
-          <p class="citation">{model.citation}</p>
+          {model.citation ? <p class="citation">{model.citation}</p> : null}
         </footer>
       ) : null}
     </div>

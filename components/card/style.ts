@@ -106,6 +106,11 @@ a { color: var(--accent); text-decoration: underline; text-underline-offset: 2px
   font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 6px; cursor: pointer;
   border: 1px solid var(--accent); background: var(--accent-bg); color: var(--fg);
 }
+.save {
+  font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 6px; cursor: pointer;
+  border: 1px solid var(--line); background: transparent; color: var(--fg);
+}
+.save[aria-pressed="true"] { border-color: var(--accent); background: var(--accent-bg); font-weight: 600; }
 .status { font-size: 13px; color: var(--muted); }
 .citation { flex-basis: 100%; margin: 2px 0 0; font-size: 12px; color: var(--muted); }
 `;

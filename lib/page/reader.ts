@@ -15,6 +15,9 @@ import { createCardHost } from '../card/host';
 import { createCardController } from '../card/controller';
 import { buildCardModel, MAX_ARTICLES, type CardDetails } from '../card/model';
 import type { PageDateSource } from './page-context';
+import type { SavedRefs } from './saved-refs';
+import { referenceKey } from '../sync/identity';
+import type { SaveInput } from '../sync/merge';
 
 /** What the page says about itself, read again for every batch (a single-page site changes article in place). */
 export interface PageContext {
@@ -39,6 +42,10 @@ export interface ReaderOptions {
   copy?: (text: string) => Promise<boolean>;
   /** The page's context, or a function that reads it afresh for each batch. */
   page: PageContext | (() => PageContext);
+  /** Saving from the card (lib/page/saved-refs); no save button without it. */
+  saved?: (signal: AbortSignal, onChange: () => void) => SavedRefs;
+  /** Where the page is and what it is called (saved with a reference). */
+  location?: () => { url: string; title: string };
   doc?: Document;
 }
 
@@ -78,6 +85,11 @@ export function startReader(options: ReaderOptions): Reader {
   /** What the page has said about each document so far: later mentions read like earlier ones. */
   const mentions = new PageMentions();
   let copyState: 'copied' | 'failed' | undefined;
+  let saveSaid: 'saved' | 'removed' | 'failed' | undefined;
+  const saved = options.saved?.(signal, () => {
+    const open = controller.current();
+    if (open !== undefined) renderCard(open);
+  });
 
   const host = createCardHost({ t, signal, doc, copy: options.copy });
   const controller = createCardController<string>({
@@ -85,6 +97,7 @@ export function startReader(options: ReaderOptions): Reader {
     signal,
     onOpen: (id) => {
       copyState = undefined;
+      saveSaid = undefined;
       const entry = entries.get(id);
       if (entry?.error) {
         // A lookup that failed earlier is asked again on reopening: the card shows it loading, then the answer.
@@ -110,9 +123,11 @@ export function startReader(options: ReaderOptions): Reader {
       lang,
       pageDateWeak: entry.pageDateWeak,
     });
+    const saving = saved ? saveInputFor(entry) : undefined;
     host.render({
       model,
       copyState,
+      ...(saving ? { save: { pressed: saved!.has(saving.key), ...(saveSaid ? { said: saveSaid } : {}) }, onSave: () => toggleSave(id) } : {}),
       onClose: () => controller.close('button'),
       onSelectCandidate: (index) => {
         entry.selected = index;
@@ -127,6 +142,57 @@ export function startReader(options: ReaderOptions): Reader {
           if (controller.current() === id) renderCard(id);
         }),
     });
+  }
+
+  /** What saving this card's reference saves: the chosen document, or the code with what the page says. */
+  function saveInputFor(entry: Entry): (SaveInput & { key: string }) | undefined {
+    const resolution = entry.resolution;
+    if (!resolution) return undefined;
+    const where = options.location?.() ?? { url: doc.location?.href ?? '', title: doc.title };
+    const { pageDate } = readPage();
+    const chosen = resolution.status === 'resolved' || entry.picked ? resolution.candidates[entry.selected] : undefined;
+    const ref = entry.ref;
+    const code = (chosen?.code ?? ref.code ?? ref.raw).slice(0, 100);
+    const said = { date: ref.date, issuer: ref.issuerName, type: ref.type.name ?? ref.proseType };
+    const page = Object.fromEntries(Object.entries(said).filter(([, v]) => typeof v === 'string' && v).map(([k, v]) => [k, (v as string).slice(0, 300)]));
+    const input: SaveInput = {
+      code,
+      url: where.url.slice(0, 2000),
+      savedAt: Date.now(),
+      ...(chosen ? { docId: chosen.id } : Object.keys(page).length ? { page } : {}),
+      ...(where.title.trim() ? { pageTitle: where.title.trim().slice(0, 300) } : {}),
+      ...(pageDate ? { pageDate } : {}),
+    };
+    return { ...input, key: referenceKey(input) };
+  }
+
+  function toggleSave(id: string) {
+    const entry = entries.get(id);
+    const saving = entry && saved ? saveInputFor(entry) : undefined;
+    if (!saving || !saved) return;
+    const { key, ...input } = saving;
+    void saved.toggle(key, input).then((outcome) => {
+      saveSaid = outcome;
+      if (controller.current() === id) renderCard(id);
+    });
+  }
+
+  // The save shortcut while a card is open: S with focus in the card, Alt+Shift+S anywhere.
+  if (options.saved) {
+    doc.addEventListener(
+      'keydown',
+      (event) => {
+        const open = controller.current();
+        if (open === undefined || event.ctrlKey || event.metaKey || event.code !== 'KeyS') return;
+        const plain = !event.altKey && !event.shiftKey && host.hasFocus();
+        const chord = event.altKey && event.shiftKey;
+        if (!plain && !chord) return;
+        event.preventDefault();
+        event.stopPropagation();
+        toggleSave(open);
+      },
+      { capture: true, signal },
+    );
   }
 
   function rerenderIfOpen(match: (id: string) => boolean) {
