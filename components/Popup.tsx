@@ -37,6 +37,8 @@ export interface PopupProps {
   onMode: (mode: Mode) => void;
   onDefaultMode: (mode: Mode) => void;
   onDwell: (ms: number) => void;
+  /** Opens the saved-references library (absent: no link). */
+  onOpenLibrary?: () => void;
 }
 
 export function Popup({ t, state, ...on }: PopupProps) {
@@ -138,6 +140,13 @@ export function Popup({ t, state, ...on }: PopupProps) {
           {state.dataset.ready
             ? t('popupDataset', [String(state.dataset.documents ?? 0), String(state.dataset.articles ?? 0)])
             : t(state.dataset.error ? 'popupDatasetError' : 'popupDatasetLoading')}
+        </p>
+      ) : null}
+      {on.onOpenLibrary ? (
+        <p class="note">
+          <button type="button" class="link" onClick={() => on.onOpenLibrary?.()}>
+            {t('library_open')}
+          </button>
         </p>
       ) : null}
       <p class="note">{t('popupPrivate')}</p>

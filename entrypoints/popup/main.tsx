@@ -46,6 +46,7 @@ const update = (patch: Partial<PopupState>) => {
       onMode={(mode: Mode) => state.host && save(setSiteSettings(state.host, { mode }), () => update({ mode, problem: undefined }))}
       onDefaultMode={(defaultMode: Mode) => save(setGlobalSettings({ defaultMode }), () => void refresh())}
       onDwell={(dwellMs) => save(setGlobalSettings({ dwellMs }), (g) => update({ dwellMs: g.dwellMs, problem: undefined }))}
+      onOpenLibrary={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') }).then(() => window.close())}
     />,
     app,
   );
