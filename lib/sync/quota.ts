@@ -28,9 +28,16 @@ export function utf8Bytes(text: string): number {
   return n;
 }
 
-/** Bytes one item counts against the quota: key plus JSON value, UTF-8. */
+/**
+ * Bytes one item counts against the quota: key plus JSON value, UTF-8, as Chromium writes JSON: '<' as \u003C
+ * (6 bytes), U+2028 and U+2029 escaped too (6 bytes each).
+ */
 export function itemBytes(key: string, value: unknown): number {
-  return utf8Bytes(key) + utf8Bytes(JSON.stringify(value) ?? '');
+  const json = JSON.stringify(value) ?? '';
+  let escaped = 0;
+  for (let i = json.indexOf('<'); i >= 0; i = json.indexOf('<', i + 1)) escaped += 5;
+  escaped += 3 * (json.match(/[\u2028\u2029]/g)?.length ?? 0);
+  return utf8Bytes(key) + utf8Bytes(json) + escaped;
 }
 
 /** Bytes a set of items counts. */

@@ -230,6 +230,8 @@ export class SavedStore {
     const before = { state: this.state, clock: this.clock };
     this.state = state;
     this.clock = clock;
+    // Marked before the status is written with the state, so the library sees them waiting at once.
+    for (const key of changed) this.dirty.add(key);
     try {
       await this.persist();
     } catch (error) {
@@ -238,7 +240,6 @@ export class SavedStore {
       this.clock = before.clock;
       throw error;
     }
-    for (const key of changed) this.dirty.add(key);
     this.refreshStatus();
     this.schedule(WRITE_DELAY_MS);
   }

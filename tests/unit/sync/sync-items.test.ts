@@ -26,6 +26,8 @@ describe('Z85', () => {
       const text = encodeZ85(bytes);
       expect(decodeZ85(text)).toEqual(bytes);
       expect(JSON.stringify(text).length).toBe(text.length + 2);
+      // Chromium's JSON writer escapes '<' (six bytes against the quota); '>' and '&' are kept out too.
+      expect(text).not.toMatch(/[<>&"\\]/);
     }
   });
 });
@@ -35,6 +37,8 @@ describe('counting bytes as Chrome does', () => {
     expect(utf8Bytes('Chỉ thị')).toBe(Buffer.byteLength('Chỉ thị'));
     expect(itemBytes('k', 'Đảng')).toBe(1 + Buffer.byteLength('"Đảng"'));
     expect(utf8Bytes('𝄞a')).toBe(5);
+    // Chromium's JSON writer: '<' becomes \u003C.
+    expect(itemBytes('k', '<a>')).toBe(1 + '"\\u003Ca>"'.length);
   });
 });
 
