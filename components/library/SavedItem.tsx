@@ -35,7 +35,7 @@ export function SavedItem({ t, row, selected, editing, recordHref, formatDate, o
         {!row.known ? <p class="note-unknown">{t(ref.docId ? 'library_docMissing' : 'library_unknownCode')}</p> : null}
         <p class="seen">
           {t('library_seenOn')}{' '}
-          {ref.url ? (
+          {/^https?:\/\//i.test(ref.url) ? (
             <a href={ref.url} target="_blank" rel="noopener noreferrer">
               {ref.pageTitle || row.site || ref.url}
             </a>

@@ -44,6 +44,11 @@ export const MAX_URL = 2000;
 export const MAX_TITLE = 300;
 export const MAX_CODE = 100;
 
+/** An http(s) address: the only kind a saved reference links to (never javascript:, data: or the like). */
+export function isWebAddress(url: string): boolean {
+  return /^https?:\/\/[^\s]/i.test(url);
+}
+
 /** Tags as a set: trimmed, NFC, no empty ones, no repeats (case-insensitive), at most MAX_TAGS, in order. */
 export function cleanTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -83,6 +88,7 @@ export function savedReferenceError(value: unknown): string | undefined {
     str('pageTitle', MAX_TITLE) ?? str('pageDate', 40) ?? str('note', MAX_NOTE);
   if (bad) return bad;
   if (typeof v.url !== 'string') return 'url: must be text';
+  if (v.url && !isWebAddress(v.url)) return 'url: must be an http or https address';
   if (typeof v.note !== 'string') return 'note: must be text';
   if (typeof v.savedAt !== 'number' || !Number.isFinite(v.savedAt) || v.savedAt < 0) return 'savedAt: must be a time (ms)';
   if (!Array.isArray(v.tags) || !v.tags.every((t) => typeof t === 'string' && t.length <= MAX_TAG) || v.tags.length > MAX_TAGS) {

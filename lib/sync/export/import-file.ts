@@ -4,7 +4,7 @@
  * field, so the library is never half-imported. Items are matched to dataset documents by code and date where
  * the caller's matcher can (kept as references to an unknown code otherwise). Pure.
  */
-import { MAX_NOTE, MAX_TAG, MAX_TAGS, MAX_TITLE, MAX_URL, type PageSaid } from '../saved-reference';
+import { isWebAddress, MAX_NOTE, MAX_TAG, MAX_TAGS, MAX_TITLE, MAX_URL, type PageSaid } from '../saved-reference';
 import type { SaveInput } from '../merge';
 import { LIBRARY_FORMAT, LIBRARY_VERSION } from './library-json';
 
@@ -76,7 +76,7 @@ function libraryItems(list: unknown[]): SaveInput[] {
     if (!isObject(raw)) throw new ImportError('not an object', i);
     const code = text(raw, 'code', i, 100, true)!;
     const docId = text(raw, 'docId', i, 500);
-    const url = text(raw, 'url', i, MAX_URL) ?? '';
+    const url = webAddress(text(raw, 'url', i, MAX_URL), i, 'url');
     const savedAt = time(raw.savedAt, i, 'savedAt');
     const note = text(raw, 'note', i, MAX_NOTE) ?? '';
     const tags = tagList(raw.tags, i, 'tags');
@@ -118,7 +118,7 @@ function cslItems(list: unknown[], now: number): SaveInput[] {
     const accessed = cslDate(raw.accessed, i, 'accessed');
     const issuer = text(raw, 'authority', i, 500) ?? text(raw, 'publisher', i, 500) ?? firstName(raw.author, i);
     const type = text(raw, 'genre', i, 200);
-    const url = text(raw, 'URL', i, MAX_URL) ?? '';
+    const url = webAddress(text(raw, 'URL', i, MAX_URL), i, 'URL');
     const pageTitle = text(raw, 'container-title', i, 2000);
     const note = (text(raw, 'note', i, 100_000) ?? '').slice(0, MAX_NOTE);
     const keyword = text(raw, 'keyword', i, 5000);
@@ -183,6 +183,12 @@ function text(o: Record<string, unknown>, key: string, item: number, max: number
   if (s.length > max) throw new ImportError(`longer than ${max} characters`, item, field);
   if (required && !s.trim()) throw new ImportError('empty', item, field);
   return s.normalize('NFC');
+}
+
+function webAddress(url: string | undefined, item: number, field: string): string {
+  if (!url) return '';
+  if (!isWebAddress(url.trim())) throw new ImportError('must be an http or https address', item, field);
+  return url.trim();
 }
 
 function time(value: unknown, item: number, field: string): number {

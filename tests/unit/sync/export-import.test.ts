@@ -175,6 +175,7 @@ describe('import', () => {
     ['a newer library version', JSON.stringify({ format: 'vanban-lens/saved-references', version: 9, references: [] }), /version 9/],
     ['a library item with tags that are not texts', JSON.stringify({ format: 'vanban-lens/saved-references', version: 1, references: [{ code: '35-CT/TW', url: 'https://a.vn', savedAt: '2026-01-01T00:00:00Z', tags: [1] }] }), /item 1, field "tags"/],
     ['something else', JSON.stringify({ hello: 1 }), /neither/],
+    ['a script address', JSON.stringify([{ number: '35-CT/TW', URL: 'javascript:alert(1)' }]), /item 1, field "URL": must be an http or https address/],
   ])('a malformed file (%s) is refused with the item and field, and the library is left as it was', async (_name, text, error) => {
     const scheduler = new ManualScheduler(NOW);
     const local = new MemoryArea();
