@@ -123,7 +123,13 @@ export function startReader(options: ReaderOptions): Reader {
       lang,
       pageDateWeak: entry.pageDateWeak,
     });
-    const saving = saved ? saveInputFor(entry) : undefined;
+    // Saving must never cost the reader the card: a failure here only leaves the button out.
+    let saving: ReturnType<typeof saveInputFor>;
+    try {
+      saving = saved ? saveInputFor(entry) : undefined;
+    } catch (error) {
+      console.warn('[vanban-lens] save button', error);
+    }
     host.render({
       model,
       copyState,

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { SavedClient } from '../lookup/client';
 import type { SaveInput } from '../sync/merge';
-import { LOCAL_KEYS_KEY } from '../sync/saved-store';
+import { LOCAL_KEYS_KEY } from '../sync/local-keys';
 
 export interface SavedRefs {
   has(key: string): boolean;

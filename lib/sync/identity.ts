@@ -17,7 +17,11 @@ export function normalizePageUrl(url: string): string {
     return trimmed;
   }
   parsed.hash = '';
-  for (const name of [...parsed.searchParams.keys()]) if (TRACKING.test(name)) parsed.searchParams.delete(name);
+  // forEach, not keys(): in a Firefox content script the iterator comes from the page's compartment and cannot be
+  // spread.
+  const names: string[] = [];
+  parsed.searchParams.forEach((_value, name) => names.push(name));
+  for (const name of names) if (TRACKING.test(name)) parsed.searchParams.delete(name);
   const text = parsed.toString();
   // URL keeps a bare "?" when every parameter was removed.
   return text.endsWith('?') ? text.slice(0, -1) : text;

@@ -27,10 +27,9 @@ import { isSyncItemKey, planItems, readItems } from './sync-items';
 import type { SavedStorage, Scheduler } from './storage-area';
 import { WriteRate, type RateLimits } from './write-rate';
 
-/** storage.local keys: the whole state, the live keys (for cards), the sync status (for the library). */
-export const LOCAL_STATE_KEY = 'saved:v1';
-export const LOCAL_KEYS_KEY = 'saved:keys';
-export const LOCAL_STATUS_KEY = 'saved:status';
+import { LOCAL_KEYS_KEY, LOCAL_STATE_KEY, LOCAL_STATUS_KEY } from './local-keys';
+
+export { LOCAL_KEYS_KEY, LOCAL_STATE_KEY, LOCAL_STATUS_KEY };
 
 /** Why a reference is not (yet) in storage.sync. */
 export type NotSyncedWhy = 'pending' | 'rate' | 'quota' | 'error' | 'off';
