@@ -26,11 +26,11 @@ export function SavedItem({ t, row, selected, editing, recordHref, formatDate, o
     <li class="item" data-key={ref.key} aria-labelledby={headingId}>
       <input type="checkbox" class="select" checked={selected} aria-label={t('library_selectOne', heading)} onChange={(e) => onSelect((e.currentTarget as HTMLInputElement).checked)} />
       <div class="body">
-        <h3 id={headingId}>
+        <h2 id={headingId}>
           {heading}
           {row.date ? <span class="meta"> · {formatDate(row.date)}</span> : null}
           {row.issuer ? <span class="meta"> · {row.issuer}</span> : null}
-        </h3>
+        </h2>
         {row.title ? <p class="title">{row.title}</p> : null}
         {!row.known ? <p class="note-unknown">{t(ref.docId ? 'library_docMissing' : 'library_unknownCode')}</p> : null}
         <p class="seen">

@@ -11,6 +11,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { Cite } from '@citation-js/core';
+import { AxeBuilder } from '@axe-core/playwright';
 import '@citation-js/plugin-ris';
 import { snapshotBuild } from '../../scripts/harness/build-copy';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
@@ -82,6 +83,13 @@ describe('saving in Chromium', () => {
     await item.waitFor({ timeout: 10_000 });
     expect(await item.locator('a[href^="http"]').getAttribute('href')).toBe(url);
     await expect.poll(() => library.locator('.counts').textContent()).toContain('1');
+
+    // No accessibility violations axe can find, in light and dark.
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await library.emulateMedia({ colorScheme });
+      const axe = await new AxeBuilder({ page: library as never }).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
 
     // Edit the note.
     await item.getByRole('button', { name: /Sửa ghi chú|Edit note/ }).click();

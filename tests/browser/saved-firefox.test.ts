@@ -95,7 +95,7 @@ describe('saving in Firefox', () => {
     expect(synced[0]!.ref).toMatchObject({ code: '17-KH/TW', url: url('/plain.html'), pageTitle: 'Tin về quy hoạch cán bộ' });
     expect(synced[0]!.ref!.docId).toMatch(/^17-KH\/TW/);
 
-    const listed = await poll(() => ext.evaluate(() => [...document.querySelectorAll('li.item h3')].map((h) => h.textContent ?? '')), (l) => l.length > 0, 10_000);
+    const listed = await poll(() => ext.evaluate(() => [...document.querySelectorAll('li.item h2')].map((h) => h.textContent ?? '')), (l) => l.length > 0, 10_000);
     expect(listed.join(' ')).toContain('17-KH/TW');
     await page.close();
     await ext.close();
