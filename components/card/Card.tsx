@@ -4,6 +4,7 @@
  */
 import type { CardModel, Fact } from './types';
 import type { Translate } from '@/lib/i18n/t';
+import { SaveButton, saveSaid } from '../saved/SaveButton';
 
 export interface CardProps {
   model: CardModel;
@@ -166,19 +167,14 @@ export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose, 
 
       {model.citation || save ? (
         <footer class="actions">
-          {save ? (
-            <button type="button" class="save" aria-pressed={save.pressed ? 'true' : 'false'} title={t('saved_saveHint')} onClick={() => onSave?.()}>
-              <span aria-hidden="true">{save.pressed ? '★ ' : '☆ '}</span>
-              {t('saved_save')}
-            </button>
-          ) : null}
+          {save ? <SaveButton t={t} pressed={save.pressed} onToggle={() => onSave?.()} /> : null}
           {model.citation ? (
             <button type="button" class="copy" onClick={() => onCopy?.(model.citation!)}>
               {t(model.citationFromPage ? 'cardCopyFromPage' : 'cardCopy')}
             </button>
           ) : null}
           <span class="status" role="status" aria-live="polite">
-            {save?.said ? t(`saved_said_${save.said}`) : copyState === 'copied' ? t('cardCopied') : copyState === 'failed' ? t('cardCopyFailed') : ''}
+            {save?.said ? saveSaid(t, save.said) : copyState === 'copied' ? t('cardCopied') : copyState === 'failed' ? t('cardCopyFailed') : ''}
           </span>
           {model.citation ? <p class="citation">{model.citation}</p> : null}
         </footer>
