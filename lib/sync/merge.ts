@@ -73,7 +73,7 @@ export function saveReference(state: SavedState, clock: Hlc, input: SaveInput, n
   const key = referenceKey(input);
   const before = state.get(key)?.ref;
   const ref: SavedReference = {
-    ...stripUndefined(input),
+    ...clean(input),
     key,
     note: cleanNote(input.note ?? before?.note ?? ''),
     tags: cleanTags(input.tags ?? before?.tags ?? []),
@@ -101,7 +101,8 @@ export function deleteReference(state: SavedState, clock: Hlc, key: string, now:
 
 /** Puts back a reference exactly as it was (undo of a delete): a new write, so it wins over the tombstone. */
 export function restoreReference(state: SavedState, clock: Hlc, ref: SavedReference, now: number): Write {
-  return write(state, clock, { key: ref.key, ref }, now);
+  const { key, note, tags, ...rest } = ref;
+  return write(state, clock, { key, ref: { ...clean({ ...rest, note, tags }), key, note: cleanNote(note), tags: cleanTags(tags) } }, now);
 }
 
 function write(state: SavedState, clock: Hlc, body: { key: string; ref?: SavedReference }, now: number): Write {
@@ -130,6 +131,13 @@ export function liveReferences(state: SavedState): SavedReference[] {
   return [...state.values()].flatMap((e) => (e.ref ? [e.ref] : [])).sort((a, b) => b.savedAt - a.savedAt || (a.key < b.key ? -1 : 1));
 }
 
-function stripUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+/** The input without empty optional fields (so a reference reads back from storage exactly as it was saved). */
+function clean(input: SaveInput): SaveInput {
+  const out = Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && (v !== '' || k === 'url' || k === 'code'))) as SaveInput;
+  if (out.page) {
+    const page = Object.fromEntries(Object.entries(out.page).filter(([, v]) => typeof v === 'string' && v !== ''));
+    if (Object.keys(page).length) out.page = page;
+    else delete out.page;
+  }
+  return out;
 }

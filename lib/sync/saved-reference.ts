@@ -46,7 +46,7 @@ export const MAX_CODE = 100;
 
 /** An http(s) address: the only kind a saved reference links to (never javascript:, data: or the like). */
 export function isWebAddress(url: string): boolean {
-  return /^https?:\/\/[^\s]/i.test(url);
+  return /^https?:\/\/[^\s]/i.test(url) && !/[\u0000-\u001f\u007f]/.test(url);
 }
 
 /** Tags as a set: trimmed, NFC, no empty ones, no repeats (case-insensitive), at most MAX_TAGS, in order. */

@@ -123,3 +123,44 @@ describe('sync items', () => {
     expect(sortEntries(decodeShard(encodeShard(list)))).toEqual(list);
   });
 });
+
+describe('sync items (fast-check)', () => {
+  it('any valid references, however odd their text, come back from the items exactly', async () => {
+    const fc = (await import('fast-check')).default;
+    const { saveReference: save, editReference: edit, deleteReference: del } = await import('@/lib/sync/merge');
+    const text = fc.string({ unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬĐÉÈẺẼẸỐỒỔỖỘỚỜỞỠỢ0123456789 ,;:"\'\\/<>&%#{}[]()\n\t\u2028-_.'.split('')), maxLength: 40 });
+    const urlArb = fc.oneof(fc.constant(''), fc.webUrl({ withQueryParameters: true, withFragments: true }), text.map((s) => `https://baotest.vn/${encodeURIComponent(s)}`));
+    const inputArb = fc.record({
+      code: fc.oneof(fc.constantFrom('35-CT/TW', '100/2019/NĐ-CP', '05-CT/TƯ'), text.filter((s) => s.trim().length > 0).map((s) => s.slice(0, 100))),
+      docId: fc.option(fc.constantFrom('35-CT/TW@2019-05-30', '100/2019/NĐ-CP', '01-CT/TW@khóa-XII'), { nil: undefined }),
+      url: urlArb,
+      pageTitle: fc.option(text, { nil: undefined }),
+      pageDate: fc.option(fc.constantFrom('2024-06-14', '2019'), { nil: undefined }),
+      savedAt: fc.integer({ min: 0, max: 4_000_000_000_000 }),
+      note: text,
+      tags: fc.array(text, { maxLength: 4 }),
+      page: fc.option(fc.record({ date: fc.option(text, { nil: undefined }), issuer: fc.option(text, { nil: undefined }) }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(inputArb, { maxLength: 12 }), fc.array(fc.nat(), { maxLength: 4 }), (inputs, deletions) => {
+        let state: SavedState = new Map();
+        let clock = createClock('p1');
+        for (const raw of inputs) {
+          const input = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as typeof raw;
+          if (input.page) input.page = Object.fromEntries(Object.entries(input.page).filter(([, v]) => v)) as typeof input.page;
+          ({ state, clock } = save(state, clock, input, input.savedAt));
+        }
+        const keys = [...state.keys()];
+        for (const n of deletions) {
+          const w = keys.length ? del(state, clock, keys[n % keys.length]!, 5e12) : undefined;
+          if (w) ({ state, clock } = w);
+        }
+        if (keys[0] && state.get(keys[0])?.ref) ({ state, clock } = edit(state, clock, keys[0], { note: 'sửa\n"x"' }, 5e12 + 1)!);
+        const read = readItems(encodeItems(state.values()));
+        expect(read.errors).toEqual([]);
+        expect(sortEntries(read.entries)).toEqual(sortEntries(state.values()));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
