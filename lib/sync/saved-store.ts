@@ -17,6 +17,7 @@ import {
   observe,
   restoreReference,
   saveReference,
+  saveReferences,
   type Entry,
   type SaveInput,
   type SavedState,
@@ -179,21 +180,11 @@ export class SavedStore {
    */
   saveMany(inputs: SaveInput[]): Promise<{ added: number; updated: number }> {
     return this.exclusive(async () => {
-      let state = this.state;
-      let clock = this.clock;
-      let added = 0;
-      let updated = 0;
-      const keys: string[] = [];
-      for (const input of inputs) {
-        const before = state;
-        const w = saveReference(state, clock, { ...input, note: input.note || undefined, tags: input.tags?.length ? input.tags : undefined }, this.opts.scheduler.now());
-        if (before.get(w.entry.key)?.ref) updated++;
-        else added++;
-        ({ state, clock } = w);
-        keys.push(w.entry.key);
-      }
-      if (keys.length) await this.commit(state, clock, keys);
-      return { added, updated };
+      // An import's empty note or tags never wipe what the reader wrote.
+      const cleaned = inputs.map((input) => ({ ...input, note: input.note || undefined, tags: input.tags?.length ? input.tags : undefined }));
+      const w = saveReferences(this.state, this.clock, cleaned, this.opts.scheduler.now());
+      if (w.entries.length) await this.commit(w.state, w.clock, w.entries.map((e) => e.key));
+      return { added: w.added, updated: w.updated };
     });
   }
 

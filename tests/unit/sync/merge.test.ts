@@ -282,3 +282,21 @@ describe('convergence (fast-check)', () => {
     );
   });
 });
+
+describe('saving many at once', () => {
+  it('gives the same references as saving one by one, counting new and updated', async () => {
+    const { saveReferences } = await import('@/lib/sync/merge');
+    const inputs = [
+      input('35-CT/TW', 'https://baotest.vn/a', { note: 'một' }),
+      input('36-CT/TW', 'https://baotest.vn/a'),
+      input('35-CT/TW', 'https://baotest.vn/a#lai', { tags: ['hai'] }),
+    ];
+    let one: SavedState = new Map();
+    let clock = createClock('m1');
+    for (const x of inputs) ({ state: one, clock } = saveReference(one, clock, x, T0));
+    const many = saveReferences(new Map(), createClock('m1'), inputs, T0);
+    expect(liveReferences(many.state)).toEqual(liveReferences(one));
+    expect([many.added, many.updated]).toEqual([2, 1]);
+    expect(liveReferences(many.state).find((r) => r.code === '35-CT/TW')).toMatchObject({ note: 'một', tags: ['hai'] });
+  });
+});
