@@ -99,12 +99,15 @@ async function importFile(file: File) {
 }
 
 let tries = 0;
+let factsTries = 0;
 async function refresh() {
   try {
     list = await client.list();
     tries = 0;
     rows = buildRows(list.refs, list.docs, list.status.notSynced);
     update({ loading: false });
+    // The dataset may still be loading (first start): ask again for the documents' facts a few times.
+    if (list.refs.some((r) => r.docId && !list!.docs[r.docId]) && factsTries++ < 10) setTimeout(() => void refresh(), 2000);
   } catch (error) {
     // The background may be starting: ask again shortly.
     if (error instanceof LookupError && error.code === 'not-ready' && tries++ < 20) setTimeout(() => void refresh(), 300 * tries);
