@@ -2,6 +2,7 @@
  * The library page: saved references with counts and sync status, filters and sort, edit, delete with undo,
  * a selection to export or delete, import. Props in, callbacks out; the wiring lives in entrypoints/library.
  */
+import { useEffect, useRef } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n/t';
 import { Filters } from './Filters';
 import { SavedItem } from './SavedItem';
@@ -31,6 +32,11 @@ export function Library(props: LibraryProps) {
   const selected = new Set(state.selected);
   const shownKeys = state.rows.map((r) => r.ref.key);
   const allShownSelected = shownKeys.length > 0 && shownKeys.every((k) => selected.has(k));
+  // After a deletion, focus goes to Undo (the deleted row and its buttons are gone).
+  const undoButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (state.undo) undoButton.current?.focus();
+  }, [state.undo]);
   return (
     <main class="library">
       <header class="top">
@@ -42,7 +48,7 @@ export function Library(props: LibraryProps) {
         {state.undo ? (
           <span class="undo">
             {t('library_deleted', String(state.undo.count))}{' '}
-            <button type="button" onClick={props.onUndo}>
+            <button type="button" ref={undoButton} onClick={props.onUndo}>
               {t('library_undo')}
             </button>
           </span>

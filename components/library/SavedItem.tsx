@@ -1,5 +1,5 @@
 /** One saved reference in the library: what it is, where it was seen, the note and tags (editable), its actions. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n/t';
 import type { LibraryRow } from './types';
 
@@ -21,6 +21,13 @@ export interface SavedItemProps {
 export function SavedItem({ t, row, selected, editing, recordHref, formatDate, onSelect, onEdit, onSaveEdit, onCancelEdit, onDelete }: SavedItemProps) {
   const { ref } = row;
   const headingId = `h-${ref.key}`;
+  // Leaving the edit form (saved or cancelled) puts focus back on the button that opened it.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(editing);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   const heading = [row.type, ref.code].filter(Boolean).join(' ');
   return (
     <li class="item" data-key={ref.key} aria-labelledby={headingId}>
@@ -67,7 +74,7 @@ export function SavedItem({ t, row, selected, editing, recordHref, formatDate, o
         <div class="row-actions">
           {ref.docId && row.known ? <a href={recordHref(ref.docId)}>{t('library_openRecord')}</a> : null}
           {!editing ? (
-            <button type="button" onClick={onEdit}>
+            <button type="button" ref={editButton} onClick={onEdit}>
               {t('library_edit')}
             </button>
           ) : null}

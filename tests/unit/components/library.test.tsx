@@ -60,11 +60,13 @@ describe('Library', () => {
     expect(root.querySelector('[data-sync="off"]')!.textContent).toContain('chỉ có trên trình duyệt này');
   });
 
-  it('deletes one, offers undo, selects and exports', () => {
+  it('deletes one, offers undo, selects and exports', async () => {
     const { root, props } = mount({ undo: { count: 1 }, selected: ['a'] });
     root.querySelector<HTMLButtonElement>('button[aria-label="Xoá Chỉ thị 35-CT/TW"]')!.click();
     expect(props.onDelete).toHaveBeenCalledWith(['a']);
     const undo = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Hoàn tác')!;
+    // Focus is on Undo once a deletion is shown (the deleted row is gone).
+    await vi.waitFor(() => expect(document.activeElement).toBe(undo));
     undo.click();
     expect(props.onUndo).toHaveBeenCalled();
     const select = root.querySelector<HTMLSelectElement>('.export select')!;
