@@ -7,7 +7,7 @@
  * No browser API here: the storage areas and timers are passed in (storage-area.ts; browser-storage.ts in the
  * extension).
  */
-import { createClock, formatHlc, isNodeId, parseHlc, type Hlc } from './hlc';
+import { compareHlc, createClock, formatHlc, hlcWall, isNodeId, parseHlc, type Hlc } from './hlc';
 import {
   compact,
   deleteReference,
@@ -18,13 +18,14 @@ import {
   restoreReference,
   saveReference,
   saveReferences,
+  TOMBSTONE_SAFE_MS,
   type Entry,
   type SaveInput,
   type SavedState,
 } from './merge';
 import { SYNC_LIMITS, itemBytes } from './quota';
 import type { SavedReference } from './saved-reference';
-import { isSyncItemKey, planItems, readItems } from './sync-items';
+import { isSyncItemKey, planItems, readItems, shardOf, shardOfItemKey } from './sync-items';
 import type { SavedStorage, Scheduler } from './storage-area';
 import { WriteRate, type RateLimits } from './write-rate';
 
@@ -49,6 +50,9 @@ export interface SyncStatus {
   /** Keys of references not in storage.sync, and why. */
   notSynced: Record<string, NotSyncedWhy>;
 }
+
+/** Tombstones leave storage.sync this long before their safe period ends (clocks may differ by days). */
+export const TOMBSTONE_SYNC_MARGIN_MS = 7 * 24 * 3600 * 1000;
 
 /** Wait after a change before writing, so a burst of changes is one write. */
 export const WRITE_DELAY_MS = 2_000;
@@ -318,13 +322,29 @@ export class SavedStore {
         used.count++;
       }
     }
-    const plan = planItems(this.state.values(), {
+    // Tombstones stop going to storage.sync a week before they are compacted here, so a browser whose clock is
+    // behind never writes back one that a browser ahead has already dropped (they would rewrite each other).
+    const syncable = [...this.state.values()].filter((e) => e.ref || hlcWall(e.hlc) >= now - TOMBSTONE_SAFE_MS + TOMBSTONE_SYNC_MARGIN_MS);
+    const plan = planItems(syncable, {
       bytes: SYNC_LIMITS.QUOTA_BYTES - used.bytes - RESERVE_BYTES,
       items: SYNC_LIMITS.MAX_ITEMS - used.count - RESERVE_ITEMS,
     });
+    // Only shards that carry news are written: an entry storage.sync lacks, or a newer one. A shard whose only
+    // difference is something sync holds and this browser would leave out (an old tombstone, a reference past this
+    // budget) is left alone, so browsers whose clocks or budgets differ never rewrite each other's shards in turn.
+    const inSync = mergeEntries(new Map(), read.entries).state;
+    const news = new Set<number>(read.incomplete);
+    for (const e of plan.included) {
+      const there = inSync.get(e.key);
+      if (!there || compareHlc(e.hlc, there.hlc) > 0) news.add(shardOf(e));
+    }
+    for (const error of read.errors) {
+      const m = /^shard (\d+):/.exec(error);
+      if (m) news.add(Number(m[1]));
+    }
     const toSet: Record<string, string> = {};
-    for (const [k, v] of Object.entries(plan.items)) if (ours[k] !== v) toSet[k] = v;
-    const toRemove = Object.keys(ours).filter((k) => !(k in plan.items));
+    for (const [k, v] of Object.entries(plan.items)) if (news.has(shardOfItemKey(k)!) && ours[k] !== v) toSet[k] = v;
+    const toRemove = Object.keys(ours).filter((k) => !(k in plan.items) && news.has(shardOfItemKey(k) ?? -1));
     try {
       if (Object.keys(toSet).length) {
         this.rate.record(now);

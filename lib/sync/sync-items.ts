@@ -29,6 +29,12 @@ const decoder = new TextDecoder();
 
 export const isSyncItemKey = (key: string) => key.startsWith(SYNC_PREFIX);
 
+/** The shard an item key belongs to, or undefined for other keys. */
+export function shardOfItemKey(key: string): number | undefined {
+  const m = /^sv1:([0-9a-z]+)\.\d+$/.exec(key);
+  return m ? parseInt(m[1]!, 36) : undefined;
+}
+
 /** The shard an entry is written to: by page address (live), by key (tombstone). */
 export function shardOf(entry: Entry): number {
   const basis = entry.ref ? normalizePageUrl(entry.ref.url) : entry.key;
@@ -239,6 +245,8 @@ export interface SyncPlan {
   bytes: number;
   /** Keys of live references left out because the budget is full (the newest saved). */
   left: string[];
+  /** The entries the items hold. */
+  included: Entry[];
 }
 
 /** Bytes and item count of a set of items. */
@@ -261,17 +269,18 @@ export function planItems(entries: Iterable<Entry>, budget: SyncBudget): SyncPla
   const dead = all.filter((e) => !e.ref);
   const live = all.filter((e) => e.ref).sort((a, b) => a.ref!.savedAt - b.ref!.savedAt || (a.key < b.key ? -1 : 1));
   const fits = (n: number) => {
-    const items = encodeItems([...dead, ...live.slice(0, n)]);
+    const included = [...dead, ...live.slice(0, n)];
+    const items = encodeItems(included);
     const m = measure(items);
-    return { items, bytes: m.bytes, ok: m.bytes <= budget.bytes && m.count <= budget.items };
+    return { items, included, bytes: m.bytes, ok: m.bytes <= budget.bytes && m.count <= budget.items };
   };
   const whole = fits(live.length);
-  if (whole.ok) return { items: whole.items, bytes: whole.bytes, left: [] };
+  if (whole.ok) return { items: whole.items, bytes: whole.bytes, left: [], included: whole.included };
   // The most that fit, by bisection (each try encodes the shards again: a few milliseconds).
   let lo = 0;
   let hi = live.length - 1;
   let best = fits(0);
-  if (!best.ok) return { items: {}, bytes: 0, left: live.map((e) => e.key) };
+  if (!best.ok) return { items: {}, bytes: 0, left: live.map((e) => e.key), included: [] };
   while (lo < hi) {
     const mid = Math.ceil((lo + hi + 1) / 2);
     const tryMid = fits(mid);
@@ -280,7 +289,7 @@ export function planItems(entries: Iterable<Entry>, budget: SyncBudget): SyncPla
       best = tryMid;
     } else hi = mid - 1;
   }
-  return { items: best.items, bytes: best.bytes, left: live.slice(lo).map((e) => e.key) };
+  return { items: best.items, bytes: best.bytes, left: live.slice(lo).map((e) => e.key), included: best.included };
 }
 
 export interface ReadResult {

@@ -169,3 +169,37 @@ describe('saved store', () => {
     expect(la.entries.length).toBe(lb.entries.length);
   });
 });
+
+describe('tombstones across browsers whose clocks differ by days', () => {
+  it('an old deletion leaves storage.sync once, and the browsers do not rewrite each other', async () => {
+    const { TOMBSTONE_SAFE_MS } = await import('@/lib/sync/merge');
+    const base = new ManualScheduler(T0);
+    const sync = new ChromeSyncArea(base.now);
+    /** A browser whose wall clock is `skew` ms off the shared time. */
+    const skewed = (skew: number) => ({ now: () => base.now() + skew, setTimeout: base.setTimeout, clearTimeout: base.clearTimeout });
+    const open = async (node: string, skew: number) => {
+      const store = await SavedStore.open({ storage: { local: new MemoryArea(), sync }, scheduler: skewed(skew), newNode: () => node });
+      sync.listeners.push(() => void store.syncChanged());
+      return store;
+    };
+    const ahead = await open('ahead', 3 * 24 * 3600_000);
+    const behind = await open('behind', -3 * 24 * 3600_000);
+    const ref = await ahead.save(one[0]!);
+    await base.advance(WRITE_DELAY_MS * 3);
+    await ahead.remove([ref.key]);
+    await base.advance(WRITE_DELAY_MS * 3);
+    expect(behind.list()).toEqual([]);
+    // Close to the end of the safe period, as each browser's clock reads it.
+    await base.advance(TOMBSTONE_SAFE_MS - 5 * 24 * 3600_000);
+    await behind.save(one[1]!); // some write from the browser behind, which still holds the tombstone
+    const setsBefore = sync.sets;
+    await base.advance(3600_000);
+    await ahead.save(one[2]!);
+    await base.advance(3600_000);
+    // A handful of writes, not a rewrite loop (each loop turn would be one every couple of seconds).
+    expect(sync.sets - setsBefore).toBeLessThan(10);
+    expect(ahead.list().map((r) => r.key).sort()).toEqual(behind.list().map((r) => r.key).sort());
+    ahead.close();
+    behind.close();
+  });
+});
