@@ -1,7 +1,7 @@
 /**
  * Saving in real Firefox (firefox-esr over WebDriver BiDi, the Firefox build as a temporary add-on): save from a
  * card, the button pressed, the reference written to storage.sync (read back with the extension's own decoder),
- * and listed by the library page.
+ * listed by the library page, its note edited, deleted and put back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 describe('saving in Firefox', () => {
-  it('saves from the card into storage.sync, and the library lists it', async () => {
+  it('saves from the card into storage.sync; the library lists it, edits its note, deletes and undoes', async () => {
     const page = await ff.browser.newPage();
     await page.goto(url('/plain.html'));
     const p = await poll(
@@ -97,6 +97,18 @@ describe('saving in Firefox', () => {
 
     const listed = await poll(() => ext.evaluate(() => [...document.querySelectorAll('li.item h2')].map((h) => h.textContent ?? '')), (l) => l.length > 0, 10_000);
     expect(listed.join(' ')).toContain('17-KH/TW');
+
+    // Edit the note, delete, undo: the library's core flow in Firefox.
+    await ext.click('li.item .row-actions button:not(.danger)');
+    await ext.waitForSelector('li.item textarea');
+    await ext.type('li.item textarea', 'Ghi chú từ Firefox');
+    await ext.click('li.item form.edit button[type="submit"]');
+    const note = await poll(() => ext.evaluate(() => document.querySelector('li.item .user-note')?.textContent ?? ''), (n) => n !== '', 8000);
+    expect(note).toBe('Ghi chú từ Firefox');
+    await ext.click('li.item button.danger');
+    expect(await poll(() => ext.evaluate(() => document.querySelectorAll('li.item').length), (n) => n === 0)).toBe(0);
+    await ext.click('.undo button');
+    expect(await poll(() => ext.evaluate(() => document.querySelector('li.item .user-note')?.textContent ?? ''), (n) => n !== '')).toBe('Ghi chú từ Firefox');
     await page.close();
     await ext.close();
   });
