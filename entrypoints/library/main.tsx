@@ -11,7 +11,7 @@ import { formatDate } from '@/lib/card/format';
 import { buildRows, EMPTY_QUERY, facets, filterRows, type LibraryRow } from '@/lib/sync/library-view';
 import { exportAs } from '@/lib/sync/export';
 import { exportFileName, exportItem, FORMAT_TYPES, type ExportFormat } from '@/lib/sync/export/export-item';
-import { LOCAL_KEYS_KEY, LOCAL_STATE_KEY, LOCAL_STATUS_KEY } from '@/lib/sync/saved-store';
+import { LOCAL_ENTRY_PREFIX, LOCAL_KEYS_KEY, LOCAL_STATUS_KEY } from '@/lib/sync/saved-store';
 import type { SavedReference } from '@/lib/sync/saved-reference';
 import './style.css';
 
@@ -117,7 +117,8 @@ async function refresh() {
 
 let queued: ReturnType<typeof setTimeout> | undefined;
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area !== 'local' || !(LOCAL_KEYS_KEY in changes || LOCAL_STATUS_KEY in changes || LOCAL_STATE_KEY in changes)) return;
+  // The keys, the status, or any reference's own item (saved:e:…, an edit).
+  if (area !== 'local' || !Object.keys(changes).some((k) => k === LOCAL_KEYS_KEY || k === LOCAL_STATUS_KEY || k.startsWith(LOCAL_ENTRY_PREFIX))) return;
   if (queued) clearTimeout(queued);
   queued = setTimeout(() => void refresh(), 50);
 });

@@ -62,11 +62,17 @@ const RETRY_MAX_MS = 10 * 60_000;
 const RESERVE_BYTES = 1_024;
 const RESERVE_ITEMS = 8;
 
+/** What storage.local holds beside the entries: this browser's node id and clock. */
 interface Persisted {
   node: string;
   clock: string;
-  entries: Entry[];
 }
+
+/**
+ * Each entry is its own storage.local item, so a change writes (and storage.onChanged carries to every open tab)
+ * only what changed, not the whole library.
+ */
+export const LOCAL_ENTRY_PREFIX = 'saved:e:';
 
 export interface SavedStoreOptions {
   storage: SavedStorage;
@@ -101,19 +107,23 @@ export class SavedStore {
 
   /** Opens the store from storage.local (a new node id the first time), compacts old tombstones, then syncs. */
   static async open(opts: SavedStoreOptions): Promise<SavedStore> {
-    const stored = (await opts.storage.local.get([LOCAL_STATE_KEY]))[LOCAL_STATE_KEY] as Persisted | undefined;
-    const node = stored && isNodeId(stored.node) ? stored.node : opts.newNode();
+    const all = await opts.storage.local.get(null);
+    const stored = all[LOCAL_STATE_KEY] as Partial<Persisted> | undefined;
+    const node = stored && typeof stored.node === 'string' && isNodeId(stored.node) ? stored.node : opts.newNode();
     const store = new SavedStore(opts, node);
-    if (stored && Array.isArray(stored.entries)) {
-      store.state = mergeEntries(new Map(), stored.entries.filter((e) => e && typeof e.key === 'string' && typeof e.hlc === 'string')).state;
-      const clock = parseHlc(stored.clock ?? '');
-      if (clock) store.clock = { ...clock, node };
-    }
+    const entries = Object.entries(all)
+      .filter(([k]) => k.startsWith(LOCAL_ENTRY_PREFIX))
+      .map(([, v]) => v as Entry)
+      .filter((e) => e && typeof e.key === 'string' && typeof e.hlc === 'string');
+    store.state = mergeEntries(new Map(), entries).state;
+    const clock = parseHlc(stored?.clock ?? '');
+    if (clock) store.clock = { ...clock, node };
     const now = opts.scheduler.now();
-    store.state = compact(store.state, now).state;
+    const compacted = compact(store.state, now);
+    store.state = compacted.state;
     // Everything local counts as not yet written until the first write says otherwise.
     for (const key of store.state.keys()) store.dirty.add(key);
-    await store.persist();
+    await store.persist([], compacted.removed);
     if (opts.storage.sync) {
       await store.exclusive(() => store.pull());
       store.schedule(0);
@@ -227,7 +237,7 @@ export class SavedStore {
     // Marked before the status is written with the state, so the library sees them waiting at once.
     for (const key of changed) this.dirty.add(key);
     try {
-      await this.persist();
+      await this.persist(changed);
     } catch (error) {
       // storage.local refused: nothing changed.
       this.state = before.state;
@@ -238,12 +248,27 @@ export class SavedStore {
     this.schedule(WRITE_DELAY_MS);
   }
 
-  private async persist(): Promise<void> {
-    const persisted: Persisted = { node: this.clock.node, clock: formatHlc(this.clock), entries: [...this.state.values()] };
+  /** Writes the changed entries (and removes the compacted ones) with the keys, the status and the clock. */
+  private async persist(changed: Iterable<string> = [], removed: Iterable<string> = []): Promise<void> {
+    const persisted: Persisted = { node: this.clock.node, clock: formatHlc(this.clock) };
     const keys = [...this.state.values()].filter((e) => e.ref).map((e) => e.key);
     this.refreshStatus();
-    await this.opts.storage.local.set({ [LOCAL_STATE_KEY]: persisted, [LOCAL_KEYS_KEY]: keys, [LOCAL_STATUS_KEY]: this.status_ });
+    const items: Record<string, unknown> = { [LOCAL_STATE_KEY]: persisted, [LOCAL_KEYS_KEY]: keys, [LOCAL_STATUS_KEY]: this.status_ };
+    for (const key of changed) {
+      const entry = this.state.get(key);
+      if (entry) items[LOCAL_ENTRY_PREFIX + key] = entry;
+    }
+    await this.opts.storage.local.set(items);
+    const gone = [...removed].filter((key) => !this.state.has(key)).map((key) => LOCAL_ENTRY_PREFIX + key);
+    if (gone.length) await this.opts.storage.local.remove(gone);
     this.opts.onChange?.();
+  }
+
+  /** Takes merged entries in, compacting old tombstones, and writes what changed. */
+  private async takeMerged(merged: { state: Map<string, Entry>; changed: string[] }, now: number): Promise<void> {
+    const compacted = compact(merged.state, now);
+    this.state = compacted.state;
+    await this.persist(merged.changed, compacted.removed);
   }
 
   /** Reads storage.sync and merges it in; persists when anything changed. */
@@ -261,10 +286,7 @@ export class SavedStore {
     const now = this.opts.scheduler.now();
     const merged = mergeEntries(this.state, read.entries);
     this.clock = observe(this.clock, read.entries, now);
-    if (merged.changed.length) {
-      this.state = compact(merged.state, now).state;
-      await this.persist();
-    }
+    if (merged.changed.length) await this.takeMerged(merged, now);
   }
 
   private schedule(ms: number): void {
@@ -308,10 +330,7 @@ export class SavedStore {
     const read = readItems(current);
     const merged = mergeEntries(this.state, read.entries);
     this.clock = observe(this.clock, read.entries, now);
-    if (merged.changed.length) {
-      this.state = compact(merged.state, now).state;
-      await this.persist();
-    }
+    if (merged.changed.length) await this.takeMerged(merged, now);
     // What the rest of the extension keeps in storage.sync (the settings) stays within the quota too.
     const ours: Record<string, unknown> = {};
     const used = { bytes: 0, count: 0 };

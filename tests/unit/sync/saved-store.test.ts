@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SYNC_LIMITS } from '@/lib/sync/quota';
-import { LOCAL_KEYS_KEY, LOCAL_STATE_KEY, SavedStore, WRITE_DELAY_MS } from '@/lib/sync/saved-store';
+import { LOCAL_ENTRY_PREFIX, LOCAL_KEYS_KEY, LOCAL_STATE_KEY, SavedStore, WRITE_DELAY_MS } from '@/lib/sync/saved-store';
 import { readItems } from '@/lib/sync/sync-items';
 import { ChromeSyncArea, ManualScheduler, MemoryArea, settle } from '../../helpers/sync-area';
 import { realisticLibrary } from '../../../scripts/harness/saved-library';
@@ -27,6 +27,14 @@ describe('saved store', () => {
     expect(store.status().sync).toBe('off');
     expect(store.status().notSynced).toEqual({ [ref.key]: 'off' });
     expect((await local.get([LOCAL_KEYS_KEY]))[LOCAL_KEYS_KEY]).toEqual([ref.key]);
+    // An edit writes that reference's item only (what every open tab is sent on a change), not the library.
+    await store.saveMany(realisticLibrary(50, 4));
+    const writes: Array<Record<string, unknown>> = [];
+    const set = local.set.bind(local);
+    local.set = async (items) => (writes.push(items), set(items));
+    await store.edit(ref.key, { note: 'một mục' });
+    expect(writes.flatMap((w) => Object.keys(w)).filter((k) => k.startsWith(LOCAL_ENTRY_PREFIX))).toEqual([LOCAL_ENTRY_PREFIX + ref.key]);
+    expect(Object.keys((await local.get([LOCAL_STATE_KEY]))[LOCAL_STATE_KEY] as object).sort()).toEqual(['clock', 'node']);
     // Reopened from storage.local: the same.
     const again = await SavedStore.open({ storage: { local }, scheduler, newNode: () => 'zz' });
     expect(again.list()).toEqual(store.list());
@@ -164,9 +172,8 @@ describe('saved store', () => {
     for (const k of keys.slice(5, 10)) expect(['A', 'B']).toContain(a.store.get(k)?.note);
     for (const k of keys.slice(0, 5)) expect([undefined, 'B']).toContain(a.store.get(k)?.note);
     // Each browser's state in storage.local is the merged one.
-    const la = (await a.local.get([LOCAL_STATE_KEY]))[LOCAL_STATE_KEY] as { entries: unknown[] };
-    const lb = (await b.local.get([LOCAL_STATE_KEY]))[LOCAL_STATE_KEY] as { entries: unknown[] };
-    expect(la.entries.length).toBe(lb.entries.length);
+    const entriesIn = async (area: MemoryArea) => Object.entries(await area.get(null)).filter(([k]) => k.startsWith(LOCAL_ENTRY_PREFIX)).sort();
+    expect(await entriesIn(a.local)).toEqual(await entriesIn(b.local));
   });
 });
 
