@@ -7,6 +7,7 @@ import { readBundledDataset, readBundledManifest } from '../lib/store/bundled-da
 import { forwardCommands } from '../lib/page/commands';
 import { watchPermissions } from '../lib/settings/registration';
 import { listenForClipboard, writeInThisDocument, writeThroughOffscreen } from '../lib/page/clipboard';
+import { listenForOpenRecord } from '../lib/page/open-record';
 
 export default defineBackground(() => {
   const service = new LookupService({
@@ -21,6 +22,8 @@ export default defineBackground(() => {
   // Copy citation: the content script asks here where the page cannot let it copy (Chrome: an offscreen document;
   // Firefox: this background page), so no page ever sees a copy event.
   listenForClipboard(import.meta.env.MANIFEST_VERSION === 3 ? writeThroughOffscreen : writeInThisDocument);
+  // The card's "Full record" and related-document links: a page cannot open extension pages, the background can.
+  listenForOpenRecord();
 
   const ensure = (recheck: boolean) =>
     service.ensureDataset(recheck).then(

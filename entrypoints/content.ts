@@ -14,6 +14,7 @@ import enMessages from '@/public/_locales/en/messages.json';
 import { annotate } from '@/lib/annotator/annotate';
 import { detect } from '@/lib/detector/detect';
 import { copyFromExtension } from '@/lib/page/clipboard';
+import { openRecordFromPage, recordUrl } from '@/lib/page/open-record';
 
 export default defineContentScript({
   matches: [...DEFAULT_MATCHES],
@@ -33,7 +34,7 @@ export default defineContentScript({
       hostname: location.hostname,
       signal: ctx.signal,
       start: (settings, signal) =>
-        startReader({ signal, mode: settings.mode, dwellMs: settings.dwellMs, annotate, detect, lookup, t: text, lang, page, copy: copyFromExtension }),
+        startReader({ signal, mode: settings.mode, dwellMs: settings.dwellMs, annotate, detect, lookup, t: text, lang, page, copy: copyFromExtension, openRecord: openRecordFromPage, recordLink: recordUrl }),
     });
     if (window === window.top) listenForCommands(ctx.signal, (direction) => session.reader()?.move(direction));
   },

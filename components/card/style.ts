@@ -100,6 +100,8 @@ a { color: var(--accent); text-decoration: underline; text-underline-offset: 2px
 .list li { margin: 0 0 6px; }
 .list .meta { display: block; }
 .rel-head { font-weight: 600; }
+.record-link { margin: 6px 0; }
+.record-link a { font-weight: 600; }
 .rel { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-clamp: 3; overflow: hidden; }
 .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; margin-top: 10px; padding-top: 8px; border-top: 1px solid var(--line); }
 .copy {

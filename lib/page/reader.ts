@@ -37,6 +37,10 @@ export interface ReaderOptions {
   lang: 'vi' | 'en';
   /** Copies a citation (the content script: lib/page/clipboard, never through a copy event the page sees). */
   copy?: (text: string) => Promise<boolean>;
+  /** Opens a record page (the background opens a tab: lib/page/open-record); with recordLink, the card links to records. */
+  openRecord?: (target: { id: string } | { code: string }, background: boolean) => void;
+  /** A record page's address, for the card's links. */
+  recordLink?: (target: { id: string } | { code: string }) => string;
   /** The page's context, or a function that reads it afresh for each batch. */
   page: PageContext | (() => PageContext);
   doc?: Document;
@@ -114,6 +118,7 @@ export function startReader(options: ReaderOptions): Reader {
       model,
       copyState,
       onClose: () => controller.close('button'),
+      ...(options.openRecord && options.recordLink ? { recordLink: options.recordLink, onOpenRecord: options.openRecord } : {}),
       onSelectCandidate: (index) => {
         entry.selected = index;
         entry.picked = true;
