@@ -6,7 +6,9 @@
  * and dark.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { snapshotBuild } from '../../scripts/harness/build-copy';
@@ -19,6 +21,8 @@ import viMessages from '../../public/_locales/vi/messages.json';
 import enMessages from '../../public/_locales/en/messages.json';
 
 const HOST = 'baotest.vn';
+/** .tmp/screenshots on a test run; `npm run screenshots:record` sets VBL_SCREENSHOTS=docs/screenshots for the README. */
+const SCREENSHOTS = path.resolve(process.env.VBL_SCREENSHOTS ?? '.tmp/screenshots');
 const CT05 = '05-CT/TW@2016-05-15';
 const routes: Record<string, string> = {
   '/ct05.html': html(
@@ -258,4 +262,36 @@ describe('accessibility (axe-core)', () => {
       await page.close();
     });
   }
+});
+
+describe('screenshots', () => {
+  it('saves the record page in Vietnamese, light and dark', async () => {
+    // This machine's Chromium has only its en-US locale: a copy of the build without the English strings shows the
+    // extension as a Vietnamese browser does (default_locale vi).
+    const vi = await snapshotBuild(extensionDir, 'vbl-ext-vi-');
+    await rm(path.join(vi, '_locales', 'en'), { recursive: true, force: true });
+    const browser = await launchChromiumWithExtension({ extensionPath: vi });
+    try {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 1100, height: 1500 });
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(`chrome-extension://${browser.extensionId}/record.html?id=${encodeURIComponent(CT05)}`);
+        await page.waitForSelector('.article');
+        await page.waitForSelector('.graph-canvas[data-ready="true"]');
+        expect(await page.textContent('#rec-fields')).toBe(viMessages.record_fields.message);
+        await page.screenshot({ path: path.join(SCREENSHOTS, `record-${scheme}.png`) });
+      }
+      await page.goto(`chrome-extension://${browser.extensionId}/record.html?code=35-CT%2FTW`);
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.setViewportSize({ width: 1100, height: 520 });
+      await page.waitForSelector('.doc-links a');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'record-code.png') });
+      await page.close();
+    } finally {
+      await browser.close();
+      await rm(vi, { recursive: true, force: true });
+    }
+  });
 });
