@@ -198,6 +198,42 @@ describe('from a code on a page to its record and on', () => {
     await page.close();
   });
 
+  it('filters the citing articles by year (and outlet) in the address; Back and Forward move between filters', async () => {
+    // Cited by three articles of two outlets and two years (most corpus articles carry no date).
+    const id = '77/2014/NQ-CP@2014-10-24~news';
+    const page = await openRecord(`?id=${encodeURIComponent(id)}`);
+    await page.waitForSelector('.article');
+    const all = await page.locator('.article').count();
+    const yearSelect = '.filters label:nth-of-type(2) select';
+    const years = await page.$$eval(`${yearSelect} option`, (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(years.length).toBeGreaterThan(1);
+    const year = years[0]!;
+    await page.focus(yearSelect);
+    await page.selectOption(yearSelect, year);
+    await page.waitForURL((u) => u.searchParams.get('year') === year);
+    await expect.poll(() => page.$$eval('.article > .meta', (ms) => ms.map((m) => m.textContent ?? ''))).toSatisfy((metas: string[]) => metas.length > 0 && metas.every((m) => m.includes(year)));
+    const filtered = await page.locator('.article').count();
+    expect(filtered).toBeLessThan(all);
+    await page.goBack();
+    await page.waitForURL((u) => !u.searchParams.has('year'));
+    await expect.poll(() => page.locator('.article').count()).toBe(all);
+    expect(await page.inputValue(yearSelect)).toBe('');
+    await page.goForward();
+    await page.waitForURL((u) => u.searchParams.get('year') === year);
+    await expect.poll(() => page.locator('.article').count()).toBe(filtered);
+    // The outlet filter is in the address too: an address naming one opens filtered.
+    const outlets = await page.$$eval('.filters label:nth-of-type(1) select option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(outlets.length).toBeGreaterThan(1);
+    for (const outlet of outlets) {
+      await page.goto(recordUrl(`?id=${encodeURIComponent(id)}&outlet=${encodeURIComponent(outlet)}`));
+      await page.waitForSelector('.article');
+      expect(await page.inputValue('.filters label:nth-of-type(1) select')).toBe(outlet);
+      expect(await page.$$eval('.article > .meta', (ms) => ms.map((m) => m.textContent ?? ''))).toSatisfy((metas: string[]) => metas.every((m) => m.includes(outlet)));
+      expect(await page.locator('.article').count()).toBeLessThan(all);
+    }
+    await page.close();
+  });
+
   it('a click on a node of the neighbourhood graph opens that document’s record', async () => {
     const page = await openRecord(`?id=${encodeURIComponent(CT05)}`);
     await page.waitForSelector('.graph-canvas[data-ready="true"]');
