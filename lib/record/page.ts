@@ -56,6 +56,11 @@ export function startRecordPage(options: RecordPageOptions): { done: Promise<voi
   const copy = options.copy ?? ((text: string) => win.navigator.clipboard.writeText(text).then(() => true, () => false));
   let state: RecordPageState = { kind: 'loading' };
   let copyState: 'copied' | 'failed' | undefined;
+  /**
+   * The graph is drawn once the first citing articles are shown: loading and starting cytoscape takes the main
+   * thread for a while, which must not hold up the list.
+   */
+  let graphAllowed = false;
   /** Which load is current: an older answer arriving late is dropped. */
   let generation = 0;
 
@@ -66,7 +71,7 @@ export function startRecordPage(options: RecordPageOptions): { done: Promise<voi
         state,
         t,
         copyState,
-        mountGraph: options.mountGraph,
+        mountGraph: graphAllowed ? options.mountGraph : undefined,
         renderSave: options.renderSave,
         onCopy: (text: string) =>
           void copy(text).then((ok) => {
@@ -119,13 +124,15 @@ export function startRecordPage(options: RecordPageOptions): { done: Promise<voi
         win.document.title = `${address.code} — vanban-lens`;
       } else {
         const { id, articles } = address;
-        // The articles are asked at once but not waited for: the record shows as soon as it is known.
-        const citing = patiently(() => lookup.citingArticles(id, { page: articles.page, pageSize: CITING_PAGE_SIZE, outlet: articles.outlet, year: articles.year }), signal);
-        citing.catch(() => {});
-        const [card, sameCode] = await Promise.all([
+        // The record first (asked first: the service answers in order of arrival when busy), the articles at once
+        // after it but not waited for: the record shows as soon as it is known.
+        const asked = Promise.all([
           patiently(() => lookup.card(id, { articles: 1 }), signal),
           patiently(() => lookup.sameCodeOtherTerms(id), signal).catch(() => []),
         ]);
+        const citing = patiently(() => lookup.citingArticles(id, { page: articles.page, pageSize: CITING_PAGE_SIZE, outlet: articles.outlet, year: articles.year }), signal);
+        citing.catch(() => {});
+        const [card, sameCode] = await asked;
         if (run !== generation) return;
         if (!card) {
           state = { kind: 'not-found', id, searchHref: searchHref(id.replace(/[@~].*$/, '')) };
@@ -162,6 +169,7 @@ export function startRecordPage(options: RecordPageOptions): { done: Promise<voi
     }
     if (run !== generation || state.kind !== 'record') return;
     state = { ...state, citing: view };
+    graphAllowed = true;
     draw();
     markNextFrame(ARTICLES_MARK);
   }
