@@ -104,6 +104,9 @@ describe('Firefox: from a code on a page to its record', () => {
     const heading = await poll(() => record!.evaluate(() => document.querySelector('article.record h1')?.textContent ?? '').catch(() => ''), (h) => h !== '');
     expect(heading).toBe('Chỉ thị số 05-CT/TW');
     expect(await record!.evaluate(() => new URLSearchParams(location.search).get('id'))).toBe(CT05);
+    // Its citing articles, and the neighbourhood graph drawn (cytoscape loaded by the page in Firefox too).
+    expect(await poll(() => record!.evaluate(() => document.querySelectorAll('.article').length), (n) => n > 0)).toBeGreaterThan(0);
+    expect(await poll(() => record!.evaluate(() => (document.querySelector('.graph-canvas') as HTMLElement | null)?.dataset.ready ?? ''), (r) => r !== '')).toBe('true');
 
     // A related (co-cited) document's record, by a click on its link.
     const target = await record!.evaluate(() => {
