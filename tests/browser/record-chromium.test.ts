@@ -256,6 +256,26 @@ describe('from a code on a page to its record and on', () => {
   });
 });
 
+describe('network', () => {
+  it('the record page and the code list make no request beyond the extension’s own files', async () => {
+    const seen: string[] = [];
+    const record = (request: { url(): string }) => seen.push(request.url());
+    chrome.context.on('request', record);
+    try {
+      const page = await openRecord(`?id=${encodeURIComponent(CT05)}`);
+      await page.waitForSelector('.article');
+      await page.waitForSelector('.graph-canvas[data-ready="true"]');
+      await page.goto(recordUrl('?code=35-CT%2FTW'));
+      await page.waitForSelector('.doc-links a');
+      await page.close();
+    } finally {
+      chrome.context.off('request', record);
+    }
+    expect(seen.length).toBeGreaterThan(2); // the recorder sees the pages' own files
+    expect(seen.filter((u) => !u.startsWith(`chrome-extension://${chrome.extensionId}/`))).toEqual([]);
+  });
+});
+
 describe('accessibility (axe-core)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`record page, code list and unknown code: no serious or critical violations (${scheme})`, async () => {
