@@ -35,7 +35,8 @@ describe('checkBundle (the build step)', () => {
   it('fails a damaged gzip of the right size by its SHA-256', async () => {
     const file = join(copy(), manifest.file);
     const bytes = readFileSync(file);
-    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    const at = Math.floor(bytes.length / 2);
+    bytes[at] = bytes[at]! ^ 0xff;
     writeFileSync(file, bytes);
     await expect(checkBundle(dir)).rejects.toThrow(/is damaged: its SHA-256 is/);
   });
