@@ -22,14 +22,19 @@ export interface LookupClient {
   /** Other documents with the same code (numbers restart each term), oldest first. */
   sameCodeOtherTerms(id: string): Promise<DocumentRecord[]>;
   search(query: string, limit?: number): Promise<ResponseOf<'search'>>;
+  /** Tries the bundled dataset again after a failed load; the status after. */
+  reload?(): Promise<ResponseOf<'reload'>>;
 }
 
 export class LookupError extends Error {
   code: LookupErrorCode;
-  constructor(code: LookupErrorCode, message: string) {
+  /** For 'unreadable': what failed ('truncated', 'hash-mismatch', …). */
+  detail?: string;
+  constructor(code: LookupErrorCode, message: string, detail?: string) {
     super(message);
     this.name = 'LookupError';
     this.code = code;
+    if (detail !== undefined) this.detail = detail;
   }
 }
 
@@ -51,6 +56,7 @@ export function createLookupClient(): LookupClient {
     relatedArticles: (id, opts = {}) => send({ op: 'relatedArticles', id, page: opts.page ?? 0, pageSize: opts.pageSize ?? 20 }),
     sameCodeOtherTerms: (id) => send({ op: 'sameCodeOtherTerms', id }),
     search: (query, limit = 20) => send({ op: 'search', query, limit }),
+    reload: () => send({ op: 'reload' }),
   };
 }
 
@@ -70,6 +76,6 @@ async function send<K extends LookupOp>(request: RequestOf<K>): Promise<Response
     throw new LookupError('not-ready', `lookup service unavailable: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!response || typeof response !== 'object' || typeof response.ok !== 'boolean') throw new LookupError('not-ready', 'lookup service did not answer');
-  if (!response.ok) throw new LookupError(response.error.code, response.error.message);
+  if (!response.ok) throw new LookupError(response.error.code, response.error.message, response.error.detail);
   return response.value;
 }

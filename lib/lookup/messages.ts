@@ -21,7 +21,8 @@ export const MAX_SEARCH_LIMIT = 100;
 // Generous: a long subject clause must not cost a page its whole batch.
 const MAX_STRING = 10_000;
 
-export type LookupErrorCode = 'bad-request' | 'not-found' | 'not-ready' | 'internal';
+/** 'unreadable': no dataset can be used (none is loaded and the bundled one is missing or broken); said at once. */
+export type LookupErrorCode = 'bad-request' | 'not-found' | 'not-ready' | 'internal' | 'unreadable';
 
 /** Everything a card shows of one document, in one message. */
 export interface CardData {
@@ -48,6 +49,8 @@ export interface LookupOps {
   sameCodeOtherTerms: { request: { id: string }; response: DocumentRecord[] };
   search: { request: { query: string; limit: number }; response: Array<{ document: DocumentRecord; score: number }> };
   status: { request: Record<never, never>; response: DatasetStatus };
+  /** Tries the bundled dataset again (after a failed load): loads it when needed, answers the status after. */
+  reload: { request: Record<never, never>; response: DatasetStatus };
 }
 
 export type LookupOp = keyof LookupOps;
@@ -63,7 +66,8 @@ export interface LookupMessage<K extends LookupOp = LookupOp> {
   request: RequestOf<K>;
 }
 
-export type LookupFailure = { ok: false; error: { code: LookupErrorCode; message: string } };
+/** `detail`: for 'unreadable', what failed (a LoadFailureKind: 'truncated', 'hash-mismatch', …). */
+export type LookupFailure = { ok: false; error: { code: LookupErrorCode; message: string; detail?: string } };
 export type LookupResponse<K extends LookupOp = LookupOp> = { ok: true; value: ResponseOf<K> } | LookupFailure;
 
 export function isLookupMessage(message: unknown): message is { channel: typeof LOOKUP_CHANNEL; request: unknown } {
@@ -129,6 +133,7 @@ export function parseRequest(input: unknown): { request: LookupRequest } | { err
       return { request: { op, query: input.query, limit } };
     }
     case 'status':
+    case 'reload':
       return { request: { op } };
     default:
       return { error: `unknown op ${JSON.stringify(String(op)).slice(0, 60)}` };

@@ -5,7 +5,7 @@
  * throws out of the listener.
  */
 import { resolveReference, type Resolution } from '../resolver/resolve';
-import { DatasetNotReadyError, DatasetStore, type DatasetStatus, type DatasetStoreOptions } from '../store/dataset-store';
+import { DatasetNotReadyError, DatasetStore, DatasetUnreadableError, type DatasetStatus, type DatasetStoreOptions } from '../store/dataset-store';
 import type { LoadOutcome } from '../store/load-dataset';
 import { isLookupMessage, parseRequest, type LookupErrorCode, type LookupOp, type LookupRequest, type LookupResponse, type RequestOf, type ResponseOf } from './messages';
 import { addDocuments, createSearchIndex, searchIds, type SearchIndex } from './search-index';
@@ -60,6 +60,7 @@ export class LookupService {
     } catch (error) {
       if (error instanceof ServiceError) return { ok: false, error: { code: error.code, message: error.message } };
       if (error instanceof DatasetNotReadyError) return { ok: false, error: { code: 'not-ready', message: error.message } };
+      if (error instanceof DatasetUnreadableError) return { ok: false, error: { code: 'unreadable', message: error.message, detail: error.kind } };
       console.error('[vanban-lens] lookup failed', error);
       return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
     }
@@ -75,6 +76,8 @@ export class LookupService {
 
   private readonly handlers: Handlers = {
     status: () => this.store.status(),
+    // A failed load is reported in the status it answers (problem, lastError), not as a failed message.
+    reload: () => this.store.ensureLoaded(true).then(() => this.store.status(), () => this.store.status()),
     resolve: async ({ refs, page }) => {
       const { lists, sites } = await this.store.candidates(refs);
       const ctx = { ...page, ...(sites ? { sites } : {}) };

@@ -123,7 +123,7 @@ async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
 export function describeLoadFailure(error: unknown): { kind: LoadFailureKind; message: string } {
   if (error instanceof DatasetIntegrityError) return { kind: error.kind, message: `The bundled dataset can't be read: ${error.message}.` };
   const why = error instanceof Error ? error.message : String(error);
-  return { kind: 'load-failed', message: `The bundled dataset could not be stored in the browser's database: ${why}.` };
+  return { kind: 'load-failed', message: `The bundled dataset could not be loaded: ${why.replace(/\.$/, '')}.` };
 }
 
 /** The log line for a failed load: says whether an earlier dataset still answers (never claims one when there is none). */

@@ -10,6 +10,7 @@ import type { ArticleRecord, Dataset, DocumentRecord } from '../records/schema';
 import { candidateLookups } from '../resolver/candidate-keys';
 import { DB_NAME, openStore, type VblDb } from './db';
 import { DocumentCache } from './document-cache';
+import { describeLoadFailure, type LoadFailureKind } from './dataset-integrity';
 import { loadDataset, type LoadOutcome } from './load-dataset';
 import { candidatesFor, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms, type RelatedDocument } from './queries';
 import type { ActiveMeta, ErrorMeta, StagingMeta } from './stored-records';
@@ -39,8 +40,10 @@ export interface DatasetStatus {
   loadTimings?: Record<string, number>;
   /** Version being loaded, or whose load was interrupted and will be retried (the active one answers meanwhile). */
   updating?: string;
-  /** The last load error, when the newest load failed (the previous dataset stays in use). */
+  /** The last load error in plain words, when the newest load failed (a previous dataset, if any, stays in use). */
   lastError?: string;
+  /** What failed in the last load (a broken bundle's kind, or 'load-failed'). */
+  problem?: LoadFailureKind;
 }
 
 /** No dataset is active yet (first load still running, or failed). */
@@ -48,6 +51,20 @@ export class DatasetNotReadyError extends Error {
   constructor() {
     super('the dataset is not loaded yet');
     this.name = 'DatasetNotReadyError';
+  }
+}
+
+/**
+ * No dataset can be used: none is active and the last load failed (the bundle is missing or broken, or could not
+ * be stored). Lookups fail at once with this, rather than waiting for a load that will not come.
+ */
+export class DatasetUnreadableError extends Error {
+  constructor(
+    readonly kind: LoadFailureKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DatasetUnreadableError';
   }
 }
 
@@ -63,6 +80,8 @@ export class DatasetStore {
   private active?: ActiveMeta;
   private loading?: Promise<LoadOutcome | 'current'>;
   private memory?: Memory;
+  /** Why the last load failed, until a load succeeds. */
+  private failure?: { kind: LoadFailureKind; message: string };
 
   constructor(private readonly options: DatasetStoreOptions) {}
 
@@ -113,21 +132,29 @@ export class DatasetStore {
         return 'current';
       }
       const dataset = await this.options.source();
-      return await loadDataset(db, dataset, { extVersion: this.options.extVersion, onActivated: (meta) => (this.active = meta) });
+      const outcome = await loadDataset(db, dataset, { extVersion: this.options.extVersion, onActivated: (meta) => (this.active = meta) });
+      this.failure = undefined;
+      return outcome;
     } catch (error) {
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      await db.put('meta', { name: 'lastError', message, at: new Date().toISOString() }).catch(() => {});
+      // What failed, in plain words (never a bare "Failed to fetch"), kept for the status and for lookups.
+      const { kind, message } = describeLoadFailure(error);
+      this.failure = { kind, message };
+      await db.put('meta', { name: 'lastError', kind, message, at: new Date().toISOString() }).catch(() => {});
       throw error;
     } finally {
       this.active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
     }
   }
 
-  /** The active generation; waits for a first load in progress; DatasetNotReadyError when there is none. */
+  /**
+   * The active generation; waits for a first load in progress; DatasetUnreadableError when there is none because
+   * the load failed, DatasetNotReadyError when there is none yet.
+   */
   private async ready(): Promise<{ db: VblDb; active: ActiveMeta }> {
     const db = await this.database();
     if (!this.active) this.active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
     if (!this.active && this.loading) await this.loading.catch(() => {});
+    if (!this.active && this.failure) throw new DatasetUnreadableError(this.failure.kind, this.failure.message);
     if (!this.active) throw new DatasetNotReadyError();
     return { db, active: this.active };
   }
@@ -208,7 +235,10 @@ export class DatasetStore {
         ...(active.loadTimings ? { loadTimings: active.loadTimings } : {}),
       });
     }
-    if (lastError) status.lastError = lastError.message;
+    if (lastError) {
+      status.lastError = lastError.message;
+      if (lastError.kind) status.problem = lastError.kind;
+    }
     return status;
   }
 
