@@ -113,6 +113,11 @@ export interface CardModel {
   citationFromPage?: boolean;
   /** Error text (message key) when the lookup failed. */
   error?: string;
+  /**
+   * The bundled data can't be read (no dataset is loaded): `what` is the message key saying what failed; the card
+   * offers to try again. `retrying` while a retry is under way.
+   */
+  unreadable?: { what: string; retrying?: boolean };
 }
 
 /** Why several documents fit: Party numbers restart every term, state numbers every year, a plenum issues several. */

@@ -24,6 +24,8 @@ export interface CardInput {
   resolution?: Resolution;
   /** Message key of a lookup failure. */
   error?: string;
+  /** The dataset can't be read: what failed (a LoadFailureKind such as 'truncated'), and whether a retry runs. */
+  unreadable?: { kind: string; retrying?: boolean };
   /**
    * Index of the candidate the reader chose. Undefined until they choose: the best candidate is shown, and an
    * ambiguous card keeps the page's own wording as its heading and citation.
@@ -66,6 +68,9 @@ export function buildCardModel(input: CardInput): CardModel {
     related: [],
     error: input.error,
   };
+  if (input.error && input.unreadable) {
+    base.unreadable = { what: unreadableKey(input.unreadable.kind), ...(input.unreadable.retrying ? { retrying: true } : {}) };
+  }
   const candidates = resolution?.candidates ?? [];
   const reasonOptions = { weakPageDate: input.pageDateWeak };
   if (resolution && !input.error) base.answer = resolution.answer ?? answerOf(resolution);
@@ -224,4 +229,9 @@ function pageFacts(ref: Reference, lang: 'vi' | 'en'): Fact[] {
   if (ref.term) facts.push({ label: 'cardTerm', value: ref.term });
   if (ref.subject) facts.push({ label: 'cardSubject', value: ref.subject });
   return facts;
+}
+
+/** The message key that says what failed when the dataset can't be read ('hash-mismatch' → integrity_kind_hash_mismatch). */
+export function unreadableKey(kind: string): string {
+  return /^[a-z-]{1,40}$/.test(kind) ? `integrity_kind_${kind.replace(/-/g, '_')}` : 'integrity_kind_load_failed';
 }

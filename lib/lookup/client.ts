@@ -65,6 +65,11 @@ export function fetchDatasetStatus(): Promise<ResponseOf<'status'>> {
   return send({ op: 'status' });
 }
 
+/** Tries the bundled dataset again after a failed load (the popup's "Try again"); the status after. */
+export function reloadDataset(): Promise<ResponseOf<'reload'>> {
+  return send({ op: 'reload' });
+}
+
 async function send<K extends LookupOp>(request: RequestOf<K>): Promise<ResponseOf<K>> {
   const message: LookupMessage<K> = { channel: LOOKUP_CHANNEL, request };
   let response: LookupResponse<K> | undefined;

@@ -27,6 +27,7 @@ function mount(state: Partial<PopupState>) {
     onMode: vi.fn(),
     onDefaultMode: vi.fn(),
     onDwell: vi.fn(),
+    onRetryDataset: vi.fn(),
   } satisfies Omit<PopupProps, 't' | 'state'>;
   const root = document.createElement('div');
   document.body.append(root);
@@ -39,6 +40,17 @@ afterEach(() => {
 });
 
 describe('Popup', () => {
+  it('says the data cannot be read, what failed, and offers to try again', () => {
+    const { root, handlers } = mount({ dataset: { ready: false, error: 'x', unreadable: 'integrity_kind_hash_mismatch' } });
+    const alert = root.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toContain('Dữ liệu không đọc được: tệp dữ liệu bị hỏng, mã kiểm tra không khớp.');
+    const retry = [...alert.querySelectorAll('button')].find((b) => b.textContent === 'Thử lại')!;
+    retry.click();
+    expect(handlers.onRetryDataset).toHaveBeenCalledTimes(1);
+    expect(root.textContent).not.toContain('Đang nạp dữ liệu');
+  });
+
+
   it('turns a default site off and chooses its mode', () => {
     const { root, handlers } = mount({});
     expect(root.textContent).toContain('baotest.vn');

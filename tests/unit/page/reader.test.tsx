@@ -126,6 +126,37 @@ describe('reader', () => {
     }
   });
 
+  it('says at once that the data cannot be read, with what failed, and tries again when asked (no waiting for retries)', async () => {
+    vi.useFakeTimers();
+    try {
+      const resolve = vi
+        .fn<LookupClient['resolve']>()
+        .mockRejectedValueOnce(new LookupError('unreadable', 'the data file dataset.json.gz is truncated', 'truncated'))
+        .mockResolvedValueOnce([kh17Resolved]);
+      const reload = vi.fn(async () => ({ ready: true }));
+      start(lookup({ resolve, reload }));
+      options.onFound([marked('m1')]);
+      options.onActivate(marked('m1'), 'hover', document.getElementById('a')!);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(shadowText()).toContain('Dữ liệu không đọc được');
+      expect(shadowText()).toContain('tệp dữ liệu bị cắt cụt, thiếu phần cuối');
+      expect(shadowText()).not.toContain('Đang tra cứu');
+      // Nothing is asked again by itself: the answer will not change without a retry.
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(resolve).toHaveBeenCalledTimes(1);
+      const button = cardRoot!.querySelector<HTMLButtonElement>('.retry')!;
+      expect(button.textContent).toBe('Thử lại');
+      button.click();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(reload).toHaveBeenCalledTimes(1);
+      expect(resolve).toHaveBeenCalledTimes(2);
+      expect(shadowText()).toContain('Bộ Chính trị');
+      expect(shadowText()).not.toContain('Dữ liệu không đọc được');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('closes the card of a reference the page removed, and the mode switch goes to the annotator', () => {
     const reader = start(lookup());
     options.onFound([marked('m1')]);
