@@ -7,6 +7,7 @@ import type { Reference } from '../detector/types';
 import type { ArticleRecord, DocumentRecord } from '../records/schema';
 import type { Candidate, Resolution } from '../resolver/resolve';
 import type { RelatedDocument } from '../lookup/client';
+import { UNREADABLE_KINDS } from '../lookup/messages';
 import { issuerLevel, referenceTypeName } from './code-facts';
 import { citation, documentHeading, formatDate, hostLabel, safeUrl } from './format';
 import { describeReason, describeRuleOut } from './reasons';
@@ -231,7 +232,10 @@ function pageFacts(ref: Reference, lang: 'vi' | 'en'): Fact[] {
   return facts;
 }
 
-/** The message key that says what failed when the dataset can't be read ('hash-mismatch' → integrity_kind_hash_mismatch). */
+/**
+ * The message key that says what failed when the dataset can't be read ('hash-mismatch' → integrity_kind_hash_mismatch);
+ * a kind it does not know (a newer background) is worded as a failed load, never shown as a raw key.
+ */
 export function unreadableKey(kind: string): string {
-  return /^[a-z-]{1,40}$/.test(kind) ? `integrity_kind_${kind.replace(/-/g, '_')}` : 'integrity_kind_load_failed';
+  return UNREADABLE_KINDS.includes(kind) ? `integrity_kind_${kind.replace(/-/g, '_')}` : 'integrity_kind_load_failed';
 }

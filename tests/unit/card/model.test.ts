@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildCardModel } from '@/lib/card/model';
+import { buildCardModel, unreadableKey } from '@/lib/card/model';
+import { UNREADABLE_KINDS } from '@/lib/lookup/messages';
+import viMessages from '../../../public/_locales/vi/messages.json';
+import enMessages from '../../../public/_locales/en/messages.json';
 import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, ref, tVi, unknownRef } from './fixtures';
 
 describe('buildCardModel', () => {
@@ -133,5 +136,23 @@ describe('buildCardModel: what the page says and what is a guess', () => {
     const weak = buildCardModel({ ref: ct35, resolution: ct35Ambiguous, pageDateWeak: true });
     expect(weak.candidates[0]!.reasons[0]!.key).toBe('reason_latestBeforeWritten');
     expect(tVi(weak.candidates[0]!.reasons[0]!.key!, weak.candidates[0]!.reasons[0]!.subs)).toContain('ngày ghi ở đầu bài (01/7/2024');
+  });
+});
+
+describe('the card when the data cannot be read', () => {
+  it('is an error card that says what failed, in words for every kind in both languages', () => {
+    const model = buildCardModel({ ref: kh17, error: 'integrity_card_title', unreadable: { kind: 'hash-mismatch' } });
+    expect(model.state).toBe('error');
+    expect(model.unreadable).toEqual({ what: 'integrity_kind_hash_mismatch' });
+    expect(buildCardModel({ ref: kh17, error: 'integrity_card_title', unreadable: { kind: 'truncated', retrying: true } }).unreadable).toEqual({ what: 'integrity_kind_truncated', retrying: true });
+    expect(UNREADABLE_KINDS).toContain('truncated');
+    for (const kind of UNREADABLE_KINDS) {
+      const key = unreadableKey(kind);
+      expect((viMessages as Record<string, { message: string }>)[key]?.message, key).toBeTruthy();
+      expect((enMessages as Record<string, { message: string }>)[key]?.message, key).toBeTruthy();
+    }
+    // A kind it does not know (a newer background) is worded as a failed load, never as a raw key.
+    expect(unreadableKey('<script>')).toBe('integrity_kind_load_failed');
+    expect(unreadableKey('disk-on-fire')).toBe('integrity_kind_load_failed');
   });
 });
