@@ -92,3 +92,26 @@ describe('a truncated bundled dataset', () => {
     await page.close();
   }, 90_000);
 });
+
+describe('a damaged bundled dataset of the right size', () => {
+  it('the card names the damage (its checksum does not match) rather than reading it', async () => {
+    const damagedDir = await snapshotBuild(DEFAULT_EXTENSION, 'vbl-damaged-data-');
+    let own: ChromiumWithExtension | undefined;
+    try {
+      const bytes = Buffer.from(whole);
+      const at = Math.floor(bytes.length / 2);
+      bytes[at] = bytes[at]! ^ 0x5a;
+      await writeFile(path.join(damagedDir, 'dataset', path.basename(dataFile)), bytes);
+      own = await launchChromiumWithExtension({ extensionPath: damagedDir, hostMap: ['*.vn'], args: ['--lang=vi'] });
+      const page = await own.context.newPage();
+      await page.goto(server.url('/plain.html', HOST));
+      await waitForMarks(page, 1);
+      await hover(page, '17-KH/TW');
+      const shown = await waitForCard(page, (c) => c.open && (c.text ?? '').includes(t('integrity_card_title')), 8000);
+      expect(shown.text).toContain(t('integrity_card_what', t('integrity_kind_hash_mismatch')));
+    } finally {
+      await own?.close();
+      await rm(damagedDir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
