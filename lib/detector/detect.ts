@@ -174,6 +174,7 @@ function withSentence(
   if (issuerName) ref.issuerName = issuerName;
   if (term) ref.term = term;
   if (a.subject) ref.subject = a.subject;
+  if (a.plenum !== undefined && ref.plenum === undefined && ref.code && !Number.isNaN(a.plenum)) ref.plenum = a.plenum;
   const eventDate = eventDateBefore(before, found >= 0);
   if (eventDate && eventDate !== ref.date) ref.eventDate = eventDate;
   refineType(ref);
