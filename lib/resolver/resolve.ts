@@ -220,7 +220,9 @@ function scoreCandidate(ref: Reference, doc: DocumentRecord): Scored {
   }
   const stated = bodyIdentity(ref.issuerName);
   if (ref.issuerName && stated && couldIssue(stated, doc.family, doc.typeAbbr)) {
-    s.body = compareBodies(ref.issuerName, doc.issuer) ?? levelOfCode(ref.issuerName, doc);
+    // A Party code says its level plainly (…/TW central, …/TU, …/HU local), and that comes first: a record made from
+    // a sentence that misnames its body (a …/TU record credited to the Bộ Chính trị) never answers a central body.
+    s.body = (doc.family === 'party' ? levelOfCode(ref.issuerName, doc) : undefined) ?? compareBodies(ref.issuerName, doc.issuer) ?? levelOfCode(ref.issuerName, doc);
     if (s.body === 'same' && doc.issuer) { s.evidence += 5; s.reasons.push({ kind: 'issuerMatches', issuer: doc.issuer }); }
     else if (s.body === 'differs') s.ruledOut.push({ kind: 'issuerDiffers', stated: ref.issuerName, recorded: doc.issuer ?? doc.issuerAbbr });
   }
