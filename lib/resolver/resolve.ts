@@ -335,6 +335,8 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
   const ruledOut = scored.filter((s) => s.ruledOut.length > 0).slice(0, MAX_RULED_OUT).map(toRuledOut);
   const out = (r: Omit<Resolution, 'ruledOut'>): Resolution => (ruledOut.length ? { ...r, ruledOut } : r);
   if (live.length === 0) return out({ status: 'unresolved', answer: 'not-in-dataset', candidates: [], ...(place ? { place } : {}) });
+  // The sentence names a series of one number ("các Nghị quyết 19/NQ-CP" of several years): never one of them.
+  if (ref.several) return out({ status: 'ambiguous', answer: 'several', candidates: live.map(toCandidate), ...(place ? { place } : {}) });
   if (live.length === 1) {
     const only = live[0] as Scored;
     // Nothing in the sentence names it, and the page may well cite another document the dataset lacks: offered, not chosen.
