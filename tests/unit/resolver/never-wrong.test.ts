@@ -62,3 +62,26 @@ describe('a sentence naming a series of one number names no one document', () =>
     expect(next.code).toBe('19/2017/NQ-CP');
   });
 });
+
+describe('words tell apart only documents whose titles are known', () => {
+  const nq10 = doc({ id: '10-NQ/TW@2017-06-03', code: '10-NQ/TW', date: '2017-06-03', term: 'XII', plenum: 5, issuer: 'Ban Chấp hành Trung ương', title: 'Về phát triển kinh tế tư nhân trở thành một động lực quan trọng của nền kinh tế thị trường định hướng xã hội chủ nghĩa' });
+  // Held without its title.
+  const nq11 = doc({ id: '11-NQ/TW@2017-06-03', code: '11-NQ/TW', date: '2017-06-03', term: 'XII', plenum: 5, issuer: 'Ban Chấp hành Trung ương' });
+
+  it('a subject partly in one title does not rule out a resolution of the same plenum held without one', () => {
+    const ref = detect('Nghị quyết Hội nghị Trung ương 5 khóa XII về hoàn thiện thể chế kinh tế thị trường định hướng xã hội chủ nghĩa đã được ban hành.')[0]!;
+    const res = resolveReference(ref, [nq10, nq11], { pageDate: '2017-07-01' });
+    expect(res).toMatchObject({ status: 'ambiguous', answer: 'several' });
+    expect(res.candidates.map((c) => c.id).sort()).toEqual([nq10.id, nq11.id]);
+  });
+
+  it('a subject in the title\'s words throughout names it; with every title known, words decide as before', () => {
+    const ref = detect('Nghị quyết Hội nghị Trung ương 5 khóa XII về phát triển kinh tế tư nhân trở thành một động lực quan trọng của nền kinh tế thị trường định hướng xã hội chủ nghĩa.')[0]!;
+    const full = resolveReference(ref, [nq10, nq11], { pageDate: '2017-07-01' });
+    expect([full.status, full.candidates[0]!.id]).toEqual(['resolved', nq10.id]);
+    const partly = detect('Nghị quyết Hội nghị Trung ương 5 khóa XII về hoàn thiện thể chế kinh tế thị trường định hướng xã hội chủ nghĩa đã được ban hành.')[0]!;
+    const titled = { ...nq11, title: 'Về cải cách chính sách tiền lương đối với cán bộ, công chức' };
+    const known = resolveReference(partly, [nq10, titled], { pageDate: '2017-07-01' });
+    expect([known.status, known.candidates[0]!.id]).toEqual(['resolved', nq10.id]);
+  });
+});
