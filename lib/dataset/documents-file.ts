@@ -25,7 +25,7 @@ export function formatRowError(e: RowError): string {
 }
 
 const CONFIDENCES: Confidence[] = ['official', 'secondary', 'news-only'];
-const RELATION_KINDS: RelationKind[] = ['implements', 'guides', 'replaces', 'amends'];
+const RELATION_KINDS: RelationKind[] = ['implements', 'guides', 'replaces', 'amends', 'summarises'];
 const READING_FIELDS: Reading['field'][] = ['date', 'issuer', 'title', 'term', 'type'];
 const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 

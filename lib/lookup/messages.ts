@@ -7,9 +7,11 @@ import type { ArticleRecord, DocumentRecord } from '../records/schema';
 import type { Resolution, ResolveContext } from '../resolver/resolve';
 import type { DatasetStatus } from '../store/dataset-store';
 import type { RelatedDocument } from '../store/queries';
+import type { CitingArticlesPage } from '../store/citing-articles';
 
 export type { DatasetStatus } from '../store/dataset-store';
 export type { RelatedDocument } from '../store/queries';
+export type { CitingArticle, CitingArticlesPage, StatedFacts } from '../store/citing-articles';
 
 /** Every lookup message carries this channel, so other listeners can ignore it cheaply. */
 export const LOOKUP_CHANNEL = 'vanban-lens/lookup';
@@ -51,6 +53,13 @@ export interface LookupOps {
   status: { request: Record<never, never>; response: DatasetStatus };
   /** Tries the bundled dataset again (after a failed load): loads it when needed, answers the status after. */
   reload: { request: Record<never, never>; response: DatasetStatus };
+  /**
+   * Every article citing the document, newest first, one page, filtered by outlet and year; each with what its
+   * sentences stated about the document (date, issuing body, term as read), and the outlets and years to filter by.
+   */
+  citingArticles: { request: { id: string; page: number; pageSize: number; outlet?: string; year?: string }; response: CitingArticlesPage };
+  /** Every document whose code is this code however it is written ("35-CT/TƯ", "05-CT/TW"), oldest first. */
+  byCode: { request: { code: string }; response: DocumentRecord[] };
 }
 
 export type LookupOp = keyof LookupOps;
@@ -135,6 +144,22 @@ export function parseRequest(input: unknown): { request: LookupRequest } | { err
     case 'status':
     case 'reload':
       return { request: { op } };
+    case 'citingArticles': {
+      if (!isId(input.id)) return { error: 'id must be a non-empty string' };
+      const page = input.page ?? 0;
+      const pageSize = input.pageSize ?? 20;
+      if (!isIntIn(page, 0, 1_000_000)) return { error: 'page must be an integer ≥ 0' };
+      if (!isIntIn(pageSize, 1, MAX_PAGE_SIZE)) return { error: `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}` };
+      if (input.outlet !== undefined && !(typeof input.outlet === 'string' && input.outlet.length <= 500)) return { error: 'outlet must be a string' };
+      if (input.year !== undefined && !(typeof input.year === 'string' && /^\d{4}$/.test(input.year))) return { error: 'year must be four digits' };
+      return {
+        request: { op, id: input.id, page, pageSize, ...(input.outlet !== undefined ? { outlet: input.outlet } : {}), ...(input.year !== undefined ? { year: input.year } : {}) },
+      };
+    }
+    case 'byCode': {
+      if (typeof input.code !== 'string' || input.code.trim().length === 0 || input.code.length > 200) return { error: 'code must be a non-empty string of at most 200 characters' };
+      return { request: { op, code: input.code } };
+    }
     default:
       return { error: `unknown op ${JSON.stringify(String(op)).slice(0, 60)}` };
   }

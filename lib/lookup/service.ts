@@ -9,6 +9,7 @@ import { DatasetNotReadyError, DatasetStore, DatasetUnreadableError, type Datase
 import type { LoadOutcome } from '../store/load-dataset';
 import { isLookupMessage, parseRequest, type LookupErrorCode, type LookupOp, type LookupRequest, type LookupResponse, type RequestOf, type ResponseOf } from './messages';
 import { addDocuments, createSearchIndex, searchIds, type SearchIndex } from './search-index';
+import { codeKeysOf } from './code-lookup';
 
 export type LookupServiceOptions = DatasetStoreOptions;
 
@@ -102,6 +103,16 @@ export class LookupService {
     document: async ({ id }) => known(await this.store.document(id), id),
     relatedArticles: async ({ id, page, pageSize }) => known(await this.store.relatedArticles(id, page, pageSize), id),
     sameCodeOtherTerms: async ({ id }) => known(await this.store.sameCodeOtherTerms(id), id),
+    citingArticles: async ({ id, page, pageSize, outlet, year }) =>
+      known(await this.store.citingArticles(id, { ...(outlet !== undefined ? { outlet } : {}), ...(year !== undefined ? { year } : {}) }, page, pageSize), id),
+    byCode: async ({ code }) => {
+      // The code as written first; a written variant ("35/CT-TW", "35 CT TW") through the detector's reading.
+      for (const key of codeKeysOf(code)) {
+        const found = await this.store.byCodeKey(key);
+        if (found.length) return found;
+      }
+      return [];
+    },
     search: async ({ query, limit }) => {
       const [{ documents }, index] = await Promise.all([this.store.documents(), this.searchIndex()]);
       return searchIds(index, query, limit).flatMap((h) => {

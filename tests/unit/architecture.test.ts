@@ -62,6 +62,8 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   settings: { layers: [], packages: /^wxt\/browser$/ },
   i18n: { layers: [], packages: /^wxt\/browser$/ },
   card: { layers: ['detector', 'keys', 'records', 'resolver', 'dataset', 'lookup', 'i18n', 'components'], packages: /^(preact|@floating-ui\/dom|wxt\/browser)$/ },
+  // The record page (an extension page): its address, model and behaviour; cytoscape is loaded here only.
+  record: { layers: ['detector', 'keys', 'records', 'resolver', 'lookup', 'i18n', 'card', 'components'], packages: /^(preact|cytoscape|wxt\/browser)$/ },
   page: { layers: ['card', 'annotator', 'lookup', 'settings', 'i18n', 'detector', 'keys', 'records', 'resolver'], packages: /^wxt\/browser$/ },
   components: { layers: [], packages: /^preact(\/hooks)?$/ },
 };
