@@ -11,7 +11,7 @@ import { candidateLookups } from '../resolver/candidate-keys';
 import { DB_NAME, openStore, type VblDb } from './db';
 import { DocumentCache } from './document-cache';
 import { loadDataset, type LoadOutcome } from './load-dataset';
-import { candidatesFor, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms, type RelatedDocument } from './queries';
+import { candidatesFor, citationTotals, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms, type RelatedDocument } from './queries';
 import type { ActiveMeta, ErrorMeta, StagingMeta } from './stored-records';
 
 export interface DatasetStoreOptions {
@@ -63,6 +63,8 @@ export class DatasetStore {
   private active?: ActiveMeta;
   private loading?: Promise<LoadOutcome | 'current'>;
   private memory?: Memory;
+  /** How many articles cite each document, of one generation (read once, for the search filter). */
+  private cited?: { gen: number; totals: Promise<Map<string, number>> };
 
   constructor(private readonly options: DatasetStoreOptions) {}
 
@@ -184,6 +186,17 @@ export class DatasetStore {
     const { db, active } = await this.ready();
     const ready = this.inMemory(db, active.gen).ready;
     return ready ? ready.sameCode(id) : sameCodeOtherTerms(db, active.gen, active.buckets, id);
+  }
+
+  /** How many articles cite each cited document of the active generation (read once per generation). */
+  async citationTotals(): Promise<Map<string, number>> {
+    const { db, active } = await this.ready();
+    if (this.cited?.gen !== active.gen) {
+      const entry = { gen: active.gen, totals: citationTotals(db, active.gen) };
+      this.cited = entry;
+      entry.totals.catch(() => { if (this.cited === entry) this.cited = undefined; });
+    }
+    return this.cited.totals;
   }
 
   /** Reads the documents into memory ahead of the first lookups (after a load or a start). */
