@@ -9,7 +9,7 @@ import type { DocumentRecord } from '../records/schema';
 import type { Resolution, ResolveContext } from '../resolver/resolve';
 import { LOOKUP_CHANNEL, type CardData, type LookupErrorCode, type LookupMessage, type LookupOp, type LookupResponse, type RequestOf, type ResponseOf } from './messages';
 
-export type { CardData, CitingArticle, CitingArticlesPage, DatasetStatus, LookupErrorCode, RelatedDocument, StatedFacts } from './messages';
+export type { CardData, CitingArticle, CitingArticlesPage, DatasetStatus, FindResult, FoundDocument, LookupErrorCode, RelatedDocument, SearchFacets, StatedFacts } from './messages';
 
 export interface LookupClient {
   /** Candidates for each reference, in the same order; one round trip for the whole batch. */
@@ -75,6 +75,16 @@ export function createLookupClient(): LookupClient {
 /** The loaded dataset's version and counts (for the popup and the benchmark). */
 export function fetchDatasetStatus(): Promise<ResponseOf<'status'>> {
   return send({ op: 'status' });
+}
+
+/** The search page: one page of what a query and filters find, with the total. */
+export function findDocuments(request: Omit<RequestOf<'find'>, 'op'>): Promise<ResponseOf<'find'>> {
+  return send({ op: 'find', ...request });
+}
+
+/** The search filters' choices over the whole dataset. */
+export function fetchSearchFacets(): Promise<ResponseOf<'searchFacets'>> {
+  return send({ op: 'searchFacets' });
 }
 
 async function send<K extends LookupOp>(request: RequestOf<K>): Promise<ResponseOf<K>> {

@@ -10,6 +10,8 @@ import type { LoadOutcome } from '../store/load-dataset';
 import { isLookupMessage, parseRequest, type LookupErrorCode, type LookupOp, type LookupRequest, type LookupResponse, type RequestOf, type ResponseOf } from './messages';
 import { addDocuments, createSearchIndex, searchIds, type SearchIndex } from './search-index';
 import { codeKeysOf } from './code-lookup';
+import { findDocuments } from './find';
+import { facetsOf, type SearchFacets } from '../search/filter';
 
 export type LookupServiceOptions = DatasetStoreOptions;
 
@@ -40,6 +42,8 @@ export class LookupService {
   readonly store: DatasetStore;
   /** The search index of one generation, built in slices from the documents in memory. */
   private search?: { gen: number; index: Promise<SearchIndex> };
+  /** The search filters' choices, of one generation. */
+  private facets?: { gen: number; facets: SearchFacets };
 
   constructor(options: LookupServiceOptions) {
     this.store = new DatasetStore(options);
@@ -119,6 +123,15 @@ export class LookupService {
         const document = documents.get(h.id);
         return document ? [{ document, score: h.score }] : [];
       });
+    },
+    find: async ({ q, filters, offset, limit }) => {
+      const [{ documents }, index, cited] = await Promise.all([this.store.documents(), this.searchIndex(), this.store.citationTotals()]);
+      return findDocuments(index, documents.byId, cited, { q, filters, offset, limit });
+    },
+    searchFacets: async () => {
+      const { gen, documents } = await this.store.documents();
+      if (this.facets?.gen !== gen) this.facets = { gen, facets: facetsOf(documents.byId.values()) };
+      return this.facets.facets;
     },
   };
 

@@ -12,8 +12,8 @@ import { DB_NAME, openStore, type VblDb } from './db';
 import { DocumentCache } from './document-cache';
 import { describeLoadFailure, type LoadFailureKind } from './dataset-integrity';
 import { loadDataset, type LoadOutcome } from './load-dataset';
-import { candidatesFor, documentsByIndex, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms, type RelatedDocument } from './queries';
 import { allCitingArticles, pageOfArticles, statedIn, type CitingArticlesFilter, type CitingArticlesPage } from './citing-articles';
+import { candidatesFor, citationTotals, documentsByIndex, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms, type RelatedDocument } from './queries';
 import type { ActiveMeta, ErrorMeta, StagingMeta } from './stored-records';
 
 export interface DatasetStoreOptions {
@@ -85,6 +85,8 @@ export class DatasetStore {
   private failure?: { kind: LoadFailureKind; message: string };
   /** The citing articles of the last few documents asked for (the record page pages and filters them). */
   private citing = new Map<string, Promise<ArticleRecord[]>>();
+  /** How many articles cite each document, of one generation (read once, for the search filter). */
+  private cited?: { gen: number; totals: Promise<Map<string, number>> };
 
   constructor(private readonly options: DatasetStoreOptions) {}
 
@@ -244,6 +246,17 @@ export class DatasetStore {
     const ready = this.inMemory(db, active.gen).ready;
     const docs = ready ? ready.withCode(key) : await documentsByIndex(db, active.gen, active.buckets, 'code', key);
     return [...docs].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
+  }
+
+  /** How many articles cite each cited document of the active generation (read once per generation). */
+  async citationTotals(): Promise<Map<string, number>> {
+    const { db, active } = await this.ready();
+    if (this.cited?.gen !== active.gen) {
+      const entry = { gen: active.gen, totals: citationTotals(db, active.gen) };
+      this.cited = entry;
+      entry.totals.catch(() => { if (this.cited === entry) this.cited = undefined; });
+    }
+    return this.cited.totals;
   }
 
   /** Reads the documents into memory ahead of the first lookups (after a load or a start). */

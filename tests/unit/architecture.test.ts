@@ -57,7 +57,9 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   dataset: { layers: ['detector', 'keys', 'records'], packages: /^fflate$/ },
   resolver: { layers: ['detector', 'keys', 'records'], packages: /^$/ },
   store: { layers: ['detector', 'keys', 'records', 'resolver'], packages: /^(idb|fflate|wxt\/browser)$/ },
-  lookup: { layers: ['detector', 'keys', 'records', 'resolver', 'store'], packages: /^(minisearch|wxt\/browser)$/ },
+  // Search queries and filters (the search page's address, the filters' rules): pure, shared by lookup and pages.
+  search: { layers: ['detector', 'keys', 'records'], packages: /^$/ },
+  lookup: { layers: ['detector', 'keys', 'records', 'resolver', 'store', 'search'], packages: /^(minisearch|wxt\/browser)$/ },
   annotator: { layers: ['detector'], packages: /^$/ },
   settings: { layers: [], packages: /^wxt\/browser$/ },
   i18n: { layers: [], packages: /^wxt\/browser$/ },
@@ -68,7 +70,7 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   components: { layers: [], packages: /^preact(\/hooks)?$/ },
 };
 /** Layers whose code runs in pages or anywhere: never the browser's extension API, never IndexedDB. */
-const PURE = ['detector', 'keys', 'records', 'resolver', 'dataset', 'annotator'];
+const PURE = ['detector', 'keys', 'records', 'resolver', 'dataset', 'annotator', 'search'];
 
 /** Source without comments. */
 const code = (f: string) => readFileSync(join(ROOT, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
