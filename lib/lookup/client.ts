@@ -9,7 +9,7 @@ import type { DocumentRecord } from '../records/schema';
 import type { Resolution, ResolveContext } from '../resolver/resolve';
 import { LOOKUP_CHANNEL, type CardData, type LookupErrorCode, type LookupMessage, type LookupOp, type LookupResponse, type RequestOf, type ResponseOf } from './messages';
 
-export type { CardData, DatasetStatus, LookupErrorCode, RelatedDocument } from './messages';
+export type { CardData, CitingArticle, CitingArticlesPage, DatasetStatus, FindResult, FoundDocument, LookupErrorCode, RelatedDocument, SearchFacets, StatedFacts } from './messages';
 
 export interface LookupClient {
   /** Candidates for each reference, in the same order; one round trip for the whole batch. */
@@ -24,6 +24,10 @@ export interface LookupClient {
   search(query: string, limit?: number): Promise<ResponseOf<'search'>>;
   /** Tries the bundled dataset again after a failed load; the status after. */
   reload?(): Promise<ResponseOf<'reload'>>;
+  /** Articles citing the document, newest first, filtered by outlet and year, with what each sentence stated; undefined when unknown. */
+  citingArticles(id: string, opts?: { page?: number; pageSize?: number; outlet?: string; year?: string }): Promise<ResponseOf<'citingArticles'> | undefined>;
+  /** Every document with this code (however written), oldest first. */
+  byCode(code: string): Promise<DocumentRecord[]>;
 }
 
 export class LookupError extends Error {
@@ -57,6 +61,14 @@ export function createLookupClient(): LookupClient {
     sameCodeOtherTerms: (id) => send({ op: 'sameCodeOtherTerms', id }),
     search: (query, limit = 20) => send({ op: 'search', query, limit }),
     reload: () => send({ op: 'reload' }),
+    citingArticles: (id, opts = {}) =>
+      unlessNotFound(
+        send({
+          op: 'citingArticles', id, page: opts.page ?? 0, pageSize: opts.pageSize ?? 20,
+          ...(opts.outlet !== undefined ? { outlet: opts.outlet } : {}), ...(opts.year !== undefined ? { year: opts.year } : {}),
+        }),
+      ),
+    byCode: (code) => send({ op: 'byCode', code }),
   };
 }
 
@@ -68,6 +80,16 @@ export function fetchDatasetStatus(): Promise<ResponseOf<'status'>> {
 /** Tries the bundled dataset again after a failed load (the popup's "Try again"); the status after. */
 export function reloadDataset(): Promise<ResponseOf<'reload'>> {
   return send({ op: 'reload' });
+}
+
+/** The search page: one page of what a query and filters find, with the total. */
+export function findDocuments(request: Omit<RequestOf<'find'>, 'op'>): Promise<ResponseOf<'find'>> {
+  return send({ op: 'find', ...request });
+}
+
+/** The search filters' choices over the whole dataset. */
+export function fetchSearchFacets(): Promise<ResponseOf<'searchFacets'>> {
+  return send({ op: 'searchFacets' });
 }
 
 async function send<K extends LookupOp>(request: RequestOf<K>): Promise<ResponseOf<K>> {

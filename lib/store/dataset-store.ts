@@ -12,7 +12,8 @@ import { DB_NAME, openStore, type VblDb } from './db';
 import { DocumentCache } from './document-cache';
 import { describeLoadFailure, type LoadFailureKind } from './dataset-integrity';
 import { loadDataset, type LoadOutcome } from './load-dataset';
-import { candidatesFor, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms, type RelatedDocument } from './queries';
+import { allCitingArticles, pageOfArticles, statedIn, type CitingArticlesFilter, type CitingArticlesPage } from './citing-articles';
+import { candidatesFor, citationTotals, documentsByIndex, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms, type RelatedDocument } from './queries';
 import type { ActiveMeta, ErrorMeta, StagingMeta } from './stored-records';
 
 export interface DatasetStoreOptions {
@@ -82,6 +83,10 @@ export class DatasetStore {
   private memory?: Memory;
   /** Why the last load failed, until a load succeeds. */
   private failure?: { kind: LoadFailureKind; message: string };
+  /** The citing articles of the last few documents asked for (the record page pages and filters them). */
+  private citing = new Map<string, Promise<ArticleRecord[]>>();
+  /** How many articles cite each document, of one generation (read once, for the search filter). */
+  private cited?: { gen: number; totals: Promise<Map<string, number>> };
 
   constructor(private readonly options: DatasetStoreOptions) {}
 
@@ -211,6 +216,47 @@ export class DatasetStore {
     const { db, active } = await this.ready();
     const ready = this.inMemory(db, active.gen).ready;
     return ready ? ready.sameCode(id) : sameCodeOtherTerms(db, active.gen, active.buckets, id);
+  }
+
+  /**
+   * Every article citing a document, newest first, filtered and paged, each with what its sentences stated about
+   * the document; undefined when the document is unknown.
+   */
+  async citingArticles(id: string, filter: CitingArticlesFilter, page: number, pageSize: number): Promise<CitingArticlesPage | undefined> {
+    const { db, active } = await this.ready();
+    if (!(await this.document(id))) return undefined;
+    const key = `${active.gen}\u0000${id}`;
+    let all = this.citing.get(key);
+    if (!all) {
+      all = allCitingArticles(db, active.gen, active.buckets, id);
+      this.citing.set(key, all);
+      all.catch(() => this.citing.delete(key));
+      // A handful is enough: a reader pages through one record at a time.
+      if (this.citing.size > 8) this.citing.delete(this.citing.keys().next().value!);
+    }
+    const articles = await all;
+    const shown = pageOfArticles(articles, filter, page, pageSize);
+    const stated = await statedIn(db, active.gen, active.buckets, id, shown.items.map((a) => a.id));
+    return { ...shown, all: articles.length, items: shown.items.map((article, i) => ({ article, stated: stated[i]! })) };
+  }
+
+  /** Every document whose code is `key` (a codeKey), oldest first. */
+  async byCodeKey(key: string): Promise<DocumentRecord[]> {
+    const { db, active } = await this.ready();
+    const ready = this.inMemory(db, active.gen).ready;
+    const docs = ready ? ready.withCode(key) : await documentsByIndex(db, active.gen, active.buckets, 'code', key);
+    return [...docs].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
+  }
+
+  /** How many articles cite each cited document of the active generation (read once per generation). */
+  async citationTotals(): Promise<Map<string, number>> {
+    const { db, active } = await this.ready();
+    if (this.cited?.gen !== active.gen) {
+      const entry = { gen: active.gen, totals: citationTotals(db, active.gen) };
+      this.cited = entry;
+      entry.totals.catch(() => { if (this.cited === entry) this.cited = undefined; });
+    }
+    return this.cited.totals;
   }
 
   /** Reads the documents into memory ahead of the first lookups (after a load or a start). */

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createLookupClient, fetchDatasetStatus, LookupError } from '../../../lib/lookup/client';
+import { createLookupClient, fetchDatasetStatus, fetchSearchFacets, findDocuments, LookupError } from '../../../lib/lookup/client';
 import { listenForLookups } from '../../../lib/lookup/listen';
 import { LOOKUP_CHANNEL, type LookupResponse } from '../../../lib/lookup/messages';
 import { LookupService } from '../../../lib/lookup/service';
@@ -371,5 +371,43 @@ describe('dataset readiness', () => {
     expect(got.filter((_, i) => i % 2 === 0)).toEqual(new Array(40).fill(3));
     expect(got.filter((_, i) => i % 2 === 1)).toEqual(new Array(40).fill('35-CT/TW@2019-05-30'));
     expect((await client.document('new-in-v2'))?.code).toBe('77-CT/TW');
+  });
+});
+
+describe('find (the search page)', () => {
+  beforeEach(async () => {
+    start(async () => fixtureDataset('v1'));
+    await service.ensureDataset();
+  });
+  const ask = (q: string, filters = {}, offset = 0, limit = 20) => findDocuments({ q, filters, offset, limit });
+
+  it.each(['35/CT-TW', '35 CT TW', '35-CT/TƯ', 'chi thi 35'])('"%s" finds the three 35-CT/TW first', async (q) => {
+    const found = await ask(q);
+    expect(found.items.slice(0, 3).map((i) => i.document.code)).toEqual(['35-CT/TW', '35-CT/TW', '35-CT/TW']);
+  });
+
+  it('finds by accent-free title words and filters by term, year and citing articles, with counts', async () => {
+    const all = await ask('dai hoi dang bo');
+    expect(all.items.map((i) => i.document.id).sort()).toEqual(['35-CT/TW@2019-05-30', '35-CT/TW@2024-06-14']);
+    expect((await ask('dai hoi dang bo', { term: 'XIII' })).items.map((i) => i.document.id)).toEqual(['35-CT/TW@2024-06-14']);
+    expect((await ask('dai hoi dang bo', { yearTo: 2020 })).items.map((i) => i.document.id)).toEqual(['35-CT/TW@2019-05-30']);
+    const cited = await ask('', { cited: true });
+    expect(cited.items.map((i) => [i.document.id, i.cited])).toEqual([
+      ['57-NQ/TW@2024-12-22', 2], ['35-CT/TW@2024-06-14', 1], ['1-HD/TEST', 3], ['35-CT/TW@2019-05-30', 3],
+    ]);
+  });
+
+  it('lists everything newest first without words, one page at a time, with the total', async () => {
+    const first = await ask('', {}, 0, 3);
+    expect(first.total).toBe(7);
+    expect(first.items.map((i) => i.document.id)).toEqual(['57-NQ/TW@2024-12-22', '35-CT/TW@2024-06-14', '17-KH/TW@2023-07-07']);
+    expect((await ask('', {}, 6, 3)).items).toHaveLength(1);
+  });
+
+  it('answers the filters\' choices, and refuses malformed filters', async () => {
+    const facets = await fetchSearchFacets();
+    expect(facets.terms.map((t) => t.value)).toEqual(['XI', 'XII', 'XIII']);
+    const bad = await service.respond({ channel: LOOKUP_CHANNEL, request: { op: 'find', q: 'x', filters: { family: 'other' } } }, { id: 'self' }, 'self');
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 });
