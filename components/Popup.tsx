@@ -20,8 +20,11 @@ export interface PopupState {
   /** The dwell the settings accept (ms). */
   dwellRange?: { min: number; max: number };
   shortcuts: { next?: string; previous?: string };
-  /** `unreadable`: the message key saying what failed when no dataset can be read (the bundle is broken). */
-  dataset?: { ready: boolean; documents?: number; articles?: number; error?: string; unreadable?: string; retrying?: boolean };
+  /**
+   * `unreadable`: the message key saying what failed when no dataset can be read (the bundle is broken);
+   * `newUnreadable`: the same when a newer bundle failed and the data loaded before still answers.
+   */
+  dataset?: { ready: boolean; documents?: number; articles?: number; error?: string; unreadable?: string; newUnreadable?: string; retrying?: boolean };
   /** A message key shown after a failed action (permission refused, injection failed). */
   problem?: string;
   busy?: boolean;
@@ -149,6 +152,9 @@ export function Popup({ t, state, ...on }: PopupProps) {
             ? t('popupDataset', [String(state.dataset.documents ?? 0), String(state.dataset.articles ?? 0)])
             : t(state.dataset.error ? 'popupDatasetError' : 'popupDatasetLoading')}
         </p>
+      ) : null}
+      {state.dataset?.ready && state.dataset.newUnreadable ? (
+        <p class="problem">{t('integrity_popup_previous', t(state.dataset.newUnreadable))}</p>
       ) : null}
       <p class="note">{t('popupPrivate')}</p>
     </main>

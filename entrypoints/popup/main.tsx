@@ -108,10 +108,16 @@ async function refresh() {
   void watchDataset(0);
 }
 
-/** The dataset's state; what failed, in words, when none can be read. */
+/** The dataset's state; what failed, in words, when none can be read or when a newer bundle could not be. */
 function showDataset(status: DatasetStatus | undefined) {
-  const unreadable = status && !status.ready && status.problem ? unreadableKey(status.problem) : undefined;
-  update({ dataset: { ready: !!status?.ready, documents: status?.documents, articles: status?.articles, error: status?.lastError, ...(unreadable ? { unreadable } : {}) } });
+  const what = status?.problem ? unreadableKey(status.problem) : undefined;
+  const ready = !!status?.ready;
+  update({
+    dataset: {
+      ready, documents: status?.documents, articles: status?.articles, error: status?.lastError,
+      ...(what ? (ready ? { newUnreadable: what } : { unreadable: what }) : {}),
+    },
+  });
 }
 
 /** The dataset's state, asked again every second while it is still loading (the first run after install). */

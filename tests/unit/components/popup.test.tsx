@@ -40,6 +40,12 @@ afterEach(() => {
 });
 
 describe('Popup', () => {
+  it('says when a newer bundle cannot be read while the data loaded before still answers', () => {
+    const { root } = mount({ dataset: { ready: true, documents: 10, articles: 5, newUnreadable: 'integrity_kind_truncated' } });
+    expect(root.textContent).toContain('Dữ liệu: 10 văn bản, 5 bài viết.');
+    expect(root.textContent).toContain('Dữ liệu mới không đọc được (tệp dữ liệu bị cắt cụt, thiếu phần cuối); tiện ích vẫn dùng dữ liệu đã nạp trước đó.');
+  });
+
   it('says the data cannot be read, what failed, and offers to try again', () => {
     const { root, handlers } = mount({ dataset: { ready: false, error: 'x', unreadable: 'integrity_kind_hash_mismatch' } });
     const alert = root.querySelector('[role="alert"]')!;
