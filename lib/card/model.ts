@@ -10,6 +10,7 @@ import type { RelatedDocument } from '../lookup/client';
 import { issuerLevel, referenceTypeName } from './code-facts';
 import { citation, documentHeading, formatDate, hostLabel, safeUrl } from './format';
 import { describeReason, describeRuleOut } from './reasons';
+import { sourceName } from './source-names';
 import type { CardAnswer, CardModel, Fact, SeveralWhy } from '@/components/card/types';
 
 export interface CardDetails {
@@ -115,9 +116,12 @@ export function buildCardModel(input: CardInput): CardModel {
       const safe = safeUrl(url);
       if (safe && !seen.has(safe)) {
         seen.add(safe);
-        base.sources.push({ url: safe, label: hostLabel(safe) });
+        base.sources.push({ url: safe, label: sourceName(safe) ?? hostLabel(safe) });
       }
     }
+    // The document's own text on an official portal, when the record has its address.
+    const official = safeUrl(doc.officialUrl);
+    if (official) base.officialText = { url: official, label: sourceName(official) ?? hostLabel(official) };
     if (base.sources.length === 0) base.sourceNotes = sourceNotes(doc);
     for (const reading of doc.readings) {
       base.readings.push({ label: `cardField_${reading.field}`, value: reading.field === 'date' ? formatDate(reading.value, lang)! : reading.value });
