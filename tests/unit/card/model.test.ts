@@ -71,6 +71,17 @@ describe('buildCardModel', () => {
     expect(buildCardModel({ ref: kh17, error: 'cardErrorLookup' }).state).toBe('error');
   });
 
+  it('never lists the page being read among the articles citing the document', () => {
+    const items = [0, 1, 2, 3].map((i) => ({ id: `a${i}`, url: `https://bao.vn/bai-${i}`, outlet: 'Báo A', title: `Bài ${i}` }));
+    const articles = { items, total: 9 };
+    const here = buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: kh17Doc, articles }, pageUrl: 'http://www.bao.vn/bai-1/?utm_source=x#doan-2' });
+    expect(here.articles.map((a) => a.title)).toEqual(['Bài 0', 'Bài 2', 'Bài 3']);
+    expect(here.articlesTotal).toBe(8);
+    const elsewhere = buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: kh17Doc, articles }, pageUrl: 'https://bao.vn/bai-9' });
+    expect(elsewhere.articles.map((a) => a.title)).toEqual(['Bài 0', 'Bài 1', 'Bài 2']);
+    expect(elsewhere.articlesTotal).toBe(9);
+  });
+
   it('keeps at most three related articles and counts the rest', () => {
     const items = Array.from({ length: 3 }, (_, i) => ({ id: `a${i}`, url: `https://bao.vn/${i}`, outlet: 'Báo A', title: `Bài ${i}`, date: '2024-01-0' + (i + 1) }));
     const model = buildCardModel({
