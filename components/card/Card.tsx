@@ -84,6 +84,14 @@ export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose, 
       ) : null}
 
       {model.title ? <p class="title">{model.title}</p> : null}
+      {model.officialText ? (
+        <p class="full-text">
+          <a href={model.officialText.url} target="_blank" rel="noopener noreferrer">
+            {t('cardFullText')}
+          </a>{' '}
+          <span class="source-note">({model.officialText.label})</span>
+        </p>
+      ) : null}
       <Facts facts={model.facts} t={t} />
       {model.readings.length > 0 ? (
         <p class="note">

@@ -80,6 +80,7 @@ button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outlin
 .ruled-out ul { margin: 2px 0 0; padding-left: 18px; }
 .label { font-weight: 600; color: var(--muted); }
 .title { font-weight: 500; margin: 6px 0; }
+.full-text { margin: 4px 0; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 6px 0; }
 .fact { display: contents; }
 dt { color: var(--muted); margin: 0; }

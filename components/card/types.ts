@@ -87,6 +87,8 @@ export interface CardModel {
   /** The dataset knows this document only from news articles. */
   knownFromNews?: boolean;
   sources: Link[];
+  /** The document's full text on an official portal ("Toàn văn"), when the record has its address. */
+  officialText?: Link;
   /**
    * What to say where the sources have no public address (message keys): a source's plain name ("the law's own
    * text") or "no public address recorded", so a confidence badge is never left without its where-from.

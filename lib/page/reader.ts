@@ -114,6 +114,7 @@ export function startReader(options: ReaderOptions): Reader {
       details: candidate ? details.get(candidate.id) : undefined,
       lang,
       pageDateWeak: entry.pageDateWeak,
+      pageUrl: doc.location?.href,
     });
     host.render({
       model,
@@ -170,7 +171,8 @@ export function startReader(options: ReaderOptions): Reader {
     let job = pending.get(documentId);
     if (!job) {
       job = lookup
-        .card(documentId, { articles: MAX_ARTICLES })
+        // One more than the card shows: the page being read may be among them and is left out.
+        .card(documentId, { articles: MAX_ARTICLES + 1 })
         .then((card) => {
           details.set(documentId, card ? { document: card.document, articles: card.articles, related: card.related } : {});
         })

@@ -22,6 +22,23 @@ describe('buildCardModel', () => {
     expect(model.confidence).toBe('secondary');
   });
 
+  it('names each source by its outlet or portal and links the official full text', () => {
+    const doc = {
+      ...kh17Doc,
+      officialUrl: 'https://tulieuvankien.dangcongsan.vn/van-ban/17',
+      sources: [{ url: 'https://tulieuvankien.dangcongsan.vn/van-ban/17', note: 'checked: code 17-KH/TW, date 2023-07-07' }, { url: 'https://www.nhandan.vn/bai-17' }, { url: 'https://example.vn/nguon-17' }],
+    };
+    const model = buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: doc } });
+    expect(model.sources).toEqual([
+      { url: 'https://tulieuvankien.dangcongsan.vn/van-ban/17', label: 'Tư liệu văn kiện Đảng' },
+      { url: 'https://www.nhandan.vn/bai-17', label: 'Nhân Dân' },
+      { url: 'https://example.vn/nguon-17', label: 'example.vn' },
+    ]);
+    expect(model.officialText).toEqual({ url: 'https://tulieuvankien.dangcongsan.vn/van-ban/17', label: 'Tư liệu văn kiện Đảng' });
+    expect(buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: kh17Doc } }).officialText).toBeUndefined();
+    expect(buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: { ...doc, officialUrl: 'javascript:alert(1)' } } }).officialText).toBeUndefined();
+  });
+
   it('opens from the batch alone, before details arrive', () => {
     const model = buildCardModel({ ref: kh17, resolution: kh17Resolved });
     expect(model.facts.map((f) => f.label)).toEqual(['cardIssuer', 'cardDate', 'cardTerm']);
@@ -55,6 +72,17 @@ describe('buildCardModel', () => {
     expect(buildCardModel({ ref: kh17 }).state).toBe('loading');
     expect(buildCardModel({ ref: kh17 }).citation).toBeUndefined();
     expect(buildCardModel({ ref: kh17, error: 'cardErrorLookup' }).state).toBe('error');
+  });
+
+  it('never lists the page being read among the articles citing the document', () => {
+    const items = [0, 1, 2, 3].map((i) => ({ id: `a${i}`, url: `https://bao.vn/bai-${i}`, outlet: 'Báo A', title: `Bài ${i}` }));
+    const articles = { items, total: 9 };
+    const here = buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: kh17Doc, articles }, pageUrl: 'http://www.bao.vn/bai-1/?utm_source=x#doan-2' });
+    expect(here.articles.map((a) => a.title)).toEqual(['Bài 0', 'Bài 2', 'Bài 3']);
+    expect(here.articlesTotal).toBe(8);
+    const elsewhere = buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: kh17Doc, articles }, pageUrl: 'https://bao.vn/bai-9' });
+    expect(elsewhere.articles.map((a) => a.title)).toEqual(['Bài 0', 'Bài 1', 'Bài 2']);
+    expect(elsewhere.articlesTotal).toBe(9);
   });
 
   it('keeps at most three related articles and counts the rest', () => {

@@ -92,7 +92,7 @@ describe('reader', () => {
     options.onFound([marked('m1'), marked('m2', ct35)]);
     expect(client.resolve).toHaveBeenCalledTimes(1);
     expect(client.resolve).toHaveBeenCalledWith([kh17, ct35], { pageDate: '2024-07-01', site: 'baotest.vn', pageCodes: ['17-KH/TW', '35-CT/TW'] });
-    await vi.waitFor(() => expect(client.card).toHaveBeenCalledWith(kh17Doc.id, { articles: 3 })); // prefetched, in one message
+    await vi.waitFor(() => expect(client.card).toHaveBeenCalledWith(kh17Doc.id, { articles: 4 })); // prefetched, in one message; one more than the card shows, since the page being read is left out
     options.onActivate(marked('m1'), 'hover', document.getElementById('a')!);
     expect(shadowText()).toContain('Kế hoạch số 17-KH/TW');
     expect(shadowText()).toContain('Bộ Chính trị');
