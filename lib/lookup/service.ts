@@ -5,11 +5,13 @@
  * throws out of the listener.
  */
 import { resolveReference, type Resolution } from '../resolver/resolve';
-import { DatasetNotReadyError, DatasetStore, type DatasetStatus, type DatasetStoreOptions } from '../store/dataset-store';
+import { DatasetNotReadyError, DatasetStore, DatasetUnreadableError, type DatasetStatus, type DatasetStoreOptions } from '../store/dataset-store';
 import type { LoadOutcome } from '../store/load-dataset';
 import { isLookupMessage, parseRequest, type LookupErrorCode, type LookupOp, type LookupRequest, type LookupResponse, type RequestOf, type ResponseOf } from './messages';
 import { addDocuments, createSearchIndex, searchIds, type SearchIndex } from './search-index';
 import { codeKeysOf } from './code-lookup';
+import { findDocuments } from './find';
+import { facetsOf, type SearchFacets } from '../search/filter';
 
 export type LookupServiceOptions = DatasetStoreOptions;
 
@@ -40,6 +42,8 @@ export class LookupService {
   readonly store: DatasetStore;
   /** The search index of one generation, built in slices from the documents in memory. */
   private search?: { gen: number; index: Promise<SearchIndex> };
+  /** The search filters' choices, of one generation. */
+  private facets?: { gen: number; facets: SearchFacets };
 
   constructor(options: LookupServiceOptions) {
     this.store = new DatasetStore(options);
@@ -61,6 +65,7 @@ export class LookupService {
     } catch (error) {
       if (error instanceof ServiceError) return { ok: false, error: { code: error.code, message: error.message } };
       if (error instanceof DatasetNotReadyError) return { ok: false, error: { code: 'not-ready', message: error.message } };
+      if (error instanceof DatasetUnreadableError) return { ok: false, error: { code: 'unreadable', message: error.message, detail: error.kind } };
       console.error('[vanban-lens] lookup failed', error);
       return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
     }
@@ -76,6 +81,8 @@ export class LookupService {
 
   private readonly handlers: Handlers = {
     status: () => this.store.status(),
+    // A failed load is reported in the status it answers (problem, lastError), not as a failed message.
+    reload: () => this.store.ensureLoaded(true).then(() => this.store.status(), () => this.store.status()),
     resolve: async ({ refs, page }) => {
       const { lists, sites } = await this.store.candidates(refs);
       const ctx = { ...page, ...(sites ? { sites } : {}) };
@@ -116,6 +123,15 @@ export class LookupService {
         const document = documents.get(h.id);
         return document ? [{ document, score: h.score }] : [];
       });
+    },
+    find: async ({ q, filters, offset, limit }) => {
+      const [{ documents }, index, cited] = await Promise.all([this.store.documents(), this.searchIndex(), this.store.citationTotals()]);
+      return findDocuments(index, documents.byId, cited, { q, filters, offset, limit });
+    },
+    searchFacets: async () => {
+      const { gen, documents } = await this.store.documents();
+      if (this.facets?.gen !== gen) this.facets = { gen, facets: facetsOf(documents.byId.values()) };
+      return this.facets.facets;
     },
   };
 

@@ -252,3 +252,15 @@ export async function forEachDocumentBatch(db: VblDb, gen: number, batch: number
     lower = IDBKeyRange.bound(rows[rows.length - 1]!.key, [gen + 1], true, true);
   }
 }
+
+/** How many articles cite each cited document of a generation (documents no article cites are absent). */
+export async function citationTotals(db: VblDb, gen: number): Promise<Map<string, number>> {
+  // Only the bucket records ([gen, '', n]); a much-cited document's overflow records ([gen, id, n]) sort after them.
+  const rows = await db.getAll('citations', IDBKeyRange.bound([gen, '', 0], [gen, '', Infinity]));
+  const totals = new Map<string, number>();
+  for (const row of rows) {
+    if (!('docs' in row)) continue;
+    for (const [id, c] of Object.entries(row.docs)) if (c.total > 0) totals.set(id, c.total);
+  }
+  return totals;
+}
