@@ -20,6 +20,7 @@ import { watchInteraction, type Interaction } from './interaction';
 import { availableMode, switchMode } from './mode-switch';
 import { Lifetime } from './lifetime';
 import { ShadowStyles } from './shadow-styles';
+import { HiddenText } from './hidden-text';
 
 export type { ActivationCause, Annotator, AnnotatorOptions, MarkMode, MarkedReference } from './types';
 
@@ -34,6 +35,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
 
   // Passes: the first over the whole document, then the blocks the page changes (never the annotator's own changes).
   const pacing = new InlinePacing();
+  const hidden = new HiddenText(win);
   const passes: PassQueue = new PassQueue(doc, signal, (work) =>
     markingPass(work, {
       doc,
@@ -45,9 +47,16 @@ export function annotate(options: AnnotatorOptions): Annotator {
       callbacks,
       readAgain: (roots) => passes.enqueue({ roots, removed: false }, false),
       onShadowRoot,
+      hidden,
     }),
   );
-  const watch = watchMutations({ doc, signal, isOwnUi, onBatch: (b) => passes.enqueue(b, false) });
+  const watch = watchMutations({
+    doc,
+    signal,
+    isOwnUi,
+    revealed: (el) => hidden.revealed(el),
+    onBatch: (b) => passes.enqueue(b, false),
+  });
   const own = <T>(fn: () => T): T => watch.own(fn);
   const removeStyles = addPageStyles(doc, INLINE_CSS, (fn) => own(fn));
 

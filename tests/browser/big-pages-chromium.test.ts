@@ -32,7 +32,21 @@ const SHADOW = html(
   </script>`,
 );
 
-const routes: Record<string, string> = { '/shadow.html': SHADOW };
+/** Codes the reader cannot see, one per way of hiding, and one shown; two of the hidden ones are shown later. */
+const HIDDEN = html(
+  'Tin',
+  `<style>.collapsed{display:none}</style>
+  <p>${SENTENCE}</p>
+  <div id="none" style="display:none"><p>Chỉ thị số 35-CT/TW ngày 14-6-2024 của Bộ Chính trị.</p></div>
+  <p style="visibility:hidden">Kết luận số 21-KL/TW ngày 25-10-2021 của Hội nghị Trung ương 4.</p>
+  <div aria-hidden="true"><p>Nghị quyết số 57-NQ/TW ngày 22-12-2024 của Bộ Chính trị.</p></div>
+  <div hidden><p>Quy định số 144-QĐ/TW ngày 9-5-2024 của Bộ Chính trị.</p></div>
+  <details><summary>Thêm</summary><p>Nghị quyết số 18-NQ/TW ngày 25-10-2017.</p></details>
+  <section id="menu" class="collapsed"><p>Kết luận số 14-KL/TW ngày 22-9-2021 của Bộ Chính trị.</p></section>`,
+);
+const HIDDEN_CODES = ['35-CT/TW', '21-KL/TW', '57-NQ/TW', '144-QĐ/TW', '18-NQ/TW', '14-KL/TW'];
+
+const routes: Record<string, string> = { '/shadow.html': SHADOW, '/hidden.html': HIDDEN };
 
 let server: StaticServer;
 let chrome: ChromiumWithExtension;
@@ -98,6 +112,26 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout =
   return v;
 }
 
+/** Starts recording, in the service worker, every message the extension receives (lookups included). */
+async function recordMessages(sw: Worker): Promise<void> {
+  await sw.evaluate(() => {
+    const g = globalThis as any;
+    g.__vblSeen = [];
+    if (g.__vblRecording) return;
+    g.__vblRecording = true;
+    g.chrome.runtime.onMessage.addListener((message: unknown) => {
+      g.__vblSeen.push(JSON.stringify(message));
+      return undefined;
+    });
+  });
+}
+
+/** Messages recorded so far that mention `text`. */
+async function messagesWith(sw: Worker, text: string): Promise<number> {
+  const seen: string[] = await sw.evaluate(() => (globalThis as any).__vblSeen);
+  return seen.filter((m) => m.includes(text)).length;
+}
+
 beforeAll(async () => {
   process.env.LANGUAGE = 'vi';
   server = await serveStatic({ routes });
@@ -155,4 +189,28 @@ describe('codes inside the page’s open shadow roots', () => {
   });
 });
 
+describe('hidden text', () => {
+  it('is neither marked nor looked up, and is marked once the page shows it', async () => {
+    const sw = await chrome.serviceWorker();
+    await recordMessages(sw);
+    const page = await open('/hidden.html');
+    expect(await until(() => marked(page), (m) => m.includes('17-KH/TW'))).toContain('17-KH/TW');
+    await until(() => messagesWith(sw, '17-KH/TW'), (n) => n > 0);
+    expect(await messagesWith(sw, '17-KH/TW')).toBeGreaterThan(0); // lookups are recorded
+    await page.waitForTimeout(1000);
+    expect(await marked(page)).toEqual(['17-KH/TW']);
+    for (const code of HIDDEN_CODES) expect({ code, lookups: await messagesWith(sw, code) }).toEqual({ code, lookups: 0 });
 
+    // Shown by a class change, a style change and opening the details: read, marked and looked up.
+    await page.evaluate(() => {
+      document.getElementById('menu')!.classList.remove('collapsed');
+      document.getElementById('none')!.style.display = 'block';
+      document.querySelector('details')!.open = true;
+    });
+    const after = await until(() => marked(page), (m) => ['14-KL/TW', '35-CT/TW', '18-NQ/TW'].every((c) => m.includes(c)));
+    expect([...after].sort()).toEqual(['14-KL/TW', '17-KH/TW', '18-NQ/TW', '35-CT/TW']);
+    expect(await until(() => messagesWith(sw, '14-KL/TW'), (n) => n > 0)).toBeGreaterThan(0);
+    expect(await messagesWith(sw, '21-KL/TW')).toBe(0);
+    await page.close();
+  });
+});
