@@ -21,6 +21,7 @@ import { availableMode, switchMode } from './mode-switch';
 import { Lifetime } from './lifetime';
 import { ShadowStyles } from './shadow-styles';
 import { HiddenText } from './hidden-text';
+import { afterLoadIdle } from './after-load';
 
 export type { ActivationCause, Annotator, AnnotatorOptions, MarkMode, MarkedReference } from './types';
 
@@ -58,7 +59,8 @@ export function annotate(options: AnnotatorOptions): Annotator {
     onBatch: (b) => passes.enqueue(b, false),
   });
   const own = <T>(fn: () => T): T => watch.own(fn);
-  const removeStyles = addPageStyles(doc, INLINE_CSS, (fn) => own(fn));
+  /** The inline look, added once the page has loaded (nothing restyles the page before). */
+  let removeStyles = () => {};
 
   // The page's open shadow roots, as the passes find them: watched for changes, styled for marks, hit-tested.
   const shadowRoots = new Set<ShadowRoot>();
@@ -105,8 +107,16 @@ export function annotate(options: AnnotatorOptions): Annotator {
     idle: () => passes.idle(),
     destroy: life.end,
   };
-  if (life.follow(options.signal, destroy)) void passes.pump();
-  else {
+  if (life.follow(options.signal, destroy)) {
+    // Nothing is read (no style or layout asked for) before the page has loaded and gone idle; what the page
+    // changes meanwhile is merged into the first pass.
+    passes.hold();
+    void afterLoadIdle(win, signal).then(() => {
+      if (signal.aborted) return;
+      removeStyles = addPageStyles(doc, INLINE_CSS, (fn) => own(fn));
+      passes.release();
+    });
+  } else {
     // Aborted before it began: nothing is marked yet, and no pass starts.
     life.abort();
     marks.layer?.destroy();
