@@ -141,5 +141,51 @@ describe('Firefox: Copy citation', () => {
     expect(await poll(() => paste.$eval('#paste', (el) => (el as HTMLTextAreaElement).value), (v) => v.length > 0, 3000)).toBe(button!.citation);
     await paste.close();
     await page.close();
-  });
+  }, 90_000);
+});
+
+describe('Firefox: the add-on removed with a page open, then installed again', () => {
+  /** Elements directly under <html> besides <head> and <body> (card hosts). */
+  const hosts = (page: Page) => page.evaluate(() => [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body).length);
+
+  it('removal leaves the page’s DOM as it was (the marks stay drawn: Firefox destroys the script first); installed again, the page is marked once and cards open', async () => {
+    const page = await open('/plain.html');
+    const before = await page.evaluate(() => document.body.innerHTML);
+    await poll(() => marks(page), (m) => m.length > 0);
+    await hover(page, '17-KH/TW');
+    await poll(() => card(page), (c) => c.open && c.text.includes(TITLE_WORDS), 20_000);
+    await page.mouse.move(1, 1);
+    expect((await poll(() => card(page), (c) => !c.open, 5000)).open).toBe(false);
+
+    await ff.browser.uninstallExtension(ff.addonId);
+    await new Promise((r) => setTimeout(r, 2000));
+    // What is true in Firefox: the content script's sandbox is destroyed with the add-on (timers, listeners,
+    // ports and all), so it gets no chance to clean up. Highlight mode never changed the page's DOM, so the DOM
+    // is as it was; the marks already drawn stay in the page's highlight registry until the page is reloaded,
+    // and the card host stays hidden. Resting on a code opens nothing.
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+    expect(await marks(page)).toEqual(['17-KH/TW']);
+    await hover(page, '17-KH/TW');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await card(page)).open).toBe(false);
+    await page.mouse.move(1, 1);
+
+    // Installed again: Firefox injects the content script into the open tab; the new script's marks take the
+    // registry's place (one mark, not two) and its card opens.
+    const hostsBefore = await hosts(page);
+    await page.evaluate(() => ((window as any).oldHighlight = (CSS as any).highlights.get('vbl-ref')));
+    const id = await ff.browser.installExtension(build);
+    expect(id).toBe(ff.addonId);
+    // The new script's highlight takes the old one's place in the registry.
+    expect(await poll(() => page.evaluate(() => (CSS as any).highlights.get('vbl-ref') !== (window as any).oldHighlight), (v) => v, 10_000)).toBe(true);
+    expect(await poll(() => marks(page), (m) => m.length === 1)).toEqual(['17-KH/TW']);
+    await hover(page, '17-KH/TW');
+    // (The dataset is loaded again after the new install: the card may wait for it.)
+    const reopened = await poll(() => card(page), (c) => c.open && c.text.includes(TITLE_WORDS), 40_000);
+    expect(reopened.open).toBe(true);
+    expect(await marks(page)).toEqual(['17-KH/TW']);
+    expect(await hosts(page)).toBeLessThanOrEqual(hostsBefore + 1);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+    await page.close();
+  }, 90_000);
 });
