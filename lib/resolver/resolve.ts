@@ -413,8 +413,9 @@ const STATE_RECENT_YEARS = 5;
 function plausibleUnconfirmed(s: Scored, ref: Reference, ctx: ResolveContext): boolean {
   if (s.reasons.some((r) => r.kind === 'citedInFull' || r.kind === 'subjectMatches' || r.kind === 'topicMatches' || r.kind === 'dateMatches' || r.kind === 'yearMatches')) return true;
   // A plenum issues several resolutions: its number and term say which plenum, not which of its resolutions; the
-  // words of the sentence or passage must point at this one's title (even weakly: "về công tác cán bộ").
-  if (ref.plenum !== undefined && !ref.number && !ref.code) return (s.subject ?? 0) > 0 || (s.topic?.shared ?? 0) >= 2;
+  // words of the sentence or passage must point at this one's title: its "về …" clause, or a passage matching it
+  // (a pair or two of words in common is chance: "xây dựng", "kinh tế").
+  if (ref.plenum !== undefined && !ref.number && !ref.code) return (s.subject ?? 0) > 0 || Boolean(s.topic?.matches);
   if (s.identifying > 0) return true;
   const page = ctx.pageDate;
   const t = timeOf(s.doc);

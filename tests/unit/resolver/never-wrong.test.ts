@@ -85,3 +85,20 @@ describe('words tell apart only documents whose titles are known', () => {
     expect([known.status, known.candidates[0]!.id]).toEqual(['resolved', nq10.id]);
   });
 });
+
+describe('a plenum name is one of the plenum\'s resolutions only when the words point at its title', () => {
+  // The dataset holds one resolution of plenum 6 khóa X; the plenum adopted others.
+  const nq20 = doc({ id: '20-NQ/TW@2008-01-28', code: '20-NQ/TW', date: '2008-01-28', term: 'X', plenum: 6, issuer: 'Ban Chấp hành Trung ương', title: 'Về tiếp tục xây dựng giai cấp công nhân Việt Nam thời kỳ đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước' });
+
+  it('a passage sharing a word pair or two with the title is no match: offered, not chosen', () => {
+    const ref = detect('Qua hơn 30 năm đổi mới, nhất là từ khi thực hiện Nghị quyết Trung ương 6 khóa X, Đảng ta luôn quan tâm xây dựng, hoàn thiện thể chế kinh tế thị trường của đất nước Việt Nam.')[0]!;
+    const res = resolveReference(ref, [nq20], { pageDate: '2017-12-31' });
+    expect(res).toMatchObject({ status: 'ambiguous', answer: 'several' });
+  });
+
+  it('a passage on the title\'s subject names it', () => {
+    const ref = detect('Thực hiện Nghị quyết Trung ương 6 khóa X, tỉnh chú trọng xây dựng giai cấp công nhân Việt Nam thời kỳ đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước.')[0]!;
+    const res = resolveReference(ref, [nq20], { pageDate: '2017-12-31' });
+    expect([res.status, res.candidates[0]?.id]).toEqual(['resolved', nq20.id]);
+  });
+});
