@@ -1,6 +1,6 @@
 /**
  * References written without their code suffix: a type word and a number ("Quy định số 138", "Nghị quyết 57",
- * "Nghị định 100/2019"). Without "số", the type word must be capitalised and the number must not be a count
+ * "Nghị định 100/2019", "Nghị quyết 19-2017"). Without "số", the type word must be capitalised and the number must not be a count
  * ("Kế hoạch 5 năm", "Chỉ thị 3 điểm") or a year.
  */
 import { CODE_ONLY_PROSE_TYPES, PROSE_TYPES } from './abbreviations';
@@ -23,7 +23,7 @@ function typeWordSource(): string {
 
 /** Sticky: tried only where a type word ends just before a number (see typeWordStart), never searched for. */
 const BARE = new RegExp(
-  `(${typeWordSource()})(\\s+[Ss]ố(?![${LETTER}]):?)?\\s*(\\d{1,5})(?:\\s*\\/\\s*((?:19|20)\\d{2}))?(?![\\d${LETTER}]|[.,]\\d|\\s*[-–/]\\s*[${LETTER}\\d])`,
+  `(${typeWordSource()})(\\s+[Ss]ố(?![${LETTER}]):?)?\\s*(\\d{1,5})(?:\\s*[\\/\\-–]\\s*((?:19|20)\\d{2}))?(?![\\d${LETTER}]|[.,]\\d|\\s*[-–/]\\s*[${LETTER}\\d])`,
   'y',
 );
 const LETTER_OR_DIGIT = new RegExp(`[${LETTER}\\d]`);
@@ -108,6 +108,8 @@ export function bareReferenceAt(
   if (start > 0 && LETTER_OR_DIGIT.test(text[start - 1]!)) return { end };
   const word = m[1]!;
   const hasSo = Boolean(m[2]);
+  // "Kế hoạch 2021-2025" is a period, not plan 2021 of 2025.
+  if (m[4] && m[3]!.length === 4 && /^(19|20)/.test(m[3]!)) return { end };
   if (!hasSo) {
     if (word[0] === word[0]!.toLowerCase()) return { end };
     if (!m[4] && m[3]!.length === 4 && /^(19|20)/.test(m[3]!)) return { end };
