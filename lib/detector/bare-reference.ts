@@ -28,8 +28,12 @@ const BARE = new RegExp(
 );
 const LETTER_OR_DIGIT = new RegExp(`[${LETTER}\\d]`);
 
-/** Nouns that make "TYPE N …" a count, not a citation. */
-const COUNTED = /^\s+(?:năm|tháng|tuần|quý|ngày(?!\s+\d)|giờ|phút|nhóm|điều|khoản|mục|điểm|nội dung|lần|người|đơn vị|phần|giai đoạn|chương|trang|bước|tiêu chí|chỉ tiêu|nhiệm vụ|giải pháp|cấp|tỉnh|huyện|xã|triệu|tỷ|nghìn|ngàn|trăm|km|ha|văn bản|dự án|công trình|loại|lĩnh vực|chương trình|đề án|kế hoạch|cuộc|đợt|vòng|ý kiến|trường hợp)(?![\p{L}])/iu;
+/**
+ * Nouns that make "TYPE N …" a count, not a citation; on the same line ("… theo Nghị định 67" ending a headline is
+ * no count of the next line's "Tỉnh"). "năm" with a year after it is the document's year ("Nghị quyết 19 năm 2017"),
+ * unless a period follows ("Kế hoạch 5 năm 2021-2025").
+ */
+const COUNTED = /^[^\S\n]+(?:năm(?!\s+(?:19|20)\d{2}(?!\s*[-–]\s*\d))|tháng|tuần|quý|ngày(?!\s+\d)|giờ|phút|nhóm|điều|khoản|mục|điểm|nội dung|lần|người|đơn vị|phần|giai đoạn|chương|trang|bước|tiêu chí|chỉ tiêu|nhiệm vụ|giải pháp|cấp|tỉnh|huyện|xã|triệu|tỷ|nghìn|ngàn|trăm|km|ha|văn bản|dự án|công trình|loại|lĩnh vực|chương trình|đề án|kế hoạch|cuộc|đợt|vòng|ý kiến|trường hợp)(?![\p{L}])/iu;
 
 export interface BareMatch {
   start: number;

@@ -281,11 +281,14 @@ const LIST_GOES_ON = /^[^.;:!?]{0,80}?(?:,|\svà|\shoặc)\s+(?:\p{L}+\s+){0,2}?
  * series of years after ("của các năm"). Only the last words before and the first after are read.
  */
 function namesSeveral(before: string, proseType: string | undefined, after: string, ahead: () => string): boolean {
-  if (after.includes('năm')) {
+  const year = after.indexOf('năm');
+  if (year >= 0 && year < 30) {
     SEVERAL_AFTER.lastIndex = 0;
     if (SEVERAL_AFTER.test(after)) return true;
   }
   let head = before.slice(-(24 + (proseType?.length ?? 0)));
+  // Cheap test first: most sentences hold no plural word just before the reference.
+  if (head.indexOf('ác') < 0 && head.indexOf('ững') < 0 && head.indexOf('bản') < 0 && head.indexOf('ÁC') < 0) return false;
   if (proseType) {
     const at = head.toLowerCase().lastIndexOf(proseType.toLowerCase());
     if (at < 0 || !/^\s*(?:số:?\s*)?\(?$/u.test(head.slice(at + proseType.length))) return false;

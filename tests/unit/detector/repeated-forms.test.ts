@@ -32,6 +32,14 @@ describe('other short forms', () => {
     expect(raws('Kế hoạch 2021-2025 của tỉnh đã được thông qua.')).toEqual([]);
   });
 
+  it('a headline ending in a short form is no count of the next line\'s noun; "năm 2017" after it is its year', () => {
+    expect(raws('Phú Yên hỗ trợ ngư dân theo Nghị định 67\nTỉnh Phú Yên đã giải ngân.')).toEqual(['Nghị định 67']);
+    expect(raws('Khác với các năm trước, Nghị quyết 19 năm 2017 có cách tiếp cận mới.')).toEqual(['Nghị quyết 19']);
+    // A count on its own line, and a plan of five years for a period, stay counts.
+    expect(raws('Theo Nghị định 67 tỉnh đã hỗ trợ ngư dân.')).toEqual([]);
+    expect(raws('Kế hoạch 5 năm 2021-2025 của tỉnh đã được thông qua.')).toEqual([]);
+  });
+
   it('a committee named after a programme is no citation of it', () => {
     const text = 'Ban Chỉ đạo Đề án 896 họp định kỳ. Các tỉnh triển khai thực hiện Đề án 896 tại địa phương, theo Đề án số 896.';
     expect(raws(text)).toEqual(['Đề án 896', 'Đề án số 896']);
