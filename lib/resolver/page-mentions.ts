@@ -6,6 +6,7 @@
  * otherwise (another date, year or term) keeps its own reading: it is another document. Pure.
  */
 import type { Reference } from '../detector/types';
+import { bodyFacts } from '../detector/issuing-body';
 import { aliasKey } from '../keys/alias-key';
 import { codeKey, numberKey } from '../keys/code-key';
 import { termForDate, termNumeral } from '../keys/party-terms';
@@ -100,6 +101,15 @@ export class PageMentions {
     const out: Reference = { ...ref };
     merge(out, facts);
     if (out.place !== undefined && ref.place === undefined) out.placeFrom = 'page';
+    // A short form given its body by another mention ("Chỉ thị 24" after "Thủ tướng đã ký Chỉ thị số 24") is that
+    // body's document, as if its own sentence had named it: the Government's resolution, not a Party one.
+    if (out.inferred && !out.code && out.plenum === undefined && !ref.issuer.abbr && out.issuerName && !ref.issuerName) {
+      const body = bodyFacts(out.issuerName);
+      if (body?.abbr) {
+        out.family = body.family;
+        out.issuer = { abbr: body.abbr, name: out.issuerName };
+      }
+    }
     return out;
   }
 }

@@ -25,6 +25,22 @@ describe('the facts one mention states carry to the other mentions of the same d
   });
 });
 
+describe('a short form given its body by another mention is that body\'s document', () => {
+  it('"Thủ tướng đã ký Chỉ thị số 24", then "Chỉ thị 24": both the Prime Minister\'s, a state directive', () => {
+    const refs = read('Thủ tướng đã ký Chỉ thị số 24 vào ngày 2/6.\nCác ngành thực hiện nghiêm túc Chỉ thị 24, kể cả các tập đoàn.');
+    expect(find(refs, 'Chỉ thị số 24')).toMatchObject({ issuerName: 'Thủ tướng', family: 'state', issuer: { abbr: 'TTg' } });
+    expect(find(refs, 'Chỉ thị 24')).toMatchObject({ issuerName: 'Thủ tướng', family: 'state', issuer: { abbr: 'TTg' } });
+  });
+
+  it('a mention that names its own body keeps it; with no body anywhere, a bare directive stays as read', () => {
+    const refs = read('Thủ tướng đã ký Chỉ thị số 24 vào ngày 2/6.\nBộ Chính trị ban hành Chỉ thị số 24 năm 2013, khác hẳn.');
+    expect(find(refs, 'Chỉ thị số 24', 1)).toMatchObject({ issuerName: 'Bộ Chính trị', family: 'party' });
+    const alone = read('Các ngành thực hiện nghiêm túc Chỉ thị số 24, kể cả các tập đoàn.');
+    expect(find(alone, 'Chỉ thị số 24').issuer.abbr).toBeUndefined();
+    expect(find(alone, 'Chỉ thị số 24').issuerName).toBeUndefined();
+  });
+});
+
 describe('a short form takes the identity of the code the page writes in full', () => {
   it('"Luật số 71" after "Luật số 71/2014/QH13"', () => {
     const refs = read('Luật số 71/2014/QH13 sửa đổi các luật về thuế. Từ năm 2015, Luật số 71 được áp dụng rộng rãi.');
