@@ -12,9 +12,10 @@ import { codeKey, numberKey } from '../keys/code-key';
 import { termForDate, termNumeral } from '../keys/party-terms';
 
 /** Facts a mention may carry to another mention of the same document. */
-type Facts = Pick<Reference, 'date' | 'term' | 'issuerName' | 'place' | 'placeFrom'>;
+type Facts = Pick<Reference, 'date' | 'term' | 'issuerName' | 'place' | 'placeFrom' | 'codeYear'>;
 
-const FACT_KEYS = ['date', 'term', 'issuerName', 'place'] as const;
+/** The year written in a short form ("Thông tư 15/2015") carries to its other short forms ("Thông tư 15") too. */
+const FACT_KEYS = ['date', 'term', 'issuerName', 'place', 'codeYear'] as const;
 
 /** Type and number of a reference, however written ("Nghị quyết số 35", "35-NQ/TW"): the key short forms share. */
 function shortKey(ref: Reference): string | undefined {
@@ -25,6 +26,7 @@ function shortKey(ref: Reference): string | undefined {
 
 /** Whether two readings of one document disagree (another full date, year or term). */
 function disagree(a: Facts, b: Facts): boolean {
+  if (a.codeYear && b.codeYear && a.codeYear !== b.codeYear) return true;
   if (a.date && b.date) {
     const n = Math.min(a.date.length, b.date.length);
     if (a.date.slice(0, n) !== b.date.slice(0, n)) return true;
@@ -47,6 +49,8 @@ export class PageMentions {
   private readonly fullCodes = new Map<string, Map<string, Reference>>();
   /** Short key → what the page states with its short forms (when no code is written for it). */
   private readonly byShort = new Map<string, Facts>();
+  /** Short keys whose short forms disagree (two years, dates or terms): the page names two documents by them. */
+  private readonly conflicted = new Set<string>();
 
   /** Takes note of a mention (in page order, or as found). */
   observe(ref: Reference): void {
@@ -69,6 +73,7 @@ export class PageMentions {
       const known = this.byShort.get(short);
       if (!known) this.byShort.set(short, facts);
       else if (!disagree(known, facts)) merge(known, facts);
+      else this.conflicted.add(short);
     }
   }
 
@@ -90,7 +95,8 @@ export class PageMentions {
       }
       return ref;
     }
-    if (codes.length === 0) return this.withFacts(ref, this.byShort.get(short));
+    // Short forms that disagree name two documents: one that states nothing is not told which.
+    if (codes.length === 0) return this.conflicted.has(short) ? ref : this.withFacts(ref, this.byShort.get(short));
     return ref;
   }
 

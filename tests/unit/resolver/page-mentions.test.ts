@@ -25,6 +25,20 @@ describe('the facts one mention states carry to the other mentions of the same d
   });
 });
 
+describe('the year a short form writes carries to its other short forms', () => {
+  it('"Thông tư 15/2015 của Bộ VHTTDL", then "Thông tư 15": of 2015', () => {
+    const refs = read('Nghị định mới kế thừa Thông tư 15/2015 của Bộ VHTTDL về lễ hội.\nThực tế, Thông tư 15 của Bộ cũng quy định rõ điều này.');
+    expect(find(refs, 'Thông tư 15')).toMatchObject({ codeYear: '2015' });
+  });
+
+  it('a short form of another year is another document and keeps its year', () => {
+    const refs = read('Nghị định số 39/2021 sửa đổi Nghị định 39/2007 về thương mại.\nTheo đó, Nghị định 39/2007 vẫn còn hiệu lực, còn Nghị định số 39 mới bổ sung nhiều hành vi.');
+    expect(find(refs, 'Nghị định 39/2007', 1).codeYear).toBe('2007');
+    // Two years written on the page: the short form without one is not given either.
+    expect(find(refs, 'Nghị định số 39').codeYear).toBeUndefined();
+  });
+});
+
 describe('a short form given its body by another mention is that body\'s document', () => {
   it('"Thủ tướng đã ký Chỉ thị số 24", then "Chỉ thị 24": both the Prime Minister\'s, a state directive', () => {
     const refs = read('Thủ tướng đã ký Chỉ thị số 24 vào ngày 2/6.\nCác ngành thực hiện nghiêm túc Chỉ thị 24, kể cả các tập đoàn.');
