@@ -11,6 +11,9 @@ import { aliasKey } from '../keys/alias-key';
 import { codeKey, numberKey } from '../keys/code-key';
 import { termForDate, termNumeral } from '../keys/party-terms';
 
+/** Programmes and schemes, approved by a decision that often lends them its number. */
+const PROGRAMME = /^(?:Đề án|Chương trình|Chiến lược|Dự án|Quy hoạch)$/u;
+
 /** Facts a mention may carry to another mention of the same document. */
 type Facts = Pick<Reference, 'date' | 'term' | 'issuerName' | 'place' | 'placeFrom' | 'codeYear'>;
 
@@ -83,8 +86,12 @@ export class PageMentions {
     const short = shortKey(ref);
     if (ref.code && !ref.inferred) return this.withFacts(ref, this.byCode.get(codeKey(ref.code)));
     if (!short || ref.plenum !== undefined) return ref;
-    // A short form takes the identity of the one code the page writes in full for its type and number.
-    const codes = [...(this.fullCodes.get(short)?.values() ?? [])].filter((full) => !ref.codeYear || /^\d+\/(\d{4})\//.exec(full.code!)?.[1] === ref.codeYear);
+    // A short form takes the identity of the one code the page writes in full for its type and number; a programme
+    // or scheme ("Đề án 89", "Chương trình 224") with no code of its own, that of the decision of that number which
+    // approved it ("Quyết định 89/QĐ-TTg … (gọi tắt là Đề án 89)").
+    const own = this.fullCodes.get(short);
+    const approving = !own && PROGRAMME.test(ref.proseType ?? ref.type.name ?? '') ? this.fullCodes.get(`${aliasKey('Quyết định')}|${numberKey(ref.number!)}`) : undefined;
+    const codes = [...((own ?? approving)?.values() ?? [])].filter((full) => !ref.codeYear || /^\d+\/(\d{4})\//.exec(full.code!)?.[1] === ref.codeYear);
     if (codes.length === 1) {
       const full = codes[0]!;
       const facts = this.byCode.get(codeKey(full.code!));

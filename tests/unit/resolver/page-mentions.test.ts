@@ -25,6 +25,22 @@ describe('the facts one mention states carry to the other mentions of the same d
   });
 });
 
+describe('a programme named by the number of the decision that approved it', () => {
+  it('"Quyết định 224/1999/QĐ-TTg phê duyệt Chương trình … (Chương trình 224)": the programme is that decision\'s', () => {
+    const refs = read('Năm 1999, Thủ tướng ban hành Quyết định số 224/1999/QĐ-TTg phê duyệt Chương trình phát triển nuôi trồng thủy sản (Chương trình 224).\nSau 10 năm thực hiện Chương trình 224, diện tích nuôi tôm tăng.');
+    expect(find(refs, 'Chương trình 224')).toMatchObject({ code: '224/1999/QĐ-TTg' });
+    expect(find(refs, 'Chương trình 224', 1)).toMatchObject({ code: '224/1999/QĐ-TTg' });
+  });
+
+  it('not another type\'s short form, not a decision of another number, not when the programme has a code of its own', () => {
+    const refs = read('Theo Quyết định số 224/1999/QĐ-TTg về thủy sản. Kế hoạch số 224 của tỉnh và Chương trình 225 cũng được triển khai.');
+    expect(find(refs, 'Kế hoạch số 224').code).toBeUndefined();
+    expect(find(refs, 'Chương trình 225').code).toBeUndefined();
+    const own = read('Quyết định số 89/QĐ-TTg phê duyệt Đề án 89/ĐA-BGDĐT (Đề án 89).');
+    expect(find(own, 'Đề án 89').code).not.toBe('89/QĐ-TTg');
+  });
+});
+
 describe('the year a short form writes carries to its other short forms', () => {
   it('"Thông tư 15/2015 của Bộ VHTTDL", then "Thông tư 15": of 2015', () => {
     const refs = read('Nghị định mới kế thừa Thông tư 15/2015 của Bộ VHTTDL về lễ hội.\nThực tế, Thông tư 15 của Bộ cũng quy định rõ điều này.');
