@@ -186,6 +186,7 @@ function withSentence(
   if (term) ref.term = term;
   if (a.subject) ref.subject = a.subject;
   if (a.plenum !== undefined && ref.plenum === undefined && ref.code && !Number.isNaN(a.plenum)) ref.plenum = a.plenum;
+  if (ref.issuerMayBeLocal && a.headerPlace) settleTUByHeader(ref, a.headerPlace);
   if (namesSeveral(before, bare ? undefined : b.proseType, after, () => cleanText(text.slice(d.end, d.end + 100), hasMarks))) ref.several = true;
   const eventDate = eventDateBefore(before, found >= 0);
   if (eventDate && eventDate !== ref.date) ref.eventDate = eventDate;
@@ -316,6 +317,21 @@ function confirmRepeatedForms(refs: Reference[], unconfirmed: ReadonlySet<Refere
     if (key) cited.add(key);
   }
   return refs.filter((r) => !unconfirmed.has(r) || cited.has(shortForm(r) ?? ''));
+}
+
+/**
+ * A document header after a "TƯ" code names where it was issued: central Party documents are dated at Hà Nội, so any
+ * other place ("Số 120-KL/TƯ  Nghệ An, ngày 2 tháng 3 năm 2021") makes it that province's Tỉnh ủy code (…/TU). Hà
+ * Nội itself (the Thành ủy's or the centre's) leaves the question open.
+ */
+function settleTUByHeader(ref: Reference, place: string): void {
+  const name = place.replace(/^TP\.\s?/, '');
+  if (/^Hà Nội$/i.test(name) || !ref.code || !ref.issuer.abbr?.startsWith('TW')) return;
+  delete ref.issuerMayBeLocal;
+  ref.code = ref.code.replace(/\/TW(?=-|$)/, '/TU');
+  ref.issuer = { abbr: 'TU' + ref.issuer.abbr.slice(2), name: PARTY_ISSUERS.TU };
+  ref.place = name;
+  ref.placeFrom = 'sentence';
 }
 
 /** After a bare number, a citation ends its clause or goes on with "của", "về", "và"…; a count goes on with a noun. */

@@ -13,6 +13,8 @@ export interface SentenceFacts {
   subject?: string;
   /** The plenum the sentence names for the document ("tại Hội nghị Trung ương 7 khóa X"). */
   plenum?: number;
+  /** The place of a document header after the code ("Số 120-KL/TƯ  Nghệ An, ngày 2 tháng 3 năm 2021"). */
+  headerPlace?: string;
 }
 
 /** Prose type words in lower case, in list order (longest first), grouped by their last character. */
@@ -187,6 +189,7 @@ export function readAfter(after: string): SentenceFacts {
       const header = readDate(s, HEADER_PLACE.lastIndex);
       if (!header) break;
       facts.date = header.date;
+      facts.headerPlace = s.slice(pos, HEADER_PLACE.lastIndex).replace(/,\s$/, '');
       pos = HEADER_PLACE.lastIndex + header.length;
     } else break;
   }
