@@ -9,6 +9,7 @@ const STOP = new Set([
   'về', 've', 'ngày', 'khóa', 'khoá', 'nhiệm', 'và', 'hoặc', 'tại', 'đã', 'đang', 'sẽ', 'là', 'với', 'trong', 'đến',
   'để', 'nhằm', 'theo', 'được', 'cho', 'có', 'của', 'năm', 'tháng', 'số', 'này', 'đó', 'thì', 'mà', 'nhưng', 'ký',
   'quy', 'đề', 'phê', 'do', 'sửa', 'nếu', 'trước', 'sau', 'từ', 'vừa', 'mới', 'cũng', 'không', 'như', 'nêu', 'yêu', 'khi', 'vào', 'ra',
+  'đặt', 'nhấn', 'khẳng', 'xác',
   'on', 'dated', 'of',
 ]);
 
