@@ -15,23 +15,28 @@ import { findPlenumReferences } from './plenum-reference';
 import { eventDateBefore } from './event-date';
 import { readParagraphs } from './paragraph-facts';
 import { readAfter, readBefore } from './sentence-context';
+import type { PageForms } from './page-forms';
 import type { Family, Reference } from './types';
 
 /** How far to read around a reference for its sentence. */
 const BEFORE_WINDOW = 100;
 const AFTER_WINDOW = 240;
 
-export function detect(input: string): Reference[] {
+/**
+ * `page`: what the same page has cited in the parts of it already read, when a page is read in parts (see
+ * PageForms); a whole text needs none.
+ */
+export function detect(input: string, page?: PageForms): Reference[] {
   if (typeof input !== 'string' || input.length === 0) return [];
   try {
-    return detectIn(input);
+    return detectIn(input, page);
   } catch {
     // The detector never throws on any string; a bug in a rule costs that text its references, not the page.
     return [];
   }
 }
 
-function detectIn(input: string): Reference[] {
+function detectIn(input: string, page: PageForms | undefined): Reference[] {
   const codes: Draft[] = [];
   const bares: BareMatch[] = [];
   /** Drafts kept only if their sentence confirms them (kept apart, so that no reference carries a working flag). */
@@ -86,7 +91,7 @@ function detectIn(input: string): Reference[] {
     const ref = withSentence(text, hasMarks, lineBreaks, d!, next, needsProse.has(d!), unconfirmed);
     if (ref) refs.push(ref);
   }
-  if (unconfirmed.size > 0) refs = confirmRepeatedForms(refs, unconfirmed);
+  if (unconfirmed.size > 0 || page) refs = confirmRepeatedForms(refs, unconfirmed, page);
   shareTrailingIssuer(text, refs);
   settleIssuers(refs);
   readParagraphs(text, refs);
@@ -308,15 +313,24 @@ function shortForm(ref: Reference): string | undefined {
  * Within one page, a short form the sentence alone does not confirm ("… mà Nghị định 86 chưa quy định", a type
  * word and a number going on into the clause) is a citation when the page cites that type and number elsewhere in
  * a form that stands on its own: the code in full ("Nghị định 86/2015/NĐ-CP"), or "số", a date, a body, a clause's
- * end. Otherwise it is dropped, as before (a count, a name).
+ * end. Otherwise it is dropped, as before (a count, a name). A page read in parts remembers its standing forms in
+ * `page`, so a later part's short forms are confirmed by an earlier part's.
  */
-function confirmRepeatedForms(refs: Reference[], unconfirmed: ReadonlySet<Reference>): Reference[] {
+function confirmRepeatedForms(refs: Reference[], unconfirmed: ReadonlySet<Reference>, page: PageForms | undefined): Reference[] {
   const cited = new Set<string>();
   for (const r of refs) {
     const key = unconfirmed.has(r) ? undefined : shortForm(r);
-    if (key) cited.add(key);
+    if (key) {
+      cited.add(key);
+      page?.add(key);
+    }
   }
-  return refs.filter((r) => !unconfirmed.has(r) || cited.has(shortForm(r) ?? ''));
+  if (unconfirmed.size === 0) return refs;
+  return refs.filter((r) => {
+    if (!unconfirmed.has(r)) return true;
+    const key = shortForm(r) ?? '';
+    return cited.has(key) || Boolean(page?.has(key));
+  });
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../../lib/detector/detect';
+import { PageForms } from '../../../lib/detector/page-forms';
 
 const raws = (text: string) => detect(text).map((r) => r.raw);
 
@@ -19,6 +20,14 @@ describe('a short form the page has cited before', () => {
   it('is not read without that: another number, another type, or nothing else on the page', () => {
     expect(raws('Đây là điểm mới mà Nghị định 86 chưa quy định.')).toEqual([]);
     expect(raws('Theo Nghị định 86/2015/NĐ-CP, học phí tăng. Còn Nghị định 87 chưa quy định. Thông tư 86 chưa quy định.')).toEqual(['86/2015/NĐ-CP']);
+  });
+
+  it('a page read in parts remembers its standing forms from one part to the next', () => {
+    const forms = new PageForms();
+    expect(detect('Theo Nghị định 86/2015/NĐ-CP của Chính phủ, học phí tăng.', forms).map((r) => r.raw)).toEqual(['86/2015/NĐ-CP']);
+    expect(detect('Đây là điểm mới mà Nghị định 86 chưa quy định.', forms).map((r) => r.raw)).toEqual(['Nghị định 86']);
+    expect(detect('Còn Nghị định 87 chưa quy định.', forms)).toEqual([]);
+    expect(detect('Đây là điểm mới mà Nghị định 86 chưa quy định.', new PageForms())).toEqual([]);
   });
 
   it('a count stays a count even when the page cites that number', () => {
