@@ -192,7 +192,7 @@ function withSentence(
   if (a.subject) ref.subject = a.subject;
   if (a.plenum !== undefined && ref.plenum === undefined && ref.code && !Number.isNaN(a.plenum)) ref.plenum = a.plenum;
   if (ref.issuerMayBeLocal && a.headerPlace) settleTUByHeader(ref, a.headerPlace);
-  if (namesSeveral(before, bare ? undefined : b.proseType, after, () => cleanText(text.slice(d.end, d.end + 100), hasMarks))) ref.several = true;
+  if (a.severalTerms || namesSeveral(before, bare ? undefined : b.proseType, after, () => cleanText(text.slice(d.end, d.end + 100), hasMarks))) ref.several = true;
   const eventDate = eventDateBefore(before, found >= 0);
   if (eventDate && eventDate !== ref.date) ref.eventDate = eventDate;
   refineType(ref);

@@ -42,6 +42,21 @@ describe('a sentence naming a series of one number names no one document', () =>
     if (ref.code) expect(res).toMatchObject({ status: 'ambiguous', answer: 'several', candidates: [{ id: nq19.id }] });
   });
 
+  it('two terms named together ("Nghị quyết Trung ương 4 (khóa XI, XII)") name one resolution of each: several', () => {
+    const nq12 = doc({ id: '12-NQ/TW@2012-01-16', code: '12-NQ/TW', date: '2012-01-16', term: 'XI', plenum: 4, issuer: 'Ban Chấp hành Trung ương', title: 'Một số vấn đề cấp bách về xây dựng Đảng hiện nay' });
+    const nq04 = doc({ id: '04-NQ/TW@2016-10-30', code: '04-NQ/TW', date: '2016-10-30', term: 'XII', plenum: 4, issuer: 'Ban Chấp hành Trung ương', title: 'Về tăng cường xây dựng, chỉnh đốn Đảng; ngăn chặn, đẩy lùi sự suy thoái' });
+    for (const text of ['Thực hiện Nghị quyết Trung ương 4 (khóa XI, XII) về tăng cường xây dựng, chỉnh đốn Đảng.', 'Thực hiện Nghị quyết Trung ương 4 khóa XI và XII về xây dựng Đảng.']) {
+      const ref = detect(text)[0]!;
+      expect([ref.several, ref.term]).toEqual([true, undefined]);
+      const res = resolveReference(ref, [nq12, nq04], { pageDate: '2017-06-01' });
+      expect(res.status).not.toBe('resolved');
+      expect(res.ruledOut ?? []).toEqual([]);
+    }
+    // One term: that plenum's resolution, as before.
+    const one = detect('Thực hiện Nghị quyết Trung ương 4 khóa XII về tăng cường xây dựng, chỉnh đốn Đảng.')[0]!;
+    expect([one.several, one.term]).toEqual([undefined, 'XII']);
+  });
+
   it('a list of several numbers after "các" is one document each; one number without "các" is one document', () => {
     for (const r of detect('Thực hiện các Chỉ thị 05-CT/TW, 06-CT/TW của Bộ Chính trị. Theo các Quyết định số 12/QĐ-UBND ngày 2/3/2020 và số 15/QĐ-UBND.')) {
       expect(r.several, r.raw).toBeUndefined();
