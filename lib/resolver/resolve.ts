@@ -338,7 +338,10 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
   const out = (r: Omit<Resolution, 'ruledOut'>): Resolution => (ruledOut.length ? { ...r, ruledOut } : r);
   if (live.length === 0) return out({ status: 'unresolved', answer: 'not-in-dataset', candidates: [], ...(place ? { place } : {}) });
   // The sentence names a series of one number ("các Nghị quyết 19/NQ-CP" of several years): never one of them.
-  if (ref.several) return out({ status: 'ambiguous', answer: 'several', candidates: live.map(toCandidate), ...(place ? { place } : {}) });
+  if (ref.several) {
+    for (const s of live) s.reasons.push({ kind: 'namesSeries' });
+    return out({ status: 'ambiguous', answer: 'several', candidates: live.map(toCandidate), ...(place ? { place } : {}) });
+  }
   if (live.length === 1) {
     const only = live[0] as Scored;
     // Nothing in the sentence names it, and the page may well cite another document the dataset lacks: offered, not chosen.

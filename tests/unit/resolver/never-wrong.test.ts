@@ -40,6 +40,8 @@ describe('a sentence naming a series of one number names no one document', () =>
     const res = resolveReference(ref, [nq19, nq19tw], { pageDate: '2017-12-01' });
     expect(res.status).not.toBe('resolved');
     if (ref.code) expect(res).toMatchObject({ status: 'ambiguous', answer: 'several', candidates: [{ id: nq19.id }] });
+    // Each choice says why none is chosen.
+    for (const c of res.candidates) expect(c.reasons).toContainEqual({ kind: 'namesSeries' });
   });
 
   it('two terms named together ("Nghị quyết Trung ương 4 (khóa XI, XII)") name one resolution of each: several', () => {
