@@ -86,6 +86,7 @@ describe('a page read block by block', () => {
     const c = await open('19/NQ-CP');
     expect(c.answer).not.toBe('confirmed');
     expect(c.answer).not.toBe('best-fit');
+    expect(c.text).toContain(t('reason_namesSeries'));
   });
 
   it('a plenum and term stated after a code confirm the resolution of that plenum', async () => {
