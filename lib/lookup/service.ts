@@ -9,7 +9,7 @@ import { DatasetNotReadyError, DatasetStore, type DatasetStatus, type DatasetSto
 import type { LoadOutcome } from '../store/load-dataset';
 import { isLookupMessage, parseRequest, type LookupErrorCode, type LookupOp, type LookupRequest, type LookupResponse, type RequestOf, type ResponseOf } from './messages';
 import { addDocuments, createSearchIndex, searchIds, type SearchIndex } from './search-index';
-import { findDocuments } from './find';
+import { findDocuments, prepareFind } from './find';
 import { facetsOf, type SearchFacets } from '../search/filter';
 
 export type LookupServiceOptions = DatasetStoreOptions;
@@ -111,8 +111,8 @@ export class LookupService {
       });
     },
     find: async ({ q, filters, offset, limit }) => {
-      const [{ documents }, index, cited] = await Promise.all([this.store.documents(), this.searchIndex(), this.store.citationTotals()]);
-      return findDocuments(index, documents.byId, cited, { q, filters, offset, limit });
+      const [index, cited] = await Promise.all([this.searchIndex(), this.store.citationTotals()]);
+      return findDocuments(index, cited, { q, filters, offset, limit });
     },
     searchFacets: async () => {
       const { gen, documents } = await this.store.documents();
@@ -132,6 +132,7 @@ export class LookupService {
           addDocuments(search, all.slice(i, i + SEARCH_SLICE));
           if (i + SEARCH_SLICE < all.length) await new Promise((r) => setTimeout(r, 0));
         }
+        prepareFind(search);
         return search;
       })();
       const entry = { gen, index };
