@@ -5,6 +5,7 @@
  * the query touches and the documents they hold: only the page shown is ever sorted in full.
  */
 import { codeKey } from '../keys/code-key';
+import { foldAccents } from '../keys/alias-key';
 import type { DocumentRecord } from '../records/schema';
 import { issuerOf, yearOf } from '../search/filter';
 import { codeOfQuery, matchText, type SearchFilters } from '../search/query';
@@ -30,7 +31,7 @@ export interface FindResult {
   items: FoundDocument[];
   /** How many documents pass the query and the filters. */
   total: number;
-  /** The code the query is, as the index writes codes, when it is one. */
+  /** The code the query is, when it is one: as a document found writes it, else as typed (normalised). */
   code?: string;
 }
 
@@ -124,7 +125,9 @@ export function findDocuments(index: SearchIndex, cited: ReadonlyMap<string, num
   const { filters, offset, limit } = request;
   const docs = index.docs;
   const text = matchText(request.q);
-  const code = codeOfQuery(request.q);
+  const asked = codeOfQuery(request.q);
+  // Compared without accents: "100/2019/ND-CP" typed on a keyboard without Đ is the same code.
+  const code = asked === undefined ? undefined : foldAccents(asked);
   const passes = filterOf(index, filters, cited);
   const found = (doc: number, score: number): FoundDocument => {
     const document = docs[doc]!;
@@ -147,15 +150,18 @@ export function findDocuments(index: SearchIndex, cited: ReadonlyMap<string, num
   for (let i = 0; i < hits.docs.length; i++) if (passes(hits.docs[i]!)) kept.push(i);
   const doc = new Uint32Array(kept.length);
   const rank = new Float64Array(kept.length);
+  let written: string | undefined;
   kept.forEach((i, j) => {
     const d = (doc[j] = hits.docs[i]!);
-    rank[j] = hits.scores[i]! + (code !== undefined && codeKey(docs[d]!.code) === code ? 1e9 : 0);
+    const exact = code !== undefined && foldAccents(codeKey(docs[d]!.code)) === code;
+    if (exact) written ??= docs[d]!.code;
+    rank[j] = hits.scores[i]! + (exact ? 1e9 : 0);
   });
   const order = topOf(rank, doc, end);
   return {
     items: order.slice(offset, end).map((j) => found(doc[j]!, rank[j]! >= 1e9 ? rank[j]! - 1e9 : rank[j]!)),
     total: kept.length,
-    ...(code !== undefined ? { code } : {}),
+    ...(asked !== undefined ? { code: written ?? asked } : {}),
   };
 }
 
