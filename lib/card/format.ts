@@ -68,3 +68,23 @@ export function hostLabel(url: string): string {
 function capitalize(text: string): string {
   return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 }
+
+/** Incoming relations ("implements-by": the other document implements this one) and their message suffixes. */
+const PASSIVE: Readonly<Record<string, string>> = {
+  implements: 'implemented_by',
+  guides: 'guided_by',
+  replaces: 'replaced_by',
+  amends: 'amended_by',
+  summarises: 'summarised_by',
+};
+
+/**
+ * The message key of a relation as a related document's list says it: "implements" → cardRelation_implements,
+ * "implements-by" → cardRelation_implemented_by; an unknown kind → its own key (the caller falls back).
+ */
+export function relationKey(kind: string | undefined): string {
+  if (!kind) return 'cardRelation_related';
+  const incoming = /^(.+)-by$/.exec(kind);
+  if (incoming) return `cardRelation_${PASSIVE[incoming[1]!] ?? `${incoming[1]!.replace(/[^a-z]/gi, '_')}_by`}`;
+  return `cardRelation_${kind.replace(/[^a-z]/gi, '_')}`;
+}

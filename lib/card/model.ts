@@ -8,7 +8,7 @@ import type { ArticleRecord, DocumentRecord } from '../records/schema';
 import type { Candidate, Resolution } from '../resolver/resolve';
 import type { RelatedDocument } from '../lookup/client';
 import { issuerLevel, referenceTypeName } from './code-facts';
-import { citation, documentHeading, formatDate, hostLabel, safeUrl } from './format';
+import { citation, documentHeading, formatDate, hostLabel, relationKey, safeUrl } from './format';
 import { describeReason, describeRuleOut } from './reasons';
 import type { CardAnswer, CardModel, Fact, SeveralWhy } from '@/components/card/types';
 
@@ -137,7 +137,7 @@ export function buildCardModel(input: CardInput): CardModel {
       id: r.document.id,
       heading: documentHeading(r.document.typeName, r.document.code),
       title: r.document.title,
-      why: r.why === 'relation' ? `cardRelation_${(r.kind ?? 'related').replace(/[^a-z]/gi, '_')}` : 'cardCoCited',
+      why: r.why === 'relation' ? relationKey(r.kind) : 'cardCoCited',
       count: r.strength,
     }));
   }

@@ -157,8 +157,9 @@ function withSentence(
   if (lineBreak !== -1 && lineBreak < afterEnd) afterEnd = lineBreak;
   const after = cleanText(text.slice(d.end, afterEnd), hasMarks);
   // A bare reference carries its own type word; a body may still be named before it ("Bộ Chính trị ban hành …").
-  const body = d.proseType ? bodyBefore(before) : undefined;
-  const b = d.proseType ? { proseType: d.proseType, issuerName: body?.name, date: body?.date } : readBefore(before);
+  const bare = d.proseType !== undefined;
+  const body = bare ? bodyBefore(before) : undefined;
+  const b = bare ? { proseType: d.proseType, issuerName: body?.name, date: body?.date } : readBefore(before);
   const a = readAfter(after);
   if (needsProse) {
     if (d.code && !proseConfirms(d, b.proseType)) return undefined;
@@ -174,6 +175,8 @@ function withSentence(
   if (issuerName) ref.issuerName = issuerName;
   if (term) ref.term = term;
   if (a.subject) ref.subject = a.subject;
+  if (a.plenum !== undefined && ref.plenum === undefined && ref.code && !Number.isNaN(a.plenum)) ref.plenum = a.plenum;
+  if (namesSeveral(before, bare ? undefined : b.proseType, after, () => cleanText(text.slice(d.end, d.end + 100), hasMarks))) ref.several = true;
   const eventDate = eventDateBefore(before, found >= 0);
   if (eventDate && eventDate !== ref.date) ref.eventDate = eventDate;
   refineType(ref);
@@ -253,6 +256,28 @@ function settleTU(ref: Reference): void {
   if (body.abbr !== 'TU' || !ref.code || !ref.issuer.abbr?.startsWith('TW')) return;
   ref.code = ref.code.replace(/\/TW(?=-|$)/, '/TU');
   ref.issuer = { abbr: 'TU' + ref.issuer.abbr.slice(2), name: PARTY_ISSUERS.TU };
+}
+
+/** "các", "những" or "(4) phiên bản" right before the type word: the plural names a series of one number. */
+const SEVERAL_BEFORE = /(?:^|[^\p{L}])(?:các|những|phiên bản)\s*$/iu;
+/** "… của các năm trước", "… qua các năm", "… hằng năm": one number reissued year after year. */
+const SEVERAL_AFTER = /^\s*[,(]?\s*(?:(?:của|qua|trong|những)\s+)?các năm(?![\p{L}])|^\s*(?:hằng|hàng) năm(?![\p{L}])/iu;
+/** A list goes on after the reference ("các Chỉ thị 05-CT/TW, 06-CT/TW", "các Quyết định 12 … và 15"): each item is one document. */
+const LIST_GOES_ON = /^[^.;:!?]{0,80}?(?:,|\svà|\shoặc)\s+(?:\p{L}+\s+){0,2}?(?:số\s*)?\d/u;
+
+/**
+ * Whether the sentence names several documents of one number: a plural before the type word ("các Nghị quyết
+ * 19/NQ-CP", "4 phiên bản Nghị quyết 19") with no list going on after it (read past the next reference), or a series of years after ("của các năm").
+ */
+function namesSeveral(before: string, proseType: string | undefined, after: string, ahead: () => string): boolean {
+  if (SEVERAL_AFTER.test(after)) return true;
+  let head = before;
+  if (proseType) {
+    const at = head.toLowerCase().lastIndexOf(proseType.toLowerCase());
+    if (at < 0 || !/^\s*(?:số:?\s*)?\(?$/u.test(head.slice(at + proseType.length))) return false;
+    head = head.slice(0, at);
+  }
+  return SEVERAL_BEFORE.test(head) && !LIST_GOES_ON.test(ahead());
 }
 
 /** After a bare number, a citation ends its clause or goes on with "của", "về", "và"…; a count goes on with a noun. */

@@ -1,6 +1,7 @@
 /** What the sentence around a reference says: the prose type word before it; date, body, term and subject after it. */
 import { PROSE_TYPES, proseTypeEntry } from './abbreviations';
 import { readDate } from './dates';
+import { PLENUM_WORDS, plenumNumber } from './plenum-number';
 import { bodyBefore, readBodyName } from './issuing-body';
 import { hasDottedCapitalI, isSpace, lowerCode, matchesLowerAt } from './normalize';
 
@@ -10,6 +11,8 @@ export interface SentenceFacts {
   issuerName?: string;
   term?: string;
   subject?: string;
+  /** The plenum the sentence names for the document ("tại Hội nghị Trung ương 7 khóa X"). */
+  plenum?: number;
 }
 
 /** Prose type words in lower case, in list order (longest first), grouped by their last character. */
@@ -90,6 +93,15 @@ const BY = /(?:của|do|được)\s+/iy;
 /** A place and a comma before the date, as a document's header has it after the code ("Nghệ An, ngày 2 tháng 3 năm 2021"). */
 const HEADER_PLACE = /(?:TP\.\s?)?\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3},\s(?=ngày\s)/uy;
 const ABOUT = /về\s/iy;
+/**
+ * The plenum that adopted a resolution, after its code: "tại Hội nghị Trung ương 7", "(Hội nghị lần thứ bảy Ban Chấp
+ * hành Trung ương Đảng", "của Hội nghị TƯ 5". The number is a numeral or a word ("lần thứ năm").
+ */
+const PLENUM_AFTER = new RegExp(
+  `(?:(?:tại|của|ở)\\s+)?Hội nghị\\s+(?:(?:Ban Chấp hành|BCH)\\s+)?(?:(?:Trung ương|TƯ|T\\.Ư|TW)(?:\\s+Đảng)?\\s+(?:(?:lần thứ|lần)\\s+(\\d{1,2}|${PLENUM_WORDS})|(\\d{1,2}))` +
+    `|lần thứ\\s+(\\d{1,2}|${PLENUM_WORDS})\\s+(?:của\\s+)?(?:Ban Chấp hành|BCH)\\s+(?:Trung ương|TƯ|T\\.Ư|TW)(?:\\s+Đảng)?)(?![\\p{L}\\d])`,
+  'iuy',
+);
 
 /** First letters of ISSUED in either case (đã, được, vừa, mới, ký, ban hành, phê), ASCII ones lower-cased. */
 const ISSUED_OPENERS = new Set([0x110, 0x111, 118, 109, 107, 98, 112]);
@@ -138,6 +150,11 @@ export function readAfter(after: string): SentenceFacts {
     if (date) {
       facts.date = date.date;
       pos += date.length;
+    } else if (facts.plenum === undefined && (c === 116 || c === 99 || c === 104 || c === 0x1edf || c === 0x1ede) /* t c h ở Ở */ && (m = at(PLENUM_AFTER, s, pos))) {
+      facts.plenum = plenumNumber(m[1] ?? m[2] ?? m[3]!);
+      // "của Hội nghị lần thứ 7 Ban Chấp hành Trung ương": the plenum is also the body that adopted it.
+      if (!facts.issuerName && /^của\s/i.test(m[0])) facts.issuerName = m[0].replace(/^của\s+/i, '');
+      pos += m[0].length;
     } else if ((c === 99 || c === 100 || c === 0x111 || c === 0x110) /* c d đ Đ */ && matchesAt(BY, s, pos)) {
       const nameAt = BY.lastIndex;
       const by = s.charCodeAt(pos) === 0x111 || s.charCodeAt(pos) === 0x110;

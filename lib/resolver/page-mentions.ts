@@ -49,6 +49,8 @@ export class PageMentions {
 
   /** Takes note of a mention (in page order, or as found). */
   observe(ref: Reference): void {
+    // A mention of a series ("các Nghị quyết 19") speaks of several documents: its facts are no one document's.
+    if (ref.several) return;
     const facts: Facts = {};
     merge(facts, ref);
     const short = shortKey(ref);
@@ -71,6 +73,7 @@ export class PageMentions {
 
   /** The mention as the page reads it: its own facts, and what other mentions of the same document state. */
   complete(ref: Reference): Reference {
+    if (ref.several) return ref;
     const short = shortKey(ref);
     if (ref.code && !ref.inferred) return this.withFacts(ref, this.byCode.get(codeKey(ref.code)));
     if (!short || ref.plenum !== undefined) return ref;

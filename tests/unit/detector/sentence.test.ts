@@ -136,6 +136,8 @@ describe('Plenum resolutions and shorthand', () => {
     ['Nghị quyết Hội nghị Trung ương 5 khóa XIII về đất đai', 'Nghị quyết Hội nghị Trung ương 5 khóa XIII', 5, 'XIII'],
     ['Nghị quyết Hội nghị lần thứ 6 Ban Chấp hành Trung ương Đảng khóa XII', 'Nghị quyết Hội nghị lần thứ 6 Ban Chấp hành Trung ương Đảng khóa XII', 6, 'XII'],
     ['Nghị quyết Trung ương 4 đã đi vào cuộc sống', 'Nghị quyết Trung ương 4', 4, undefined],
+    ['Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương khóa XII về doanh nghiệp', 'Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương khóa XII', 5, 'XII'],
+    ['Nghị quyết Hội nghị lần thứ mười hai Ban Chấp hành Trung ương Đảng (khóa XII)', 'Nghị quyết Hội nghị lần thứ mười hai Ban Chấp hành Trung ương Đảng (khóa XII)', 12, 'XII'],
   ])('%s', (text, raw, plenum, term) => {
     const r = first(text);
     expect(r).toMatchObject({ raw, plenum, inferred: true, family: 'party', type: { abbr: 'NQ' }, issuer: { abbr: 'TW' } });
@@ -148,6 +150,23 @@ describe('Plenum resolutions and shorthand', () => {
     ['NQ18 về sắp xếp bộ máy', 'NQ18', '18'],
   ])('shorthand %s', (text, raw, number) => {
     expect(first(text)).toMatchObject({ raw, number, inferred: true, type: { abbr: 'NQ' } });
+  });
+
+  it.each([
+    ['Nghị quyết số 26-NQ/TW tại Hội nghị Trung ương 7 khóa X xác định năm mục tiêu.', 7, 'X', undefined],
+    ['Nghị quyết 26-NQ/TW của Hội nghị lần thứ bảy Ban Chấp hành Trung ương khóa X về nông nghiệp.', 7, 'X', 'Hội nghị lần thứ bảy Ban Chấp hành Trung ương'],
+    ['Nghị quyết 12-NQ/TW (Hội nghị TƯ 5) về doanh nghiệp nhà nước.', 5, undefined, undefined],
+  ])('the plenum a code was adopted at, after the code: %s', (text, plenum, term, issuerName) => {
+    const r = first(text);
+    expect(r).toMatchObject({ code: expect.stringMatching(/-NQ\/TW$/), plenum, inferred: false });
+    expect(r.term).toBe(term);
+    expect(r.issuerName).toBe(issuerName);
+  });
+
+  it('a conference that is no plenum, or a count of plenums, gives no plenum', () => {
+    expect(first('Nghị quyết 26-NQ/TW tại Hội nghị cán bộ toàn quốc ngày 5-8-2008.').plenum).toBeUndefined();
+    expect(first('Nghị quyết số 26-NQ/TW, qua 3 Hội nghị Trung ương liên tiếp.').plenum).toBeUndefined();
+    expect(first('Nghị quyết số 26-NQ/TW tại Hội nghị Trung ương năm 2008.').plenum).toBeUndefined();
   });
 
   it('does not read shorthand inside a longer token', () => {

@@ -8,6 +8,7 @@ import { LookupService } from '../../../lib/lookup/service';
 import type { Dataset } from '../../../lib/records/schema';
 import { openStore } from '../../../lib/store/db';
 import { buildRecords } from '../../../lib/store/record-builder';
+import { DatasetIntegrityError } from '../../../lib/store/dataset-integrity';
 import { doc, fixtureDataset, freshDbName, partyRef } from '../../helpers/dataset-fixture';
 import type { Reference } from '../../../lib/detector/types';
 
@@ -233,15 +234,15 @@ describe('service errors', () => {
 });
 
 describe('dataset readiness', () => {
-  it('is not-ready when the first load fails, and loads on the next start', async () => {
+  it('is unreadable at once when the first load fails (saying what failed), and loads on the next start', async () => {
     const dbName = freshDbName();
     start(async () => {
       throw new Error('bundled file missing (simulated)');
     }, dbName);
     await expect(service.ensureDataset()).rejects.toThrow('missing');
     const error = await createLookupClient().document('57-NQ/TW@2024-12-22').catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'not-ready' });
-    expect(await fetchDatasetStatus()).toMatchObject({ ready: false, lastError: expect.stringContaining('missing') });
+    expect(error).toMatchObject({ code: 'unreadable', detail: 'load-failed' });
+    expect(await fetchDatasetStatus()).toMatchObject({ ready: false, problem: 'load-failed', lastError: 'The bundled dataset could not be loaded: bundled file missing (simulated).' });
     stop();
     await service.close();
 
@@ -249,6 +250,27 @@ describe('dataset readiness', () => {
     expect(await service.ensureDataset()).toMatchObject({ status: 'loaded' });
     expect(await fetchDatasetStatus()).toMatchObject({ ready: true, version: 'v1' });
     expect((await fetchDatasetStatus()).lastError).toBeUndefined();
+  });
+
+  it('a broken bundle: lookups fail at once as unreadable with its kind; reload tries again and recovers when the bundle is sound', async () => {
+    let broken = true;
+    start(async () => {
+      if (broken) throw new DatasetIntegrityError('truncated', 'the data file dataset.json.gz is truncated: 1,000 of 258,121 bytes');
+      return fixtureDataset('v1');
+    });
+    // The first lookup waits for the start-up load only, then fails with what failed (no waiting for retries).
+    void service.ensureDataset().catch(() => {});
+    const error = await createLookupClient().resolve([partyRef('35-CT/TW')], {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LookupError);
+    expect(error).toMatchObject({ code: 'unreadable', detail: 'truncated', message: expect.stringContaining('truncated: 1,000 of 258,121 bytes') });
+    expect(await fetchDatasetStatus()).toMatchObject({ ready: false, problem: 'truncated' });
+    // Still broken: reload answers the status, with the problem.
+    expect(await createLookupClient().reload!()).toMatchObject({ ready: false, problem: 'truncated' });
+    broken = false;
+    const after = await createLookupClient().reload!();
+    expect(after).toMatchObject({ ready: true, version: 'v1' });
+    expect(after.problem).toBeUndefined();
+    expect((await createLookupClient().document('35-CT/TW@2014-05-26'))?.code).toBe('35-CT/TW');
   });
 
   it('keeps answering from the old dataset while a new one fails to load, and retries on the next start', async () => {

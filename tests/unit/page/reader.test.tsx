@@ -26,6 +26,8 @@ function lookup(overrides: Partial<LookupClient> = {}): LookupClient {
         : undefined),
     sameCodeOtherTerms: vi.fn(async () => []),
     search: vi.fn(async () => []),
+    citingArticles: vi.fn(async () => undefined),
+    byCode: vi.fn(async () => []),
     ...overrides,
   };
 }
