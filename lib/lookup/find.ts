@@ -40,7 +40,7 @@ const newestFirst = new WeakMap<SearchIndex, Uint32Array>();
 
 /** Prepares what a search costs the first time (the date order, the packed postings), ahead of the first one. */
 export function prepareFind(index: SearchIndex): void {
-  byDate(index);
+  dateRanks(index);
   columnsOf(index);
   finishPostingIndex(index.postings);
 }
@@ -110,12 +110,26 @@ export function filterOf(index: SearchIndex, filters: SearchFilters, cited: Read
   };
 }
 
+/** Each document's place in the newest-first order (ties in a search go to the newer document, then by id). */
+const places = new WeakMap<Uint32Array, Uint32Array>();
+function dateRanks(index: SearchIndex): Uint32Array {
+  const order = byDate(index);
+  let place = places.get(order);
+  if (!place) {
+    place = new Uint32Array(order.length);
+    order.forEach((d, i) => (place![d] = i));
+    places.set(order, place);
+  }
+  return place;
+}
+
 export function byDate(index: SearchIndex): Uint32Array {
   let order = newestFirst.get(index);
   if (!order || order.length !== index.docs.length) {
     const docs = index.docs;
     const date = docs.map((d) => d.date ?? '');
-    order = Uint32Array.from(docs.keys()).sort((a, b) => (date[a]! < date[b]! ? 1 : date[a]! > date[b]! ? -1 : a - b));
+    const id = index.postings.ids;
+    order = Uint32Array.from(docs.keys()).sort((a, b) => (date[a]! < date[b]! ? 1 : date[a]! > date[b]! ? -1 : id[a]! < id[b]! ? -1 : id[a]! > id[b]! ? 1 : 0));
     newestFirst.set(index, order);
   }
   return order;
@@ -157,7 +171,7 @@ export function findDocuments(index: SearchIndex, cited: ReadonlyMap<string, num
     if (exact) written ??= docs[d]!.code;
     rank[j] = hits.scores[i]! + (exact ? 1e9 : 0);
   });
-  const order = topOf(rank, doc, end);
+  const order = topOf(rank, doc, dateRanks(index), end);
   return {
     items: order.slice(offset, end).map((j) => found(doc[j]!, rank[j]! >= 1e9 ? rank[j]! - 1e9 : rank[j]!)),
     total: kept.length,
@@ -165,8 +179,8 @@ export function findDocuments(index: SearchIndex, cited: ReadonlyMap<string, num
   };
 }
 
-/** Positions of the `k` best ranks, best first (ties by document number), without sorting all of them. */
-function topOf(rank: Float64Array, doc: Uint32Array, k: number): number[] {
+/** Positions of the `k` best ranks, best first (ties: the newer document first), without sorting all of them. */
+function topOf(rank: Float64Array, doc: Uint32Array, newer: Uint32Array, k: number): number[] {
   let positions: number[];
   if (rank.length > 4 * k && k > 0) {
     // The k-th best rank, from a numeric sort of a copy (native, no comparator), keeps only what can be shown.
@@ -176,5 +190,5 @@ function topOf(rank: Float64Array, doc: Uint32Array, k: number): number[] {
   } else {
     positions = Array.from(rank.keys());
   }
-  return positions.sort((a, b) => rank[b]! - rank[a]! || doc[a]! - doc[b]!).slice(0, k);
+  return positions.sort((a, b) => rank[b]! - rank[a]! || newer[doc[a]!]! - newer[doc[b]!]!).slice(0, k);
 }

@@ -1,0 +1,182 @@
+/**
+ * The researcher's tools in real Chromium with the built extension (.output/chrome-mv3) and its bundled dataset:
+ * the search page (accent-free words and code variants, filters in the address, Back/Forward, arrow keys and
+ * Enter), with axe-core checks in light and dark.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { rm } from 'node:fs/promises';
+import { snapshotBuild } from '../../scripts/harness/build-copy';
+import { launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
+import { waitForDataset } from '../../scripts/harness/lookup';
+import { translatorFrom, type Translate } from '../../lib/i18n/t';
+import viMessages from '../../public/_locales/vi/messages.json';
+import enMessages from '../../public/_locales/en/messages.json';
+
+let ext: string;
+let chromium: ChromiumWithExtension;
+/** The extension's strings in the language the browser gave it (Vietnamese where Chromium has that locale). */
+let t: Translate;
+/** A label's text as a pattern matching it at the start. */
+const label = (key: string) => new RegExp(`^${t(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
+beforeAll(async () => {
+  ext = await snapshotBuild('.output/chrome-mv3', 'vbl-researcher-');
+  process.env.LANGUAGE = 'vi'; // Chromium's UI language on Linux, which browser.i18n follows
+  chromium = await launchChromiumWithExtension({ extensionPath: ext, hostMap: ['*.vn'], args: ['--lang=vi'] });
+  const page = await chromium.openExtensionPage('search.html');
+  await waitForDataset(page);
+  t = translatorFrom((await page.evaluate(() => (globalThis as any).chrome.i18n.getMessage('lang'))) === 'en' ? enMessages : viMessages);
+  await page.close();
+});
+afterAll(async () => {
+  await chromium?.close();
+  if (ext) await rm(ext, { recursive: true, force: true });
+});
+
+/** Codes of the results shown, in order. */
+const shownCodes = (page: Page) => page.locator('.results .code').allTextContents();
+const shownLinks = (page: Page) => page.locator('.results a.result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+
+async function typeQuery(page: Page, text: string) {
+  const box = page.getByRole('searchbox');
+  await box.fill('');
+  await box.pressSequentially(text, { delay: 5 });
+}
+
+async function waitForCount(page: Page) {
+  await page.waitForFunction(() => /\d/.test(document.querySelector('.status')?.textContent ?? '') || document.querySelector('.empty'));
+}
+
+/** axe-core on the page as it is, then in the other colour scheme: no serious or critical violations in either. */
+export async function expectAccessible(page: Page) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${scheme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(bad).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: null });
+}
+
+describe('search page', () => {
+  it('finds a code however it is written, and by accent-free words of its title', async () => {
+    const page = await chromium.openExtensionPage('search.html');
+    try {
+      for (const variant of ['35-CT/TW', '35/CT-TW', '35 CT TW', '35-ct/tư']) {
+        await typeQuery(page, variant);
+        await page.waitForFunction(() => document.querySelectorAll('.results .code').length > 0);
+        await expect.poll(async () => (await shownCodes(page)).slice(0, 3), { timeout: 5000 }).toEqual(['35-CT/TW', '35-CT/TW', '35-CT/TW']);
+      }
+      // The three documents share a code: the list of all of them is offered.
+      await expect(page.getByRole('link', { name: /35-CT\/TW/ }).first()).toBeTruthy();
+      expect(await page.locator('.code-all a').getAttribute('href')).toBe('record.html?code=35-CT%2FTW');
+
+      await typeQuery(page, 'tiep cong dan khieu nai to cao');
+      await expect.poll(async () => (await shownLinks(page))[0], { timeout: 5000 }).toBe(`record.html?id=${encodeURIComponent('35-CT/TW@2014-05-26')}`);
+      // The address carries the query as typed.
+      expect(new URL(page.url()).searchParams.get('q')).toBe('tiep cong dan khieu nai to cao');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('reflects filters in the address, restores them from it, and Back/Forward return to earlier searches', async () => {
+    const page = await chromium.openExtensionPage('search.html?q=chi+thi+35');
+    try {
+      await page.waitForFunction(() => document.querySelectorAll('.results .code').length >= 3);
+      const before = await shownLinks(page);
+      expect(before.slice(0, 3).sort()).toEqual(['35-CT/TW@2014-05-26', '35-CT/TW@2019-05-30', '35-CT/TW@2024-06-14'].map((id) => `record.html?id=${encodeURIComponent(id)}`).sort());
+
+      await page.getByLabel(label('search_term')).selectOption('XII');
+      await page.waitForURL(/term=XII/);
+      await expect.poll(() => shownCodes(page)).toEqual(['35-CT/TW']);
+      await page.getByLabel(t('search_cited')).check();
+      await page.waitForURL(/cited=1/);
+      await page.getByLabel(t('search_yearFrom')).fill('2019');
+      await page.getByLabel(t('search_yearFrom')).press('Tab');
+      await page.waitForURL(/from=2019/);
+      const filtered = new URL(page.url());
+      expect(Object.fromEntries(filtered.searchParams)).toEqual({ q: 'chi thi 35', term: 'XII', from: '2019', cited: '1' });
+      await expect.poll(() => shownLinks(page)).toEqual([`record.html?id=${encodeURIComponent('35-CT/TW@2019-05-30')}`]);
+
+      // A shared address opens the same search.
+      const shared = await chromium.openExtensionPage(`search.html${filtered.search}`);
+      await shared.waitForFunction(() => document.querySelectorAll('.results .code').length > 0);
+      expect(await shownLinks(shared)).toEqual([`record.html?id=${encodeURIComponent('35-CT/TW@2019-05-30')}`]);
+      expect(await shared.getByLabel(label('search_term')).inputValue()).toBe('XII');
+      expect(await shared.getByLabel(t('search_cited')).isChecked()).toBe(true);
+      await shared.close();
+
+      // Back: the filters come off one by one; Forward puts them back.
+      await page.goBack();
+      await page.waitForURL((u) => !u.searchParams.has('from'));
+      expect(await page.getByLabel(t('search_yearFrom')).inputValue()).toBe('');
+      await page.goBack();
+      await page.goBack();
+      await page.waitForURL((u) => !u.searchParams.has('term'));
+      await expect.poll(async () => (await shownCodes(page)).length).toBeGreaterThanOrEqual(3);
+      expect(await page.getByLabel(label('search_term')).inputValue()).toBe('');
+      await page.goForward();
+      await page.waitForURL(/term=XII/);
+      await expect.poll(() => shownCodes(page)).toEqual(['35-CT/TW']);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('moves through the results with the arrow keys and opens one with Enter', async () => {
+    const page = await chromium.openExtensionPage('search.html');
+    try {
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('q');
+      await page.keyboard.type('chi thi 35');
+      await page.waitForFunction(() => document.querySelectorAll('.results a.result-link').length >= 3);
+      const links = await shownLinks(page);
+      await page.keyboard.press('ArrowDown');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(links[0]);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(links[2]);
+      await page.keyboard.press('ArrowUp');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(links[1]);
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowUp');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await Promise.all([page.waitForURL(/record\.html\?id=/), page.keyboard.press('Enter')]);
+      expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(`/${links[1]}`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('says what to try when empty and when nothing is found', async () => {
+    const page = await chromium.openExtensionPage('search.html');
+    try {
+      await expect(page.locator('.empty').textContent()).resolves.toContain(t('search_emptyTry'));
+      expect(await page.locator('.examples a').count()).toBeGreaterThan(1);
+      await expectAccessible(page);
+      await typeQuery(page, 'xyzzy qwerty');
+      await page.waitForFunction((text) => (document.querySelector(".status")?.textContent ?? "").includes(text), t("search_none", "xyzzy qwerty"));
+      const advice = await page.locator('.empty').textContent();
+      expect(advice).toContain(t('search_noneFewerWords'));
+      expect(advice).toContain('35-CT/TW');
+      await expectAccessible(page);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('passes axe-core with results and filters shown, in light and dark', async () => {
+    const page = await chromium.openExtensionPage('search.html?q=chi+thi+35&family=party');
+    try {
+      await page.waitForFunction(() => document.querySelectorAll('.results .code').length > 0);
+      await waitForCount(page);
+      await expectAccessible(page);
+    } finally {
+      await page.close();
+    }
+  });
+});
