@@ -11,6 +11,7 @@ import { isLookupMessage, parseRequest, type LookupErrorCode, type LookupOp, typ
 import { addDocuments, createSearchIndex, searchIds, type SearchIndex } from './search-index';
 import { codeKeysOf } from './code-lookup';
 import { findDocuments, prepareFind } from './find';
+import { selectionTarget } from './context-menu';
 import { facetsOf, type SearchFacets } from '../search/filter';
 
 export type LookupServiceOptions = DatasetStoreOptions;
@@ -128,6 +129,7 @@ export class LookupService {
       const [index, cited] = await Promise.all([this.searchIndex(), this.store.citationTotals()]);
       return findDocuments(index, cited, { q, filters, offset, limit });
     },
+    selectionTarget: ({ text }) => selectionTarget(text, (code) => this.handle({ op: 'byCode', code })),
     searchFacets: async () => {
       const { gen, documents } = await this.store.documents();
       if (this.facets?.gen !== gen) this.facets = { gen, facets: facetsOf(documents.byId.values()) };
