@@ -14,6 +14,7 @@ import enMessages from '@/public/_locales/en/messages.json';
 import { annotate } from '@/lib/annotator/annotate';
 import { detect } from '@/lib/detector/detect';
 import { copyFromExtension } from '@/lib/page/clipboard';
+import { listenForPopup } from '@/lib/page/popup-link';
 
 export default defineContentScript({
   matches: [...DEFAULT_MATCHES],
@@ -35,6 +36,10 @@ export default defineContentScript({
       start: (settings, signal) =>
         startReader({ signal, mode: settings.mode, dwellMs: settings.dwellMs, annotate, detect, lookup, t: text, lang, page, copy: copyFromExtension }),
     });
-    if (window === window.top) listenForCommands(ctx.signal, (direction) => session.reader()?.move(direction));
+    if (window === window.top) {
+      listenForCommands(ctx.signal, (direction) => session.reader()?.move(direction));
+      // The popup's list of the page's references, and its "go to it".
+      listenForPopup(ctx.signal, () => session.reader());
+    }
   },
 });

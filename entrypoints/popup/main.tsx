@@ -8,6 +8,8 @@ import { getGlobalSettings, getSiteSettings, setGlobalSettings, setSiteSettings,
 import { hasAllSites, hasSiteAccess, injectIntoTab, requestSite, revokeSite, syncRegisteredContentScript } from '@/lib/settings/registration';
 import { NEXT_REFERENCE, PREVIOUS_REFERENCE } from '@/lib/page/commands';
 import { fetchDatasetStatus } from '@/lib/lookup/client';
+import { askPageReferences, revealOnPage, type PageReferences } from '@/lib/page/popup-link';
+import { searchHref } from '@/lib/record/address';
 import './style.css';
 
 const app = document.getElementById('app')!;
@@ -23,6 +25,8 @@ let state: PopupState = {
   shortcuts: {},
 };
 let tabId: number | undefined;
+/** The page's references, grouped by document (asked from the tab's content script). */
+let references: PageReferences | undefined;
 
 /** Carries out a settings change; a failed save (the sync storage quota, say) is said plainly, never lost silently. */
 function save<T>(change: Promise<T>, then: (value: T) => void) {
@@ -46,6 +50,11 @@ const update = (patch: Partial<PopupState>) => {
       onMode={(mode: Mode) => state.host && save(setSiteSettings(state.host, { mode }), () => update({ mode, problem: undefined }))}
       onDefaultMode={(defaultMode: Mode) => save(setGlobalSettings({ defaultMode }), () => void refresh())}
       onDwell={(dwellMs) => save(setGlobalSettings({ dwellMs }), (g) => update({ dwellMs: g.dwellMs, problem: undefined }))}
+      research={{
+        references,
+        onReveal: (key) => tabId !== undefined && void revealOnPage(tabId, key).then((shown) => shown && window.close()),
+        onSearch: (q) => void browser.tabs.create({ url: browser.runtime.getURL(`/${q ? searchHref(q) : 'search.html'}` as never) }).then(() => window.close()),
+      }}
     />,
     app,
   );
@@ -101,6 +110,11 @@ async function refresh() {
     },
   });
   void watchDataset(0);
+  if (tabId !== undefined && host !== undefined) {
+    const answer = await askPageReferences(tabId);
+    references = answer && !answer.off ? answer : undefined;
+    update({});
+  }
 }
 
 /** The dataset's state, asked again every second while it is still loading (the first run after install). */
