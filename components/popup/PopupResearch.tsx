@@ -45,11 +45,13 @@ export function PopupResearch({ t, references, onReveal, onSearch }: PopupResear
                     type="button"
                     class="ref-group"
                     data-key={g.key}
-                    aria-label={t('popup_refsGo', [g.code, String(g.count)])}
                     onClick={() => onReveal(g.key)}
                   >
                     <span class="ref-code">{g.code}</span>
-                    <span class="ref-count">×{g.count}</span>
+                    <span class="ref-count" aria-hidden="true">
+                      ×{g.count}
+                    </span>
+                    <span class="visually-hidden">{t('popup_refsTimes', String(g.count))}</span>
                     {g.title ? <span class="ref-title">{g.title}</span> : g.status !== 'resolved' ? <span class="ref-title">{t(g.status === 'ambiguous' ? 'popup_refsAmbiguous' : g.status === 'pending' ? 'popup_refsPending' : 'popup_refsUnknown')}</span> : null}
                   </button>
                 </li>

@@ -9,11 +9,27 @@ import type { Page } from 'playwright-core';
 import { rm } from 'node:fs/promises';
 import { snapshotBuild } from '../../scripts/harness/build-copy';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
-import { waitForDataset } from '../../scripts/harness/lookup';
+import { sendLookup, waitForDataset } from '../../scripts/harness/lookup';
+import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import { page as html } from '../helpers/pages';
+import { card, waitForCard } from '../helpers/card';
 import { translatorFrom, type Translate } from '../../lib/i18n/t';
 import viMessages from '../../public/_locales/vi/messages.json';
 import enMessages from '../../public/_locales/en/messages.json';
 
+const HOST = 'baotest.vn';
+const spacer = '<div style="height:2400px"></div>';
+const routes: Record<string, string> = {
+  '/article.html': html(
+    'Tin',
+    `<h1>Các đảng bộ chuẩn bị đại hội</h1>${spacer}
+     <p id="first">Thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị, các đảng bộ chuẩn bị đại hội.</p>
+     <p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>${spacer}
+     <p>Chỉ thị số 35-CT/TW nêu rõ yêu cầu về nhân sự.</p>`,
+    '<meta property="article:published_time" content="2020-03-01T08:00:00+07:00">',
+  ),
+};
+let server: StaticServer;
 let ext: string;
 let chromium: ChromiumWithExtension;
 /** The extension's strings in the language the browser gave it (Vietnamese where Chromium has that locale). */
@@ -22,6 +38,7 @@ let t: Translate;
 const label = (key: string) => new RegExp(`^${t(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
 beforeAll(async () => {
+  server = await serveStatic({ routes });
   ext = await snapshotBuild('.output/chrome-mv3', 'vbl-researcher-');
   process.env.LANGUAGE = 'vi'; // Chromium's UI language on Linux, which browser.i18n follows
   chromium = await launchChromiumWithExtension({ extensionPath: ext, hostMap: ['*.vn'], args: ['--lang=vi'] });
@@ -32,6 +49,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await chromium?.close();
+  await server?.close();
   if (ext) await rm(ext, { recursive: true, force: true });
 });
 
@@ -175,6 +193,100 @@ describe('search page', () => {
       await page.waitForFunction(() => document.querySelectorAll('.results .code').length > 0);
       await waitForCount(page);
       await expectAccessible(page);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('popup', () => {
+  it('lists the page\'s references grouped by document with counts; choosing one scrolls to the first and opens its card', async () => {
+    const article = await chromium.context.newPage();
+    await article.goto(server.url('/article.html', HOST));
+    const popup = await chromium.openExtensionPage('popup.html');
+    try {
+      // The popup reads the active tab: make the article active, then let the popup read again.
+      await popup.evaluate(async (url) => {
+        const api = (globalThis as any).chrome;
+        const [tab] = await api.tabs.query({ url });
+        await api.tabs.update(tab.id, { active: true });
+      }, server.url('/article.html', HOST));
+      // The page is read and resolved meanwhile: the popup, opened again, lists what the page has found so far.
+      await expect.poll(async () => {
+        await popup.reload();
+        await popup.waitForSelector('#refs-h', { timeout: 3000 }).catch(() => {});
+        return popup.locator('.ref-group .ref-title').evaluateAll((ts) => ts.length > 0 && ts.every((t) => !t.textContent?.includes('…')));
+      }, { timeout: 15_000 }).toBe(true);
+      await expect.poll(async () => popup.locator('.ref-group').evaluateAll((bs) => bs.map((b) => [b.querySelector('.ref-code')?.textContent, b.querySelector('.ref-count')?.textContent]))).toEqual([
+        ['35-CT/TW', '×2'],
+        ['17-KH/TW', '×1'],
+      ]);
+      expect(await popup.locator('#refs-h').textContent()).toContain('2');
+      expect(await article.evaluate(() => scrollY)).toBe(0);
+      await expectAccessible(popup);
+      // The popup closes once the page has gone to the reference (its work is done there).
+      const closed = popup.waitForEvent('close');
+      await popup.locator('.ref-group').first().click({ noWaitAfter: true }).catch(() => {});
+      await closed;
+      const shown = await waitForCard(article);
+      expect(shown.heading ?? shown.text).toContain('35-CT/TW');
+      // Scrolled to the first of the two, which is now on screen.
+      const top = await article.evaluate(() => document.getElementById('first')!.getBoundingClientRect().top);
+      expect(await article.evaluate(() => scrollY)).toBeGreaterThan(1000);
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(await article.evaluate(() => innerHeight));
+      expect((await card(article)).open).toBe(true);
+    } finally {
+      await popup.close().catch(() => {});
+      await article.close();
+    }
+  });
+
+  it('its search box opens the search page with the query', async () => {
+    const popup = await chromium.openExtensionPage('popup.html');
+    try {
+      const opened = chromium.context.waitForEvent('page');
+      await popup.getByRole('searchbox').fill('35 CT TW');
+      const closed = popup.waitForEvent('close');
+      await popup.getByRole('searchbox').press('Enter', { noWaitAfter: true }).catch(() => {});
+      const search = await opened;
+      await closed;
+      await search.waitForURL(/search\.html/);
+      expect(new URL(search.url()).searchParams.get('q')).toBe('35 CT TW');
+      await search.waitForFunction(() => document.querySelectorAll('.results .code').length > 0);
+      expect((await shownCodes(search))[0]).toBe('35-CT/TW');
+      await search.close();
+    } finally {
+      await popup.close().catch(() => {});
+    }
+  });
+});
+
+describe('context menu', () => {
+  it('is registered on selected text, and its lookup answers from the loaded dataset', async () => {
+    const sw = await chromium.serviceWorker();
+    // update() succeeds only for an item that exists: the menu was registered by the background.
+    const updated = await sw.evaluate(() => new Promise<string>((resolve) => (globalThis as any).chrome.contextMenus.update('vanban-lens-lookup', {}, () => resolve((globalThis as any).chrome.runtime.lastError?.message ?? 'ok'))));
+    expect(updated).toBe('ok');
+    const manifest = await sw.evaluate(() => (globalThis as any).chrome.runtime.getManifest());
+    expect(manifest.permissions).toContain('contextMenus');
+
+    const page = await chromium.openExtensionPage('search.html');
+    try {
+      const ask = async (text: string) => {
+        const r = await sendLookup(page, { op: 'selectionTarget', text });
+        if (!r.ok) throw new Error(JSON.stringify(r.error));
+        return r.value;
+      };
+      expect(await ask('Thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị')).toEqual({ kind: 'code', code: '35-CT/TW' });
+      expect(await ask('35 CT TW')).toEqual({ kind: 'code', code: '35-CT/TW' });
+      const one = await ask('Nghị quyết số 57-NQ/TW');
+      expect(one).toMatchObject({ kind: 'record' });
+      expect((one as { id: string }).id.startsWith('57-NQ/TW@')).toBe(true);
+      expect(await ask('đổi mới sáng tạo')).toEqual({ kind: 'search', q: 'đổi mới sáng tạo' });
+      // Where each leads: the record page and the search page open with them.
+      await page.goto(`chrome-extension://${chromium.extensionId}/record.html?code=35-CT%2FTW`);
+      await page.waitForFunction(() => document.body.textContent?.includes('35-CT/TW@') || document.querySelectorAll('a[href*="record.html?id="]').length >= 3);
     } finally {
       await page.close();
     }
