@@ -94,7 +94,7 @@ async function refresh() {
   const [global, allSites, commands] = await Promise.all([getGlobalSettings(), hasAllSites(), browser.commands?.getAll().catch(() => []) ?? []]);
   const site = host ? await getSiteSettings(host) : {};
   const access = host === undefined ? 'none' : isDefaultSite(host) ? 'default' : (await hasSiteAccess(host)) ? 'granted' : 'none';
-  const effective = effectiveSettings(global, site);
+  const effective = effectiveSettings(global, site, host);
   update({
     host,
     access,

@@ -73,6 +73,8 @@ export interface LookupOps {
   searchFacets: { request: Record<never, never>; response: SearchFacets };
   /** The context menu's lookup: where selected text leads (one record, the documents of one code, or a search). */
   selectionTarget: { request: { text: string }; response: SelectionTarget };
+  /** The options page's "clear local data": every local record deleted, the bundled dataset loaded again. */
+  resetData: { request: Record<never, never>; response: DatasetStatus };
 }
 
 export type LookupOp = keyof LookupOps;
@@ -174,6 +176,7 @@ export function parseRequest(input: unknown): { request: LookupRequest } | { err
       return { request: { op, code: input.code } };
     }
     case 'searchFacets':
+    case 'resetData':
       return { request: { op } };
     case 'selectionTarget': {
       if (typeof input.text !== 'string' || input.text.length > MAX_STRING) return { error: 'text must be a string' };

@@ -129,6 +129,15 @@ export class LookupService {
       const [index, cited] = await Promise.all([this.searchIndex(), this.store.citationTotals()]);
       return findDocuments(index, cited, { q, filters, offset, limit });
     },
+    resetData: async () => {
+      this.search = undefined;
+      this.facets = undefined;
+      await this.store.reset();
+      this.search = undefined;
+      this.facets = undefined;
+      void this.warm().catch(() => {});
+      return this.store.status();
+    },
     selectionTarget: ({ text }) => selectionTarget(text, (code) => this.handle({ op: 'byCode', code })),
     searchFacets: async () => {
       const { gen, documents } = await this.store.documents();

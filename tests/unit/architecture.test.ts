@@ -69,6 +69,8 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   page: { layers: ['card', 'annotator', 'lookup', 'settings', 'i18n', 'detector', 'keys', 'records', 'resolver'], packages: /^wxt\/browser$/ },
   // The search page's behaviour: its address, history and lookups (components/search renders it).
   'search-page': { layers: ['search', 'lookup', 'i18n', 'records', 'keys', 'components'], packages: /^(preact|wxt\/browser)$/ },
+  // The extension pages' look (theme, language) from the settings.
+  ui: { layers: ['settings', 'i18n'], packages: /^$/ },
   components: { layers: [], packages: /^preact(\/hooks)?$/ },
   // Saved references: merge, encoding for storage.sync, export/import. Pure but for one storage adapter file.
   sync: { layers: ['keys'], packages: /^(fflate|wxt\/browser)$/ },
