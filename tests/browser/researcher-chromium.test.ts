@@ -12,7 +12,7 @@ import { launchChromiumWithExtension, type ChromiumWithExtension } from '../../s
 import { sendLookup, waitForDataset } from '../../scripts/harness/lookup';
 import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
 import { page as html } from '../helpers/pages';
-import { card, waitForCard } from '../helpers/card';
+import { card, clearStorage, highlighted, inlineMarked, waitForCard, waitForMarks } from '../helpers/card';
 import { translatorFrom, type Translate } from '../../lib/i18n/t';
 import viMessages from '../../public/_locales/vi/messages.json';
 import enMessages from '../../public/_locales/en/messages.json';
@@ -27,6 +27,11 @@ const routes: Record<string, string> = {
      <p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>${spacer}
      <p>Chỉ thị số 35-CT/TW nêu rõ yêu cầu về nhân sự.</p>`,
     '<meta property="article:published_time" content="2020-03-01T08:00:00+07:00">',
+  ),
+  '/both.html': html(
+    'Tin',
+    `<p>Thực hiện Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị và Nghị định 100/2019/NĐ-CP của Chính phủ.</p>`,
+    '<meta property="article:published_time" content="2024-03-01T08:00:00+07:00">',
   ),
 };
 let server: StaticServer;
@@ -289,6 +294,83 @@ describe('context menu', () => {
       await page.waitForFunction(() => document.body.textContent?.includes('35-CT/TW@') || document.querySelectorAll('a[href*="record.html?id="]').length >= 3);
     } finally {
       await page.close();
+    }
+  });
+});
+
+describe('options page', () => {
+  it('changes the mode and the families on an open page at once, and its language and theme', async () => {
+    const article = await chromium.context.newPage();
+    const options = await chromium.openExtensionPage('options.html');
+    try {
+      await article.goto(server.url('/both.html', HOST));
+      await expect.poll(async () => (await highlighted(article)).sort(), { timeout: 10_000 }).toEqual(['100/2019/NĐ-CP', '17-KH/TW']);
+      await options.waitForSelector('input[name="mode"]');
+      await expectAccessible(options);
+
+      // Inline mode: the open page re-marks with wrappers.
+      await options.locator('input[name="mode"][value="inline"]').check();
+      await expect.poll(async () => (await inlineMarked(article)).sort(), { timeout: 10_000 }).toEqual(['100/2019/NĐ-CP', '17-KH/TW']);
+      // State documents off: only the Party code stays marked.
+      await options.locator('input[name="state"]').uncheck();
+      await expect.poll(() => inlineMarked(article), { timeout: 10_000 }).toEqual(['17-KH/TW']);
+      await options.locator('input[name="mode"][value="highlight"]').check();
+      await expect.poll(() => highlighted(article), { timeout: 10_000 }).toEqual(['17-KH/TW']);
+      expect(await inlineMarked(article)).toEqual([]);
+
+      // Language: Vietnamese whatever the browser's language, on the options page and the search page.
+      await options.locator('select[name="language"]').selectOption('vi');
+      await expect.poll(() => options.locator('h1').textContent()).toBe('Tùy chọn');
+      await options.locator('select[name="language"]').selectOption('en');
+      await expect.poll(() => options.locator('h1').textContent()).toBe('Options');
+      const search = await chromium.openExtensionPage('search.html');
+      await expect.poll(() => search.locator('h1').textContent()).toBe('Find a document');
+      await search.close();
+
+      // Theme: dark on the options and search pages, whatever the system's scheme.
+      await options.locator('select[name="theme"]').selectOption('dark');
+      await expect.poll(() => options.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      const dark = await chromium.openExtensionPage('search.html');
+      await dark.emulateMedia({ colorScheme: 'light' });
+      await expect.poll(() => dark.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(30, 35, 41)');
+      await expectAccessible(dark);
+      await dark.close();
+      await expectAccessible(options);
+    } finally {
+      await article.close();
+      await options.close();
+      await clearStorage(await chromium.serviceWorker());
+    }
+  });
+
+  it('shows what is stored and clears it after a confirmation, loading the bundled dataset again', async () => {
+    const options = await chromium.openExtensionPage('options.html');
+    try {
+      await expect.poll(() => options.locator('dd[data-name="documents"]').textContent(), { timeout: 10_000 }).toMatch(/\d/);
+      const documents = await options.locator('dd[data-name="documents"]').textContent();
+      expect(await options.locator('dd[data-name="bytes"]').textContent()).toMatch(/MB/);
+      // A first click only asks.
+      await options.locator('button.danger').click();
+      expect(await options.locator('.confirm').count()).toBe(1);
+      await expectAccessible(options);
+      await options.locator('.confirm button:not(.danger)').click();
+      expect(await options.locator('.confirm').count()).toBe(0);
+      // Confirmed: the database is deleted and loaded again; lookups answer from the new load.
+      const before = await sendLookup(options, { op: 'status' });
+      await options.locator('button.danger').click();
+      await options.locator('.confirm button.danger').click();
+      await expect.poll(() => options.locator('.status').textContent(), { timeout: 60_000 }).toBe(t('options_clearDone'));
+      const after = await sendLookup(options, { op: 'status' });
+      expect(after.ok && before.ok).toBe(true);
+      if (after.ok && before.ok) {
+        expect((after.value as { version: string }).version).toBe((before.value as { version: string }).version);
+        expect((after.value as { loadedAt: string }).loadedAt).not.toBe((before.value as { loadedAt: string }).loadedAt);
+      }
+      expect(await options.locator('dd[data-name="documents"]').textContent()).toBe(documents);
+      const found = await sendLookup(options, { op: 'find', q: '35 CT TW', filters: {}, offset: 0, limit: 5 });
+      expect(found.ok && (found.value as { items: Array<{ document: { code: string } }> }).items[0]?.document.code).toBe('35-CT/TW');
+    } finally {
+      await options.close();
     }
   });
 });

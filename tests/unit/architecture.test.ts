@@ -69,6 +69,8 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   page: { layers: ['card', 'annotator', 'lookup', 'settings', 'i18n', 'detector', 'keys', 'records', 'resolver'], packages: /^wxt\/browser$/ },
   // The search page's behaviour: its address, history and lookups (components/search renders it).
   'search-page': { layers: ['search', 'lookup', 'i18n', 'records', 'keys', 'components'], packages: /^(preact|wxt\/browser)$/ },
+  // The options page's behaviour: saving settings, permissions, what is stored (components/Options renders it).
+  'options-page': { layers: ['settings', 'lookup', 'i18n', 'ui', 'components'], packages: /^(preact|wxt\/browser)$/ },
   // The extension pages' look (theme, language) from the settings.
   ui: { layers: ['settings', 'i18n'], packages: /^$/ },
   components: { layers: [], packages: /^preact(\/hooks)?$/ },
