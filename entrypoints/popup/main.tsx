@@ -2,7 +2,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupState } from '@/components/Popup';
-import { t, uiLanguage } from '@/lib/i18n/t';
+import { t, uiLanguage, type Translate } from '@/lib/i18n/t';
+import { applyPageLook } from '@/lib/ui/page-look';
+import viMessages from '@/public/_locales/vi/messages.json';
+import enMessages from '@/public/_locales/en/messages.json';
 import { isDefaultSite, isWebPage } from '@/lib/settings/sites';
 import { getGlobalSettings, getSiteSettings, setGlobalSettings, setSiteSettings, effectiveSettings, MAX_DWELL_MS, MIN_DWELL_MS, type Mode } from '@/lib/settings/store';
 import { hasAllSites, hasSiteAccess, injectIntoTab, requestSite, revokeSite, syncRegisteredContentScript } from '@/lib/settings/registration';
@@ -14,6 +17,8 @@ import './style.css';
 
 const app = document.getElementById('app')!;
 document.documentElement.lang = uiLanguage();
+/** The strings: the browser's, until the options' language and theme are read (lib/ui/page-look). */
+let strings: Translate = t;
 let state: PopupState = {
   access: 'none',
   allSites: false,
@@ -40,7 +45,7 @@ const update = (patch: Partial<PopupState>) => {
   state = { ...state, ...patch };
   render(
     <Popup
-      t={t}
+      t={strings}
       state={state}
       onToggleSite={(enabled) => state.host && save(setSiteSettings(state.host, { enabled }), () => update({ enabled, problem: undefined }))}
       onEnableHere={() => state.host && grant(requestSite(state.host))}
@@ -126,3 +131,7 @@ async function watchDataset(attempt: number): Promise<void> {
 
 update({});
 void refresh();
+void applyPageLook(document, { vi: viMessages, en: enMessages }).then((look) => {
+  strings = look.t;
+  update({});
+});

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { snapshotBuild } from '../../scripts/harness/build-copy';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
 import { sendLookup, waitForDataset } from '../../scripts/harness/lookup';
@@ -18,6 +19,8 @@ import viMessages from '../../public/_locales/vi/messages.json';
 import enMessages from '../../public/_locales/en/messages.json';
 
 const HOST = 'baotest.vn';
+/** .tmp/screenshots on a test run; `npm run screenshots` sets VBL_SCREENSHOTS=docs/screenshots for the README. */
+const SCREENSHOTS = path.resolve(process.env.VBL_SCREENSHOTS ?? '.tmp/screenshots');
 const spacer = '<div style="height:2400px"></div>';
 const routes: Record<string, string> = {
   '/article.html': html(
@@ -371,6 +374,49 @@ describe('options page', () => {
       expect(found.ok && (found.value as { items: Array<{ document: { code: string } }> }).items[0]?.document.code).toBe('35-CT/TW');
     } finally {
       await options.close();
+    }
+  });
+});
+
+describe('screenshots', () => {
+  it('of the search page, the popup and the options page, in Vietnamese', async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    const sw = await chromium.serviceWorker();
+    await sw.evaluate(() => (globalThis as any).chrome.storage.sync.set({ settings: { language: 'vi', theme: 'light' } }));
+    const shoot = async (pagePath: string, file: string, ready: (p: Page) => Promise<unknown>, size = { width: 1000, height: 760 }) => {
+      const page = await chromium.context.newPage();
+      await page.setViewportSize(size);
+      await page.goto(`chrome-extension://${chromium.extensionId}/${pagePath}`);
+      await ready(page);
+      await page.screenshot({ path: path.join(SCREENSHOTS, file) });
+      return page;
+    };
+    try {
+      const search = await shoot('search.html?q=chi+thi+35&family=party', 'search.png', (p) => p.waitForFunction(() => document.querySelectorAll('.results .code').length >= 3));
+      expect(await search.locator('h1').textContent()).toBe('Tìm văn bản');
+      await search.close();
+      const options = await shoot('options.html', 'options.png', (p) => p.waitForFunction(() => /\d/.test(document.querySelector('dd[data-name="documents"]')?.textContent ?? '')), { width: 820, height: 1080 });
+      expect(await options.locator('h1').textContent()).toBe('Tùy chọn');
+      await options.close();
+      // The popup as it shows for an article: the page's references grouped by document.
+      const article = await chromium.context.newPage();
+      await article.goto(server.url('/article.html', HOST));
+      const popup = await shoot('popup.html', 'popup.png', async (p) => {
+        await p.evaluate(async (url) => {
+          const api = (globalThis as any).chrome;
+          const [tab] = await api.tabs.query({ url });
+          await api.tabs.update(tab.id, { active: true });
+        }, server.url('/article.html', HOST));
+        await expect.poll(async () => {
+          await p.reload();
+          await p.waitForSelector('#refs-h', { timeout: 3000 }).catch(() => {});
+          return p.locator('.ref-group .ref-title').evaluateAll((ts) => ts.length >= 2 && ts.every((t) => !t.textContent?.includes('…')));
+        }, { timeout: 15_000 }).toBe(true);
+      }, { width: 380, height: 640 });
+      await popup.close();
+      await article.close();
+    } finally {
+      await clearStorage(sw);
     }
   });
 });
