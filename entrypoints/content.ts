@@ -41,7 +41,7 @@ export default defineContentScript({
         const { lang, text } = strings(settings.language);
         // Only the families chosen in the options are marked.
         const marked = (input: string) => detect(input).filter((ref) => settings.families[ref.family]);
-        return startReader({ signal, mode: settings.mode, dwellMs: settings.dwellMs, annotate, detect: marked, lookup, t: text, lang, page, copy: copyFromExtension });
+        return startReader({ signal, mode: settings.mode, dwellMs: settings.dwellMs, annotate, detect: marked, lookup, t: text, lang, page, copy: copyFromExtension, theme: settings.theme });
       },
     });
     if (window === window.top) {

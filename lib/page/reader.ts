@@ -41,6 +41,8 @@ export interface ReaderOptions {
   /** The page's context, or a function that reads it afresh for each batch. */
   page: PageContext | (() => PageContext);
   doc?: Document;
+  /** The card's theme as chosen in the options (default: the system's). */
+  theme?: 'system' | 'light' | 'dark';
 }
 
 export interface Reader {
@@ -84,7 +86,7 @@ export function startReader(options: ReaderOptions): Reader {
   const mentions = new PageMentions();
   let copyState: 'copied' | 'failed' | undefined;
 
-  const host = createCardHost({ t, signal, doc, copy: options.copy });
+  const host = createCardHost({ t, signal, doc, copy: options.copy, theme: options.theme });
   const controller = createCardController<string>({
     host,
     signal,

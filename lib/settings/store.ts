@@ -44,6 +44,7 @@ export interface EffectiveSettings {
   dwellMs: number;
   families: Families;
   language: Language;
+  theme: Theme;
 }
 
 export const DEFAULT_SETTINGS: GlobalSettings = {
@@ -130,6 +131,7 @@ export function effectiveSettings(global: GlobalSettings, site: SiteSettings, ho
     dwellMs: global.dwellMs,
     families: global.families,
     language: global.language,
+    theme: global.theme,
   };
 }
 

@@ -13,7 +13,7 @@ import { launchChromiumWithExtension, type ChromiumWithExtension } from '../../s
 import { sendLookup, waitForDataset } from '../../scripts/harness/lookup';
 import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
 import { page as html } from '../helpers/pages';
-import { card, clearStorage, highlighted, inlineMarked, waitForCard, waitForMarks } from '../helpers/card';
+import { card, clearStorage, highlighted, hover, inCard, inlineMarked, waitForCard } from '../helpers/card';
 import { translatorFrom, type Translate } from '../../lib/i18n/t';
 import viMessages from '../../public/_locales/vi/messages.json';
 import enMessages from '../../public/_locales/en/messages.json';
@@ -338,6 +338,14 @@ describe('options page', () => {
       await expect.poll(() => dark.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(30, 35, 41)');
       await expectAccessible(dark);
       await dark.close();
+      // The card on the open page takes the theme too (its reader starts afresh with it).
+      await article.emulateMedia({ colorScheme: 'light' });
+      await expect.poll(() => highlighted(article), { timeout: 10_000 }).toEqual(['17-KH/TW']);
+      await expect.poll(async () => {
+        await hover(article, '17-KH/TW');
+        return (await card(article)).open;
+      }, { timeout: 10_000 }).toBe(true);
+      expect(await inCard(article, (root) => getComputedStyle(root!.querySelector('.card')!).backgroundColor)).toBe('rgb(30, 35, 41)');
       await expectAccessible(options);
     } finally {
       await article.close();

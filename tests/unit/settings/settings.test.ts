@@ -17,7 +17,7 @@ import { DEFAULT_MATCHES, isDefaultSite, siteKey, sitePattern, isWebPage } from 
 beforeEach(() => fakeBrowser.reset());
 
 /** What every site gets unless the options page changes it: both families marked, the browser's language. */
-const PAGE_DEFAULTS = { families: { party: true, state: true }, language: 'system' } as const;
+const PAGE_DEFAULTS = { families: { party: true, state: true }, language: 'system', theme: 'system' } as const;
 
 describe('sites', () => {
   it('runs by default on .vn sites and the listed outlets only', () => {
