@@ -57,6 +57,22 @@ export function safeUrl(url: string | undefined): string | undefined {
 }
 
 /** The host of a source address, for a short link label ("thuvienphapluat.vn"). */
+/**
+ * One article's address however it is written: scheme, "www.", "m."/"amp." prefixes, the fragment, a trailing
+ * slash and tracking parameters (utm_*) do not make another article. Used to keep the page being read out of the
+ * list of articles citing a document.
+ */
+export function articleAddressKey(url: string): string {
+  try {
+    const u = new URL(url);
+    const host = u.hostname.toLowerCase().replace(/^(?:www|m|amp)\./, '');
+    const params = [...u.searchParams].filter(([k]) => !/^utm_/i.test(k)).map(([k, v]) => `${k}=${v}`).sort().join('&');
+    return `${host}${u.pathname.replace(/\/+$/, '')}${params ? `?${params}` : ''}`;
+  } catch {
+    return url.trim();
+  }
+}
+
 export function hostLabel(url: string): string {
   try {
     return new URL(url).hostname.replace(/^www\./, '');

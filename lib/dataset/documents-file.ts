@@ -145,9 +145,10 @@ const list = (cell: string) => cell.split(' ; ').map((s) => s.trim()).filter(Boo
 
 /** The number and year a code carries ("35-CT/TW" → 35; "100/2019/NĐ-CP" → 100, 2019). */
 export function codeParts(code: string): { number: string; year?: string } | undefined {
-  const party = /^(\d+)\s*-/.exec(code);
+  const party = /^(\d+[a-z]?)\s*-/.exec(code);
   if (party) return { number: numberKey(party[1] as string) };
-  const state = /^(\d+)\/(?:(\d{4})\/)?/.exec(code);
+  // A letter may follow the number ("30a/2008/NQ-CP").
+  const state = /^(\d+[a-z]?)\/(?:(\d{4})\/)?/.exec(code);
   if (state) return { number: numberKey(state[1] as string), year: state[2] };
   return undefined;
 }

@@ -77,6 +77,11 @@ export function fetchDatasetStatus(): Promise<ResponseOf<'status'>> {
   return send({ op: 'status' });
 }
 
+/** Tries the bundled dataset again after a failed load (the popup's "Try again"); the status after. */
+export function reloadDataset(): Promise<ResponseOf<'reload'>> {
+  return send({ op: 'reload' });
+}
+
 /** The search page: one page of what a query and filters find, with the total. */
 export function findDocuments(request: Omit<RequestOf<'find'>, 'op'>): Promise<ResponseOf<'find'>> {
   return send({ op: 'find', ...request });

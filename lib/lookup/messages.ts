@@ -6,6 +6,7 @@ import type { Reference } from '../detector/types';
 import type { ArticleRecord, DocumentRecord } from '../records/schema';
 import type { Resolution, ResolveContext } from '../resolver/resolve';
 import type { DatasetStatus } from '../store/dataset-store';
+import { INTEGRITY_FAILURES } from '../store/dataset-integrity';
 import type { RelatedDocument } from '../store/queries';
 import type { CitingArticlesPage } from '../store/citing-articles';
 
@@ -29,6 +30,9 @@ export const MAX_PAGE_SIZE = 100;
 export const MAX_SEARCH_LIMIT = 100;
 // Generous: a long subject clause must not cost a page its whole batch.
 const MAX_STRING = 10_000;
+
+/** What the detail of an 'unreadable' error names: the store's kinds of load failure. */
+export const UNREADABLE_KINDS: readonly string[] = [...INTEGRITY_FAILURES, 'load-failed'];
 
 /** 'unreadable': no dataset can be used (none is loaded and the bundled one is missing or broken); said at once. */
 export type LookupErrorCode = 'bad-request' | 'not-found' | 'not-ready' | 'internal' | 'unreadable';

@@ -95,6 +95,12 @@ describe('build-time rules: official confidence, issuer implied by the code, one
       .toEqual([expect.stringMatching(/official_url https:\/\/dangcongsan.vn\/van-ban\/5 must also be a source with its check/)]);
   });
 
+  it('accepts a number with a letter after it (30a/2008/NQ-CP) and still checks it against the code', () => {
+    const letter = (number: string) => state({ id: '30a/2008/NQ-CP@2008-12-27', code: '30a/2008/NQ-CP', type_abbr: 'NQ', type_name: 'Nghị quyết', number, date: '2008-12-27' });
+    expect(errorsOf(letter('30a'))).toEqual([]);
+    expect(errorsOf(letter('30'))).toEqual([expect.stringMatching(/number 30 does not match the code 30a\/2008\/NQ-CP/)]);
+  });
+
   it('reads a source\'s check and rejects one made for another code or date', () => {
     const ok = parseDocuments(withRow(row({ sources: 'https://example.org/a|checked:5-KL/TW,2020-01-02 ; https://example.org/b|checked:05-KL/TW ; https://example.org/c' })));
     expect(ok.errors).toEqual([]);
