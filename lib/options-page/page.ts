@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { Options, type OptionsState, type StoredData } from '@/components/Options';
 import type { Translate } from '../i18n/t';
 import type { DatasetStatus } from '../lookup/messages';
-import { hasAllSites, requestSite, syncRegisteredContentScript } from '../settings/registration';
+import { hasAllSites, requestSite, revokeSite, syncRegisteredContentScript } from '../settings/registration';
 import { isDefaultSite, sitePattern } from '../settings/sites';
 import { getGlobalSettings, MAX_DWELL_MS, MIN_DWELL_MS, setGlobalSettings, siteList, type GlobalSettings } from '../settings/store';
 import { applyTheme } from '../ui/page-look';
@@ -52,6 +52,13 @@ export function startOptionsPage(options: OptionsPageOptions): { done: Promise<v
               () => update({ problem: 'options_permissionRefused' }),
             );
             return;
+          }
+          // Back to the default sites: the every-site grant is withdrawn (sites turned on one by one stay on).
+          if (where === 'default' && state!.allSites) {
+            void revokeSite('all').then(
+              () => update({ allSites: false }),
+              () => update({ problem: 'options_permissionRefused' }),
+            );
           }
           save({ where });
         },
