@@ -354,6 +354,31 @@ describe('options page', () => {
     }
   });
 
+  it('runs only on the sites listed (the open page stops and starts again at once)', async () => {
+    const article = await chromium.context.newPage();
+    const options = await chromium.openExtensionPage('options.html');
+    try {
+      await article.goto(server.url('/both.html', HOST));
+      await expect.poll(async () => (await highlighted(article)).length, { timeout: 10_000 }).toBe(2);
+      await options.locator('input[name="where"][value="only"]').check();
+      await options.locator('#sites').fill('other.vn\nexample.com');
+      await options.getByRole('button', { name: t('options_sitesSave') }).click();
+      // Not listed: the open page stops (its marks go).
+      await expect.poll(() => highlighted(article), { timeout: 10_000 }).toEqual([]);
+      await options.locator('#sites').fill(`other.vn\n${HOST}`);
+      await options.getByRole('button', { name: t('options_sitesSave') }).click();
+      await expect.poll(async () => (await highlighted(article)).length, { timeout: 10_000 }).toBe(2);
+      expect((await sendLookup(options, { op: 'status' })).ok).toBe(true);
+      const stored = await (await chromium.serviceWorker()).evaluate(() => (globalThis as any).chrome.storage.sync.get('settings'));
+      expect(stored.settings).toMatchObject({ where: 'only', sites: ['other.vn', HOST] });
+      await expectAccessible(options);
+    } finally {
+      await article.close();
+      await options.close();
+      await clearStorage(await chromium.serviceWorker());
+    }
+  });
+
   it('shows what is stored and clears it after a confirmation, loading the bundled dataset again', async () => {
     const options = await chromium.openExtensionPage('options.html');
     try {
