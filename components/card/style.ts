@@ -50,12 +50,19 @@ export const cardStyle = `
   color-scheme: light;
 }
 @media (prefers-color-scheme: dark) {
-  .card {
+  :not(.theme-light) > .card {
     --bg: #1e2329; --fg: #e7ebef; --muted: #a6b0ba; --line: #3a434d; --accent: #8cc3ff; --accent-bg: #22364b;
     --warn: #f0b36a; --chip: #2a3139;
     color-scheme: dark;
     box-shadow: 0 6px 24px rgba(0, 0, 0, 0.5);
   }
+}
+/* The theme chosen in the options (set on the card's mount inside the closed shadow root). */
+.theme-dark > .card {
+  --bg: #1e2329; --fg: #e7ebef; --muted: #a6b0ba; --line: #3a434d; --accent: #8cc3ff; --accent-bg: #22364b;
+  --warn: #f0b36a; --chip: #2a3139;
+  color-scheme: dark;
+  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.5);
 }
 .card:focus { outline: none; }
 .card:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }

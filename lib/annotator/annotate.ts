@@ -104,6 +104,10 @@ export function annotate(options: AnnotatorOptions): Annotator {
     },
     setMode,
     move: (direction) => (life.ended || !marks.size ? undefined : interaction.move(direction)),
+    reveal: (id) => {
+      const m = life.ended ? undefined : marks.byId.get(id);
+      return m ? interaction.reveal(m) : undefined;
+    },
     idle: () => passes.idle(),
     destroy: life.end,
   };

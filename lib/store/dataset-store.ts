@@ -8,6 +8,7 @@
 import type { Reference } from '../detector/types';
 import type { ArticleRecord, Dataset, DocumentRecord } from '../records/schema';
 import { candidateLookups } from '../resolver/candidate-keys';
+import { deleteDB } from 'idb';
 import { DB_NAME, openStore, type VblDb } from './db';
 import { DocumentCache } from './document-cache';
 import { describeLoadFailure, type LoadFailureKind } from './dataset-integrity';
@@ -300,6 +301,24 @@ export class DatasetStore {
       if (lastError.kind) status.problem = lastError.kind;
     }
     return status;
+  }
+
+  /**
+   * Clears every local record (the IndexedDB database is deleted) and loads the bundled dataset again: the
+   * options page's "clear local data". Waits for a load in progress first; lookups meanwhile answer "not ready".
+   */
+  async reset(): Promise<LoadOutcome | 'current'> {
+    await this.loading?.catch(() => undefined);
+    const db = this.db;
+    this.db = undefined;
+    this.active = undefined;
+    this.memory = undefined;
+    this.cited = undefined;
+    this.failure = undefined;
+    this.citing.clear();
+    if (db) (await db.catch(() => undefined))?.close();
+    await deleteDB(this.options.dbName ?? DB_NAME);
+    return this.ensureLoaded(true);
   }
 
   /** Closes the database (tests). */

@@ -67,6 +67,12 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   // The record page (an extension page): its address, model and behaviour; cytoscape is loaded here only.
   record: { layers: ['detector', 'keys', 'records', 'resolver', 'lookup', 'i18n', 'card', 'components'], packages: /^(preact|cytoscape|wxt\/browser)$/ },
   page: { layers: ['card', 'record', 'annotator', 'lookup', 'settings', 'i18n', 'detector', 'keys', 'records', 'resolver'], packages: /^wxt\/browser$/ },
+  // The search page's behaviour: its address, history and lookups (components/search renders it).
+  'search-page': { layers: ['search', 'lookup', 'i18n', 'records', 'keys', 'components'], packages: /^(preact|wxt\/browser)$/ },
+  // The options page's behaviour: saving settings, permissions, what is stored (components/Options renders it).
+  'options-page': { layers: ['settings', 'lookup', 'i18n', 'ui', 'components'], packages: /^(preact|wxt\/browser)$/ },
+  // The extension pages' look (theme, language) from the settings.
+  ui: { layers: ['settings', 'i18n'], packages: /^$/ },
   components: { layers: [], packages: /^preact(\/hooks)?$/ },
   // Saved references: merge, encoding for storage.sync, export/import. Pure but for one storage adapter file.
   sync: { layers: ['keys'], packages: /^(fflate|wxt\/browser)$/ },
