@@ -4,9 +4,14 @@ import { browser } from 'wxt/browser';
 import { listenForLookups } from '../lib/lookup/listen';
 import { LookupService } from '../lib/lookup/service';
 import { readBundledDataset, readBundledManifest } from '../lib/store/bundled-dataset';
+import { loadFailureLog } from '../lib/store/dataset-integrity';
 import { forwardCommands } from '../lib/page/commands';
 import { watchPermissions } from '../lib/settings/registration';
 import { listenForClipboard, writeInThisDocument, writeThroughOffscreen } from '../lib/page/clipboard';
+import { listenForOpenRecord } from '../lib/page/open-record';
+import { registerLookupMenu } from '../lib/lookup/context-menu';
+import { codeHref, recordHref, searchHref } from '../lib/record/address';
+import { t } from '../lib/i18n/t';
 import { openSavedStore } from '../lib/sync/open-saved-store';
 
 export default defineBackground(() => {
@@ -24,11 +29,20 @@ export default defineBackground(() => {
   // Copy citation: the content script asks here where the page cannot let it copy (Chrome: an offscreen document;
   // Firefox: this background page), so no page ever sees a copy event.
   listenForClipboard(import.meta.env.MANIFEST_VERSION === 3 ? writeThroughOffscreen : writeInThisDocument);
+  // The card's "Full record" and related-document links: a page cannot open extension pages, the background can.
+  listenForOpenRecord();
+  // "Tra cứu văn bản" on selected text: the record, the documents of a code, or the search page.
+  void registerLookupMenu({
+    title: t('search_menuLookup'),
+    target: (text) => service.handle({ op: 'selectionTarget', text }),
+    hrefs: { record: (id) => recordHref(id), code: codeHref, search: searchHref },
+  }).catch((error) => console.warn('[vanban-lens] context menu', error));
 
   const ensure = (recheck: boolean) =>
     service.ensureDataset(recheck).then(
       () => service.warm().catch(() => {}),
-      (error) => console.error('[vanban-lens] dataset load failed; the previous dataset stays in use', error),
+      // Says what failed, and whether an earlier dataset still answers (never claims one when there is none).
+      (error) => service.status().then((s) => console.error(loadFailureLog(error, s.ready)), () => console.error(loadFailureLog(error, false))),
     );
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install' || reason === 'update') void ensure(true);

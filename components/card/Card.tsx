@@ -2,7 +2,8 @@
  * The card: what a cited document is, who issued it and when, and what is related. Props in, callbacks out;
  * every string from pages or the dataset is rendered as text (JSX children), never as HTML.
  */
-import type { CardModel, Fact } from './types';
+import type { ComponentChildren } from 'preact';
+import type { CardModel, Fact, RecordTarget } from './types';
 import type { Translate } from '@/lib/i18n/t';
 import { SaveButton, saveSaid } from '../saved/SaveButton';
 
@@ -14,14 +15,43 @@ export interface CardProps {
   onSelectCandidate?: (index: number) => void;
   onCopy?: (text: string) => void;
   onClose?: () => void;
+  /** Tries the bundled data again (shown when it can't be read). */
+  onRetry?: () => void;
+  /**
+   * The address of a record page (the card shows record links only when given, with onOpenRecord). A page cannot
+   * open the extension's pages itself, so a click asks onOpenRecord (the background opens a tab).
+   */
+  recordLink?: (target: RecordTarget) => string;
+  onOpenRecord?: (target: RecordTarget, background: boolean) => void;
   /** The save button's state, when the card offers saving: pressed when this document is saved from this page. */
   save?: { pressed: boolean; said?: 'saved' | 'removed' | 'failed' };
   onSave?: () => void;
 }
 
-export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose, save, onSave }: CardProps) {
+export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose, onRetry, recordLink, onOpenRecord, save, onSave }: CardProps) {
   const several = model.candidates.length > 1;
   const chosen = model.candidates[model.selected];
+  /** A link to a record page: opens through onOpenRecord (a new tab; Ctrl/⌘ or the middle button: in the background). */
+  const toRecord = (target: RecordTarget, children: ComponentChildren, props: { class?: string } = {}) =>
+    recordLink && onOpenRecord ? (
+      <a
+        {...props}
+        href={recordLink(target)}
+        onClick={(e) => {
+          e.preventDefault();
+          onOpenRecord(target, e.ctrlKey || e.metaKey);
+        }}
+        onAuxClick={(e) => {
+          if (e.button !== 1) return;
+          e.preventDefault();
+          onOpenRecord(target, true);
+        }}
+      >
+        {children}
+      </a>
+    ) : (
+      children
+    );
   return (
     <div class="card" role="dialog" aria-modal="false" aria-labelledby="vbl-heading" tabIndex={-1} data-state={model.state}>
       <header class="head">
@@ -42,7 +72,17 @@ export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose, 
         </p>
       ) : null}
       {model.state === 'loading' ? <p class="note">{t('cardLoading')}</p> : null}
-      {model.state === 'error' ? (
+      {model.state === 'error' && model.unreadable ? (
+        <div class="unreadable" role="alert">
+          <p class="warn">
+            <strong>{t('integrity_card_title')}</strong>
+          </p>
+          <p class="note">{t('integrity_card_what', t(model.unreadable.what))}</p>
+          <button type="button" class="retry" disabled={model.unreadable.retrying} onClick={() => onRetry?.()}>
+            {t(model.unreadable.retrying ? 'integrity_retrying' : 'integrity_retry')}
+          </button>
+        </div>
+      ) : model.state === 'error' ? (
         <p class="note warn" role="alert">
           {t(model.error ?? 'cardErrorGeneric')}
         </p>
@@ -76,10 +116,23 @@ export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose, 
       ) : null}
 
       {model.title ? <p class="title">{model.title}</p> : null}
+      {model.officialText ? (
+        <p class="full-text">
+          <a href={model.officialText.url} target="_blank" rel="noopener noreferrer">
+            {t('cardFullText')}
+          </a>{' '}
+          <span class="source-note">({model.officialText.label})</span>
+        </p>
+      ) : null}
       <Facts facts={model.facts} t={t} />
       {model.readings.length > 0 ? (
         <p class="note">
           {t('cardOtherReadings')} {model.readings.map((r) => `${t(r.label)}: ${r.value}`).join('; ')}
+        </p>
+      ) : null}
+      {model.record && recordLink && onOpenRecord ? (
+        <p class="record-link">
+          {toRecord(model.record, 'id' in model.record ? t('record_fullRecord') : t('record_allOfCode', model.record.code), { class: 'full-record' })}
         </p>
       ) : null}
 
@@ -155,7 +208,7 @@ export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose, 
             {model.related.map((r) => (
               <li key={r.id}>
                 <span class="rel" title={r.title ? `${r.heading} ${r.title}` : r.heading}>
-                  <span class="rel-head">{r.heading}</span>
+                  <span class="rel-head">{toRecord({ id: r.id }, r.heading)}</span>
                   {r.title ? <span class="rel-title"> {r.title}</span> : null}
                 </span>
                 <span class="meta">{r.count !== undefined && r.why === 'cardCoCited' ? t(r.why, String(r.count)) : translated(t, r.why, t('cardRelation_related'))}</span>

@@ -50,12 +50,19 @@ export const cardStyle = `
   color-scheme: light;
 }
 @media (prefers-color-scheme: dark) {
-  .card {
+  :not(.theme-light) > .card {
     --bg: #1e2329; --fg: #e7ebef; --muted: #a6b0ba; --line: #3a434d; --accent: #8cc3ff; --accent-bg: #22364b;
     --warn: #f0b36a; --chip: #2a3139;
     color-scheme: dark;
     box-shadow: 0 6px 24px rgba(0, 0, 0, 0.5);
   }
+}
+/* The theme chosen in the options (set on the card's mount inside the closed shadow root). */
+.theme-dark > .card {
+  --bg: #1e2329; --fg: #e7ebef; --muted: #a6b0ba; --line: #3a434d; --accent: #8cc3ff; --accent-bg: #22364b;
+  --warn: #f0b36a; --chip: #2a3139;
+  color-scheme: dark;
+  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.5);
 }
 .card:focus { outline: none; }
 .card:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
@@ -80,6 +87,7 @@ button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outlin
 .ruled-out ul { margin: 2px 0 0; padding-left: 18px; }
 .label { font-weight: 600; color: var(--muted); }
 .title { font-weight: 500; margin: 6px 0; }
+.full-text { margin: 4px 0; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 6px 0; }
 .fact { display: contents; }
 dt { color: var(--muted); margin: 0; }
@@ -100,7 +108,15 @@ a { color: var(--accent); text-decoration: underline; text-underline-offset: 2px
 .list li { margin: 0 0 6px; }
 .list .meta { display: block; }
 .rel-head { font-weight: 600; }
+.record-link { margin: 6px 0; }
+.record-link a { font-weight: 600; }
 .rel { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-clamp: 3; overflow: hidden; }
+.retry {
+  margin: 4px 0; padding: 4px 12px; border: 1px solid var(--accent); border-radius: 6px; background: transparent;
+  color: var(--fg); font: inherit; font-size: 13px; cursor: pointer;
+}
+.retry:hover { background: var(--accent-bg); }
+.retry:disabled { opacity: 0.6; cursor: default; }
 .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; margin-top: 10px; padding-top: 8px; border-top: 1px solid var(--line); }
 .copy {
   font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 6px; cursor: pointer;

@@ -70,8 +70,16 @@ export interface RelatedItem {
   count?: number;
 }
 
+/** Which record page a card's link opens: one document's record, or every document sharing a code. */
+export type RecordTarget = { id: string } | { code: string };
+
 export interface CardModel {
   state: CardState;
+  /**
+   * The record the card's "Full record" link opens: the chosen document's; while a reused code's card is not yet
+   * decided, the list of every document sharing the code (each candidate reaches its record from there).
+   */
+  record?: RecordTarget;
   /** The kind of answer, once resolved. */
   answer?: CardAnswer;
   /** Records the page contradicts, with why: shown so the reader sees what was set aside. */
@@ -87,6 +95,8 @@ export interface CardModel {
   /** The dataset knows this document only from news articles. */
   knownFromNews?: boolean;
   sources: Link[];
+  /** The document's full text on an official portal ("Toàn văn"), when the record has its address. */
+  officialText?: Link;
   /**
    * What to say where the sources have no public address (message keys): a source's plain name ("the law's own
    * text") or "no public address recorded", so a confidence badge is never left without its where-from.
@@ -113,6 +123,11 @@ export interface CardModel {
   citationFromPage?: boolean;
   /** Error text (message key) when the lookup failed. */
   error?: string;
+  /**
+   * The bundled data can't be read (no dataset is loaded): `what` is the message key saying what failed; the card
+   * offers to try again. `retrying` while a retry is under way.
+   */
+  unreadable?: { what: string; retrying?: boolean };
 }
 
 /** Why several documents fit: Party numbers restart every term, state numbers every year, a plenum issues several. */

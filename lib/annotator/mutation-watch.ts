@@ -5,6 +5,7 @@
  */
 import { blockOf, isBlock } from './element-kinds';
 import { TAG } from './inline-wrap';
+import { parentAcrossShadow } from './shadow-tree';
 
 export interface MutationBatch {
   /** Blocks (or added block subtrees) whose text must be read again. */
@@ -18,6 +19,8 @@ export interface MutationWatch {
   own<T>(fn: () => T): T;
   /** Takes the pending batch now (for a caller that is about to scan anyway). */
   take(): MutationBatch;
+  /** Watches an open shadow root of the page too (the document's observer does not see into it). */
+  observeShadow(root: ShadowRoot): void;
 }
 
 /** A way to make the annotator's own DOM changes (MutationWatch.own). */
@@ -27,6 +30,11 @@ export interface MutationWatchOptions {
   doc: Document;
   signal: AbortSignal;
   isOwnUi?: (node: Node) => boolean;
+  /**
+   * The page restyled an element (class or style): blocks of hidden text at or under it that are shown now
+   * (HiddenText.revealed). Without it, restyling is not watched.
+   */
+  revealed?: (el: Element) => Element[];
   /** Quiet time before a batch is delivered, and the longest a change waits. */
   debounceMs?: number;
   maxWaitMs?: number;
@@ -39,12 +47,14 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
   const maxWaitMs = options.maxWaitMs ?? 250;
   let roots = new Set<Node>();
   let removed = false;
+  /** Elements the page restyled since the last batch (asked about at delivery, once each). */
+  let restyled = new Set<Element>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstAt = 0;
 
   const isOurs = (node: Node): boolean => {
     if (!isOwnUi) return false;
-    for (let n: Node | null = node; n; n = n.parentNode) if (isOwnUi(n)) return true;
+    for (let n: Node | null = node; n; n = parentAcrossShadow(n)) if (isOwnUi(n)) return true;
     return false;
   };
 
@@ -63,8 +73,11 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
       if (r.type === 'characterData') {
         removed = true;
         addRoot(target);
+      } else if (r.type === 'attributes' && (r.attributeName === 'class' || r.attributeName === 'style')) {
+        // Restyled: hidden text under it may be shown now (asked when the batch is delivered).
+        restyled.add(target as Element);
       } else if (r.type === 'attributes') {
-        // contenteditable / hidden toggled: marks may have to go, or text becomes readable.
+        // contenteditable / hidden / aria-hidden / open toggled: marks may have to go, or text becomes readable.
         removed = true;
         addRoot(target);
       } else {
@@ -93,6 +106,11 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
 
   const take = (): MutationBatch => {
     read(observer.takeRecords());
+    if (restyled.size) {
+      const changed = restyled;
+      restyled = new Set();
+      for (const el of changed) for (const block of options.revealed?.(el) ?? []) roots.add(block);
+    }
     const batch = { roots: prune(roots), removed };
     roots = new Set();
     removed = false;
@@ -103,7 +121,7 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
   };
 
   const schedule = () => {
-    if (!roots.size && !removed) return;
+    if (!roots.size && !removed && !restyled.size) return;
     const now = performance.now();
     if (!firstAt) firstAt = now;
     if (timer !== undefined) clearTimeout(timer);
@@ -119,9 +137,18 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
     subtree: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ['contenteditable', 'hidden'],
+    attributeFilter: ['contenteditable', 'hidden', 'aria-hidden', 'open', ...(options.revealed ? ['class', 'style'] : [])],
   };
   observer.observe(doc, observeOptions);
+  /** Open shadow roots watched besides the document (observed again after each own change). */
+  const shadows = new Set<ShadowRoot>();
+  const observeAll = () => {
+    observer.observe(doc, observeOptions);
+    for (const root of shadows) {
+      if (root.host?.isConnected) observer.observe(root, observeOptions);
+      else shadows.delete(root);
+    }
+  };
   let depth = 0;
   signal.addEventListener('abort', () => {
     observer.disconnect();
@@ -146,10 +173,15 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
         return fn();
       } finally {
         depth--;
-        if (!signal.aborted) observer.observe(doc, observeOptions);
+        if (!signal.aborted) observeAll();
       }
     },
     take,
+    observeShadow(root) {
+      if (signal.aborted || shadows.has(root)) return;
+      shadows.add(root);
+      if (depth === 0) observer.observe(root, observeOptions);
+    },
   };
 }
 
@@ -159,7 +191,7 @@ function prune(roots: Set<Node>): Set<Node> {
   for (const r of roots) {
     if (!r.isConnected) continue;
     let inner = false;
-    for (let p = r.parentNode; p && !inner; p = p.parentNode) inner = roots.has(p);
+    for (let p = parentAcrossShadow(r); p && !inner; p = parentAcrossShadow(p)) inner = roots.has(p);
     if (!inner) out.add(r);
   }
   return out;

@@ -4,6 +4,7 @@
  * Pure reading: nothing here changes the page.
  */
 import { blockOf, isBlockName, isSkipped } from './element-kinds';
+import { openShadowRootOf, parentElementAcrossShadow } from './shadow-tree';
 
 export interface Segment {
   /** The block the text belongs to (rescanned when its text is found stale). */
@@ -34,11 +35,18 @@ export const MAX_SEGMENT = 20_000;
 
 export interface WalkOptions {
   isOwnUi?: (node: Node) => boolean;
+  /** Each open shadow root the walk enters (to be observed and styled). */
+  onShadowRoot?: (root: ShadowRoot) => void;
+  /** True when the text directly inside the element is not shown (HiddenText): such text is not read. */
+  isHidden?: (el: Element) => boolean;
 }
 
 /**
  * Yields the segments under `root`, in document order. A generator, so a caller can stop between segments
  * and resume in a later task. `root` itself must not be inside a skipped region (callers check).
+ *
+ * An element with an open shadow root is read as a block of its own: its shadow tree first, then its light
+ * children when the shadow tree has a slot for them (unslotted light children are not rendered).
  */
 export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<Segment, void, undefined> {
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
@@ -47,11 +55,19 @@ export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<
   if (!start) return;
   if (doc.designMode === 'on') return;
   if (start.nodeType === 3) {
+    if (options.isHidden && hiddenText(start as Text, options.isHidden)) return;
     const seg = single(start as Text);
     if (seg) yield seg;
     return;
   }
-  const isOwnUi = options.isOwnUi;
+  const { isOwnUi, isHidden } = options;
+  const startShadow = start.nodeType === 1 ? openShadowRootOf(start as Element) : null;
+  if (startShadow) {
+    // A host read again: its shadow tree, then its light children only when a slot shows them.
+    options.onShadowRoot?.(startShadow);
+    yield* walkSegments(startShadow, options);
+    if (!startShadow.querySelector('slot')) return;
+  }
 
   let parts: string[] = [];
   let nodes: Text[] = [];
@@ -82,11 +98,12 @@ export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<
   let node: Node | null = start.firstChild;
   while (node) {
     let enter = false;
+    let enterLight = true;
     const type = node.nodeType;
     if (type === 3) {
       const text = node as Text;
       const data = text.data;
-      if (data) {
+      if (data && !(isHidden && hiddenText(text, isHidden))) {
         parts.push(data);
         nodes.push(text);
         starts.push(length);
@@ -98,7 +115,19 @@ export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<
       const el = node as Element;
       const name = el.localName;
       if (!isSkipped(el, isOwnUi, name)) {
-        if (isBlockName(name)) {
+        const shadow = openShadowRootOf(el);
+        if (shadow) {
+          const seg = flush();
+          if (seg) yield* cut(seg);
+          options.onShadowRoot?.(shadow);
+          yield* walkSegments(shadow, options);
+          if (!shadow.querySelector('slot')) {
+            // Light children without a slot are not rendered: not read.
+            enterLight = false;
+          }
+          outer.push(block);
+          block = el;
+        } else if (isBlockName(name)) {
           const seg = flush();
           if (seg) yield* cut(seg);
           outer.push(block);
@@ -110,7 +139,7 @@ export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<
         enter = true;
       }
     }
-    if (enter && node.firstChild) {
+    if (enter && enterLight && node.firstChild) {
       node = node.firstChild;
       continue;
     }
@@ -134,6 +163,12 @@ export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<
 }
 
 const NON_SPACE = /\S/;
+
+/** True for a text node with something to read whose parent does not show it (blank text is not asked about). */
+function hiddenText(text: Text, isHidden: (el: Element) => boolean): boolean {
+  const parent = parentElementAcrossShadow(text);
+  return parent !== null && NON_SPACE.test(text.data) && isHidden(parent);
+}
 
 function single(text: Text): Segment | null {
   const block = blockOf(text);

@@ -1,17 +1,18 @@
 /**
  * Central Committee resolutions named by their plenum rather than their code:
  * "Nghị quyết Trung ương 7 (khóa XII)", "Nghị quyết T.Ư 4, khóa XI", "Nghị quyết Hội nghị Trung ương 5 khóa XIII",
- * "Nghị quyết Hội nghị lần thứ 6 Ban Chấp hành Trung ương Đảng khóa XII"; and the shorthand "NQ21".
+ * "Nghị quyết Hội nghị lần thứ 6 Ban Chấp hành Trung ương Đảng khóa XII", "… lần thứ năm …"; and the shorthand "NQ21".
  * One pattern for both, as they share their first word.
  */
 import { LETTER } from './bare-reference';
+import { PLENUM_WORDS, plenumNumber } from './plenum-number';
 
 const CENTRAL = '(?:Trung ương|Trung Ương|TƯ|T\\.Ư|TW|T\\.W)';
 const PATTERN = new RegExp(
   `(?:Nghị quyết|NQ)(?:\\s+(?:Hội nghị\\s+)?(?:` +
     `${CENTRAL}(?:\\s+Đảng)?\\s+(?:lần thứ\\s+)?(\\d{1,2})` +
-    `|lần thứ\\s+(\\d{1,2})\\s+(?:của\\s+)?(?:Ban Chấp hành|BCH)\\s+${CENTRAL}(?:\\s+Đảng)?` +
-    `)(?!\\d)(?:\\s*[,(]?\\s*(?:khóa|khoá)\\s+([IVXLC]+)(?![A-Za-z])\\)?)?` +
+    `|lần thứ\\s+(\\d{1,2}|${PLENUM_WORDS})\\s+(?:của\\s+)?(?:Ban Chấp hành|BCH)\\s+${CENTRAL}(?:\\s+Đảng)?` +
+    `)(?!\\d)(?:\\s*[,(]?\\s*(?:khóa|khoá)\\s+([IVXLC]+)(?![A-Za-z]|\\s*(?:,|và)\\s*[IVXLC]+(?![A-Za-z]))\\)?)?` +
     `|(?<=NQ)(\\d{1,3})(?![${LETTER}\\d/\\-]))`,
   'g',
 );
@@ -38,7 +39,7 @@ export function findPlenumReferences(text: string): PlenumMatch[] {
     }
     // A closing parenthesis belongs to the reference only when it opened one.
     if (m[0].endsWith(')') && !m[0].includes('(')) end--;
-    out.push({ start: m.index, end, plenum: Number(m[1] ?? m[2]), term: m[3]?.toUpperCase() });
+    out.push({ start: m.index, end, plenum: plenumNumber(m[1] ?? m[2]!), term: m[3]?.toUpperCase() });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 /** What the sentence around a reference says: the prose type word before it; date, body, term and subject after it. */
 import { PROSE_TYPES, proseTypeEntry } from './abbreviations';
 import { readDate } from './dates';
+import { PLENUM_WORDS, plenumNumber } from './plenum-number';
 import { bodyBefore, readBodyName } from './issuing-body';
 import { hasDottedCapitalI, isSpace, lowerCode, matchesLowerAt } from './normalize';
 
@@ -10,6 +11,12 @@ export interface SentenceFacts {
   issuerName?: string;
   term?: string;
   subject?: string;
+  /** The plenum the sentence names for the document ("tại Hội nghị Trung ương 7 khóa X"). */
+  plenum?: number;
+  /** Two terms named together ("khóa XI, XII"): the reference names a document of each, not one. */
+  severalTerms?: boolean;
+  /** The place of a document header after the code ("Số 120-KL/TƯ  Nghệ An, ngày 2 tháng 3 năm 2021"). */
+  headerPlace?: string;
 }
 
 /** Prose type words in lower case, in list order (longest first), grouped by their last character. */
@@ -68,8 +75,8 @@ export function readBefore(before: string): { proseType?: string; issuerName?: s
   }
   if (!word) return permitBefore(tail, restEnd);
   const headEnd = before.length - tail.length + restLength - word.length;
-  // bodyBefore wants the text before the type word only when it ends with "ban hành ".
-  const body = before.endsWith('ban hành ', headEnd) ? bodyBefore(before.slice(0, headEnd)) : undefined;
+  // bodyBefore wants the text before the type word only when it ends with "ban hành " or "ký ".
+  const body = before.endsWith('ban hành ', headEnd) || before.endsWith('ký ', headEnd) ? bodyBefore(before.slice(0, headEnd)) : undefined;
   return { proseType: canonicalProseType(word), issuerName: body?.name, date: body?.date };
 }
 
@@ -84,12 +91,23 @@ function permitBefore(tail: string, restEnd: number): { proseType?: string } {
 
 // Sticky: tried exactly at the reading position, so the sentence is read in place, never copied clause by clause.
 const TERM = /(?:khóa|khoá|khoa)\s+([IVXLC]+)\b/iy;
+/** A second term after the first ("khóa XI, XII", "khóa XI và khóa XII"): capitals only, a whole word. */
+const MORE_TERM = /\s*(?:,|và)\s*(?:[Kk]hóa\s+|[Kk]hoá\s+)?[IVXLC]+(?![\p{L}\d])/uy;
 /** "ban hành", "ký ban hành", "phê duyệt", and "ký" alone before a date or the clause's end ("ký ngày 9.6.2017"). */
 const ISSUED = /(?:(?:đã|được|vừa|mới)\s+)*(?:(?:ký\s+)?ban hành\b|phê (?:duyệt|chuẩn)(?=[\s,;:)]|$)|ký(?=[\s,;:)]|$))/iy;
 const BY = /(?:của|do|được)\s+/iy;
 /** A place and a comma before the date, as a document's header has it after the code ("Nghệ An, ngày 2 tháng 3 năm 2021"). */
 const HEADER_PLACE = /(?:TP\.\s?)?\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3},\s(?=ngày\s)/uy;
 const ABOUT = /về\s/iy;
+/**
+ * The plenum that adopted a resolution, after its code: "tại Hội nghị Trung ương 7", "(Hội nghị lần thứ bảy Ban Chấp
+ * hành Trung ương Đảng", "của Hội nghị TƯ 5". The number is a numeral or a word ("lần thứ năm").
+ */
+const PLENUM_AFTER = new RegExp(
+  `(?:(?:tại|của|ở)\\s+)?Hội nghị\\s+(?:(?:Ban Chấp hành|BCH)\\s+)?(?:(?:Trung ương|TƯ|T\\.Ư|TW)(?:\\s+Đảng)?\\s+(?:(?:lần thứ|lần)\\s+(\\d{1,2}|${PLENUM_WORDS})|(\\d{1,2}))` +
+    `|lần thứ\\s+(\\d{1,2}|${PLENUM_WORDS})\\s+(?:của\\s+)?(?:Ban Chấp hành|BCH)\\s+(?:Trung ương|TƯ|T\\.Ư|TW)(?:\\s+Đảng)?)(?![\\p{L}\\d])`,
+  'iuy',
+);
 
 /** First letters of ISSUED in either case (đã, được, vừa, mới, ký, ban hành, phê), ASCII ones lower-cased. */
 const ISSUED_OPENERS = new Set([0x110, 0x111, 118, 109, 107, 98, 112]);
@@ -138,6 +156,11 @@ export function readAfter(after: string): SentenceFacts {
     if (date) {
       facts.date = date.date;
       pos += date.length;
+    } else if (facts.plenum === undefined && (c === 116 || c === 99 || c === 104 || c === 0x1edf || c === 0x1ede) /* t c h ở Ở */ && (m = at(PLENUM_AFTER, s, pos))) {
+      facts.plenum = plenumNumber(m[1] ?? m[2] ?? m[3]!);
+      // "của Hội nghị lần thứ 7 Ban Chấp hành Trung ương": the plenum is also the body that adopted it.
+      if (!facts.issuerName && /^của\s/i.test(m[0])) facts.issuerName = m[0].replace(/^của\s+/i, '');
+      pos += m[0].length;
     } else if ((c === 99 || c === 100 || c === 0x111 || c === 0x110) /* c d đ Đ */ && matchesAt(BY, s, pos)) {
       const nameAt = BY.lastIndex;
       const by = s.charCodeAt(pos) === 0x111 || s.charCodeAt(pos) === 0x110;
@@ -158,9 +181,12 @@ export function readAfter(after: string): SentenceFacts {
         // A second "do …" names who signed ("của Thủ tướng Chính phủ do Phó Thủ tướng … ký ngày …"): passed over.
         pos = nameAt + body.length;
       } else break;
-    } else if (!facts.term && c === 107 /* k */ && (m = at(TERM, s, pos))) {
-      facts.term = m[1]!.toUpperCase();
+    } else if (!facts.term && !facts.severalTerms && c === 107 /* k */ && (m = at(TERM, s, pos))) {
       pos += m[0].length;
+      if (matchesAt(MORE_TERM, s, pos)) {
+        facts.severalTerms = true;
+        pos = MORE_TERM.lastIndex;
+      } else facts.term = m[1]!.toUpperCase();
     } else if (ISSUED_OPENERS.has(c) && matchesAt(ISSUED, s, pos)) {
       pos = ISSUED.lastIndex;
     } else if (c === 118 /* v */ && matchesAt(ABOUT, s, pos)) {
@@ -170,6 +196,7 @@ export function readAfter(after: string): SentenceFacts {
       const header = readDate(s, HEADER_PLACE.lastIndex);
       if (!header) break;
       facts.date = header.date;
+      facts.headerPlace = s.slice(pos, HEADER_PLACE.lastIndex).replace(/,\s$/, '');
       pos = HEADER_PLACE.lastIndex + header.length;
     } else break;
   }

@@ -63,6 +63,12 @@ export interface Reference {
    * read as …/TU instead and this is not set; when it names a central body, it is not set either.
    */
   issuerMayBeLocal?: boolean;
+  /**
+   * The sentence names several documents that share this number, not one: a yearly series ("các Nghị quyết
+   * 19/NQ-CP", "cả 4 phiên bản Nghị quyết 19", "Nghị quyết 19 của các năm trước"). Such a reference is never
+   * resolved to one of them.
+   */
+  several?: boolean;
   /** Plenum number for "Nghị quyết Trung ương 7" style references. */
   plenum?: number;
 }

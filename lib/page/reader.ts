@@ -4,6 +4,7 @@
  * removed when its signal aborts.
  */
 import type { Reference } from '../detector/types';
+import { PageForms } from '../detector/page-forms';
 import type { Resolution } from '../resolver/resolve';
 import { PageMentions } from '../resolver/page-mentions';
 import { LookupError, type LookupClient } from '../lookup/client';
@@ -18,6 +19,7 @@ import type { PageDateSource } from './page-context';
 import type { SavedRefs } from './saved-refs';
 import { referenceKey } from '../sync/identity';
 import type { SaveInput } from '../sync/merge';
+import { groupKeyOf, groupReferences, type MarkedEntry, type PageReferences } from './popup-link';
 
 /** What the page says about itself, read again for every batch (a single-page site changes article in place). */
 export interface PageContext {
@@ -34,12 +36,17 @@ export interface ReaderOptions {
   mode: Mode;
   dwellMs: number;
   annotate: (options: AnnotatorOptions) => Annotator;
-  detect: (text: string) => Reference[];
+  /** The detector; `forms` is the page's memory of what it has cited, one per reading of the page. */
+  detect: (text: string, forms?: PageForms) => Reference[];
   lookup: LookupClient;
   t: Translate;
   lang: 'vi' | 'en';
   /** Copies a citation (the content script: lib/page/clipboard, never through a copy event the page sees). */
   copy?: (text: string) => Promise<boolean>;
+  /** Opens a record page (the background opens a tab: lib/page/open-record); with recordLink, the card links to records. */
+  openRecord?: (target: { id: string } | { code: string }, background: boolean) => void;
+  /** A record page's address, for the card's links. */
+  recordLink?: (target: { id: string } | { code: string }) => string;
   /** The page's context, or a function that reads it afresh for each batch. */
   page: PageContext | (() => PageContext);
   /** Saving from the card (lib/page/saved-refs); no save button without it. */
@@ -47,11 +54,17 @@ export interface ReaderOptions {
   /** Where the page is and what it is called (saved with a reference). */
   location?: () => { url: string; title: string };
   doc?: Document;
+  /** The card's theme as chosen in the options (default: the system's). */
+  theme?: 'system' | 'light' | 'dark';
 }
 
 export interface Reader {
   setMode(mode: Mode): void;
   move(direction: 1 | -1): void;
+  /** The marked references grouped by document, in the page's order (for the popup). */
+  references(): PageReferences;
+  /** Scrolls to the first reference of a group (see references()) and opens its card; false when there is none. */
+  reveal(key: string): boolean;
   /** The card host element (its shadow root is closed; tests reach the card through the browser's debugging protocol). */
   readonly cardElement: HTMLElement;
 }
@@ -65,6 +78,8 @@ interface Entry {
   picked?: boolean;
   /** The page date this entry was resolved with was only written in the page's text. */
   pageDateWeak?: boolean;
+  /** The dataset can't be read: what failed (a LoadFailureKind); the card offers to try again. */
+  unreadable?: string;
 }
 
 const PREFETCH_LIMIT = 40;
@@ -84,14 +99,18 @@ export function startReader(options: ReaderOptions): Reader {
   const pageCodes = new Map<string, number>();
   /** What the page has said about each document so far: later mentions read like earlier ones. */
   const mentions = new PageMentions();
+  /** Short forms this page has cited in a standing form, across the blocks it is read in. */
+  const forms = new PageForms();
   let copyState: 'copied' | 'failed' | undefined;
   let saveSaid: 'saved' | 'removed' | 'failed' | undefined;
   const saved = options.saved?.(signal, () => {
     const open = controller.current();
     if (open !== undefined) renderCard(open);
   });
+  /** A retry of the bundled data is under way (the card's "Try again"). */
+  let retrying = false;
 
-  const host = createCardHost({ t, signal, doc, copy: options.copy });
+  const host = createCardHost({ t, signal, doc, copy: options.copy, theme: options.theme });
   const controller = createCardController<string>({
     host,
     signal,
@@ -99,7 +118,7 @@ export function startReader(options: ReaderOptions): Reader {
       copyState = undefined;
       saveSaid = undefined;
       const entry = entries.get(id);
-      if (entry?.error) {
+      if (entry?.error && !entry.unreadable) {
         // A lookup that failed earlier is asked again on reopening: the card shows it loading, then the answer.
         entry.error = undefined;
         resolveBatch([entry.ref], [id], 0);
@@ -118,10 +137,12 @@ export function startReader(options: ReaderOptions): Reader {
       ref: entry.ref,
       resolution: entry.resolution,
       error: entry.error,
+      ...(entry.unreadable ? { unreadable: { kind: entry.unreadable, retrying } } : {}),
       selected: entry.picked ? entry.selected : undefined,
       details: candidate ? details.get(candidate.id) : undefined,
       lang,
       pageDateWeak: entry.pageDateWeak,
+      pageUrl: doc.location?.href,
     });
     // Saving must never cost the reader the card: a failure here only leaves the button out.
     let saving: ReturnType<typeof saveInputFor>;
@@ -135,6 +156,8 @@ export function startReader(options: ReaderOptions): Reader {
       copyState,
       ...(saving ? { save: { pressed: saved!.has(saving.key), ...(saveSaid ? { said: saveSaid } : {}) }, onSave: () => toggleSave(id) } : {}),
       onClose: () => controller.close('button'),
+      onRetry: retry,
+      ...(options.openRecord && options.recordLink ? { recordLink: options.recordLink, onOpenRecord: options.openRecord } : {}),
       onSelectCandidate: (index) => {
         entry.selected = index;
         entry.picked = true;
@@ -201,6 +224,31 @@ export function startReader(options: ReaderOptions): Reader {
     );
   }
 
+  /**
+   * "Try again" on a card that says the data can't be read: the background tries the bundled dataset again, then
+   * every reference that failed that way is asked again (the open card shows the answer, or what still fails).
+   */
+  function retry() {
+    if (retrying) return;
+    retrying = true;
+    rerenderIfOpen(() => true);
+    const again = () => {
+      retrying = false;
+      if (signal.aborted) return;
+      const failed = [...entries].filter(([, e]) => e.unreadable);
+      for (const [, entry] of failed) {
+        entry.unreadable = undefined;
+        entry.error = undefined;
+      }
+      rerenderIfOpen(() => true);
+      for (let i = 0; i < failed.length; i += MAX_BATCH) {
+        const part = failed.slice(i, i + MAX_BATCH);
+        resolveBatch(part.map(([, e]) => e.ref), part.map(([id]) => id), 0);
+      }
+    };
+    (lookup.reload?.() ?? Promise.resolve()).then(again, again);
+  }
+
   function rerenderIfOpen(match: (id: string) => boolean) {
     const open = controller.current();
     if (open !== undefined && match(open)) renderCard(open);
@@ -211,7 +259,8 @@ export function startReader(options: ReaderOptions): Reader {
     let job = pending.get(documentId);
     if (!job) {
       job = lookup
-        .card(documentId, { articles: MAX_ARTICLES })
+        // One more than the card shows: the page being read may be among them and is left out.
+        .card(documentId, { articles: MAX_ARTICLES + 1 })
         .then((card) => {
           details.set(documentId, card ? { document: card.document, articles: card.articles, related: card.related } : {});
         })
@@ -287,8 +336,20 @@ export function startReader(options: ReaderOptions): Reader {
       })
       .catch((error: unknown) => {
         if (signal.aborted) return;
-        const retry = error instanceof LookupError && error.code === 'not-ready' && attempt < RETRIES;
-        if (retry) {
+        // No dataset can be read: said at once, with what failed and a way to try again (no waiting for retries).
+        if (error instanceof LookupError && error.code === 'unreadable') {
+          for (const id of ids) {
+            const entry = entries.get(id);
+            if (entry && !entry.resolution) {
+              entry.error = 'integrity_card_title';
+              entry.unreadable = error.detail ?? 'load-failed';
+            }
+          }
+          rerenderIfOpen((id) => ids.includes(id));
+          return;
+        }
+        const retryLater = error instanceof LookupError && error.code === 'not-ready' && attempt < RETRIES;
+        if (retryLater) {
           const timer = setTimeout(() => resolveBatch(refs, ids, attempt + 1, found), 400 * 2 ** attempt);
           signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
           return;
@@ -323,7 +384,9 @@ export function startReader(options: ReaderOptions): Reader {
     signal,
     dwellMs: options.dwellMs,
     isOwnUi: (node) => host.contains(node),
-    detect: options.detect,
+    // The page is read block by block: a short form is confirmed by what earlier blocks cited ("Nghị định 86" after
+    // "Nghị định 86/2015/NĐ-CP" in an earlier paragraph).
+    detect: (text) => options.detect(text, forms),
     onFound,
     onActivate: (marked, cause, anchor) => {
       if (!entries.has(marked.id)) entries.set(marked.id, { ref: marked.ref, selected: 0 });
@@ -345,12 +408,33 @@ export function startReader(options: ReaderOptions): Reader {
     },
   });
 
+  /** The marked references with what the reader knows of them, in the page's order. */
+  function inPageOrder(): MarkedEntry[] {
+    const marked = [...annotator.references.values()].map((m) => ({ m, range: m.range }));
+    marked.sort((a, b) => {
+      try {
+        return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+      } catch {
+        return 0; // in different shadow trees: keep the order they were found in
+      }
+    });
+    return marked.map(({ m }) => {
+      const entry = entries.get(m.id);
+      return { id: m.id, ref: entry?.ref ?? m.ref, resolution: entry?.resolution, selected: entry?.selected ?? 0 };
+    });
+  }
+
   return {
     setMode: (mode) => {
       controller.close('api');
       annotator.setMode(mode);
     },
     move: (direction) => annotator.move(direction),
+    references: () => groupReferences(inPageOrder()),
+    reveal: (key) => {
+      const first = inPageOrder().find((entry) => groupKeyOf(entry) === key);
+      return first !== undefined && annotator.reveal(first.id) !== undefined;
+    },
     cardElement: host.element,
   };
 }

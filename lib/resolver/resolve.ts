@@ -167,6 +167,8 @@ interface Scored {
   subject?: number;
   /** How the passage around the reference compares with the title, when both are known. */
   topic?: { shared: number; matches: boolean };
+  /** The part of the evidence that comes from words (subject, passage) compared with the title. */
+  words: number;
 }
 
 /** A date at the coarser of two precisions: negative when a is before b, positive after, 0 when they cannot be told apart. */
@@ -176,7 +178,7 @@ function compareDates(a: string, b: string): number {
 }
 
 function scoreCandidate(ref: Reference, doc: DocumentRecord): Scored {
-  const s: Scored = { doc, evidence: 0, identifying: 0, score: 0, reasons: [], ruledOut: [] };
+  const s: Scored = { doc, evidence: 0, identifying: 0, score: 0, reasons: [], ruledOut: [], words: 0 };
   s.reasons.push(ref.code ? { kind: 'exactCode' } : ref.plenum !== undefined ? { kind: 'plenum', plenum: ref.plenum } : { kind: 'numberType' });
   const dates = docDates(doc);
   if (ref.date) {
@@ -211,16 +213,18 @@ function scoreCandidate(ref: Reference, doc: DocumentRecord): Scored {
   if (ref.eventDate && time && compareDates(ref.eventDate, time) < 0) s.ruledOut.push({ kind: 'afterEventDate', eventDate: ref.eventDate, recorded: time });
   if (ref.subject && doc.title) {
     s.subject = subjectOverlap(ref.subject, doc.title);
-    if (s.subject >= 0.5) { s.identifying += Math.round(60 * s.subject); s.reasons.push({ kind: 'subjectMatches' }); }
+    if (s.subject >= 0.5) { s.identifying += Math.round(60 * s.subject); s.words += Math.round(60 * s.subject); s.reasons.push({ kind: 'subjectMatches' }); }
   }
   // A record known only from news has a title read from a citing sentence, perhaps this very passage: no evidence.
   if (ref.context && doc.title && !doc.knownFromNews) {
     s.topic = topicOverlap(ref.context, doc.title);
-    if (s.topic.matches) { s.identifying += 30; s.reasons.push({ kind: 'topicMatches' }); }
+    if (s.topic.matches) { s.identifying += 30; s.words += 30; s.reasons.push({ kind: 'topicMatches' }); }
   }
   const stated = bodyIdentity(ref.issuerName);
   if (ref.issuerName && stated && couldIssue(stated, doc.family, doc.typeAbbr)) {
-    s.body = compareBodies(ref.issuerName, doc.issuer) ?? levelOfCode(ref.issuerName, doc);
+    // A Party code says its level plainly (…/TW central, …/TU, …/HU local), and that comes first: a record made from
+    // a sentence that misnames its body (a …/TU record credited to the Bộ Chính trị) never answers a central body.
+    s.body = (doc.family === 'party' ? levelOfCode(ref.issuerName, doc) : undefined) ?? compareBodies(ref.issuerName, doc.issuer) ?? levelOfCode(ref.issuerName, doc);
     if (s.body === 'same' && doc.issuer) { s.evidence += 5; s.reasons.push({ kind: 'issuerMatches', issuer: doc.issuer }); }
     else if (s.body === 'differs') s.ruledOut.push({ kind: 'issuerDiffers', stated: ref.issuerName, recorded: doc.issuer ?? doc.issuerAbbr });
   }
@@ -333,6 +337,11 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
   const ruledOut = scored.filter((s) => s.ruledOut.length > 0).slice(0, MAX_RULED_OUT).map(toRuledOut);
   const out = (r: Omit<Resolution, 'ruledOut'>): Resolution => (ruledOut.length ? { ...r, ruledOut } : r);
   if (live.length === 0) return out({ status: 'unresolved', answer: 'not-in-dataset', candidates: [], ...(place ? { place } : {}) });
+  // The sentence names a series of one number ("các Nghị quyết 19/NQ-CP" of several years): never one of them.
+  if (ref.several) {
+    for (const s of live) s.reasons.push({ kind: 'namesSeries' });
+    return out({ status: 'ambiguous', answer: 'several', candidates: live.map(toCandidate), ...(place ? { place } : {}) });
+  }
   if (live.length === 1) {
     const only = live[0] as Scored;
     // Nothing in the sentence names it, and the page may well cite another document the dataset lacks: offered, not chosen.
@@ -347,6 +356,14 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
   const tied = live.filter((s) => s.evidence === best);
   if (tied.length === 1 && best > 0) {
     const top = live[0] as Scored;
+    // Words tell apart only documents whose titles are known: a candidate without one may be the one the words
+    // describe ("Nghị quyết Hội nghị Trung ương 5 khóa XII về hoàn thiện thể chế kinh tế thị trường", and a plenum
+    // resolution the dataset holds without its title). Unless the sentence's own "về …" clause is in the title's
+    // words throughout: a passage's words, or a subject half in the title, do not rule out an unknown title. (A
+    // second record of the same state code and year is the same document, not another title.)
+    if ((top.subject ?? 0) < FULL_SUBJECT && live.some((o) => o !== top && !o.doc.title && !sameDocumentCode(o.doc, top.doc) && o.evidence >= top.evidence - top.words)) {
+      return out({ status: 'ambiguous', answer: 'several', candidates: live.map(toCandidate), ...(place ? { place } : {}) });
+    }
     return out({ status: 'resolved', answer: top.identifying > 0 ? 'confirmed' : 'best-fit', candidates: live.map(toCandidate), ...(place ? { place } : {}) });
   }
 
@@ -376,6 +393,14 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
   return out({ status: 'ambiguous', answer: 'several', candidates: live.map(toCandidate), ...(place ? { place } : {}) });
 }
 
+/** Two records of one state code with its year ("174/2013/NĐ-CP" dated twice) are one document read twice. */
+function sameDocumentCode(a: DocumentRecord, b: DocumentRecord): boolean {
+  return a.family === 'state' && b.family === 'state' && /^\d+\/\d{4}\//.test(a.code) && codeKey(a.code) === codeKey(b.code);
+}
+
+/** Subject overlap at which the sentence's "về …" clause is the title's own words. */
+const FULL_SUBJECT = 0.9;
+
 /** How far before the page a document cited without any identifying fact may be and still be the best fit. */
 const PARTY_RECENT_YEARS = 2;
 const STATE_RECENT_YEARS = 5;
@@ -391,8 +416,9 @@ const STATE_RECENT_YEARS = 5;
 function plausibleUnconfirmed(s: Scored, ref: Reference, ctx: ResolveContext): boolean {
   if (s.reasons.some((r) => r.kind === 'citedInFull' || r.kind === 'subjectMatches' || r.kind === 'topicMatches' || r.kind === 'dateMatches' || r.kind === 'yearMatches')) return true;
   // A plenum issues several resolutions: its number and term say which plenum, not which of its resolutions; the
-  // words of the sentence or passage must point at this one's title (even weakly: "về công tác cán bộ").
-  if (ref.plenum !== undefined && !ref.number && !ref.code) return (s.subject ?? 0) > 0 || (s.topic?.shared ?? 0) >= 2;
+  // words of the sentence or passage must point at this one's title: its "về …" clause, or a passage matching it
+  // (a pair or two of words in common is chance: "xây dựng", "kinh tế").
+  if (ref.plenum !== undefined && !ref.number && !ref.code) return (s.subject ?? 0) > 0 || Boolean(s.topic?.matches);
   if (s.identifying > 0) return true;
   const page = ctx.pageDate;
   const t = timeOf(s.doc);

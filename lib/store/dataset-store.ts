@@ -8,10 +8,13 @@
 import type { Reference } from '../detector/types';
 import type { ArticleRecord, Dataset, DocumentRecord } from '../records/schema';
 import { candidateLookups } from '../resolver/candidate-keys';
+import { deleteDB } from 'idb';
 import { DB_NAME, openStore, type VblDb } from './db';
 import { DocumentCache } from './document-cache';
+import { describeLoadFailure, type LoadFailureKind } from './dataset-integrity';
 import { loadDataset, type LoadOutcome } from './load-dataset';
-import { candidatesFor, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms, type RelatedDocument } from './queries';
+import { allCitingArticles, facetsOf, filterArticles, statedIn, type CitingArticlesFilter, type CitingArticlesPage } from './citing-articles';
+import { candidatesFor, citationTotals, documentsByIndex, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms, type RelatedDocument } from './queries';
 import type { ActiveMeta, ErrorMeta, StagingMeta } from './stored-records';
 
 export interface DatasetStoreOptions {
@@ -39,8 +42,17 @@ export interface DatasetStatus {
   loadTimings?: Record<string, number>;
   /** Version being loaded, or whose load was interrupted and will be retried (the active one answers meanwhile). */
   updating?: string;
-  /** The last load error, when the newest load failed (the previous dataset stays in use). */
+  /** The last load error in plain words, when the newest load failed (a previous dataset, if any, stays in use). */
   lastError?: string;
+  /** What failed in the last load (a broken bundle's kind, or 'load-failed'). */
+  problem?: LoadFailureKind;
+}
+
+/** A document's citing articles as the store keeps them between pages (see DatasetStore.citingArticles). */
+interface CitingMemo {
+  articles: ArticleRecord[];
+  facets: Pick<CitingArticlesPage, 'outlets' | 'years'>;
+  filtered?: { key: string; articles: readonly ArticleRecord[] };
 }
 
 /** No dataset is active yet (first load still running, or failed). */
@@ -48,6 +60,20 @@ export class DatasetNotReadyError extends Error {
   constructor() {
     super('the dataset is not loaded yet');
     this.name = 'DatasetNotReadyError';
+  }
+}
+
+/**
+ * No dataset can be used: none is active and the last load failed (the bundle is missing or broken, or could not
+ * be stored). Lookups fail at once with this, rather than waiting for a load that will not come.
+ */
+export class DatasetUnreadableError extends Error {
+  constructor(
+    readonly kind: LoadFailureKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DatasetUnreadableError';
   }
 }
 
@@ -63,6 +89,16 @@ export class DatasetStore {
   private active?: ActiveMeta;
   private loading?: Promise<LoadOutcome | 'current'>;
   private memory?: Memory;
+  /** Why the last load failed, until a load succeeds. */
+  private failure?: { kind: LoadFailureKind; message: string };
+  /**
+   * The citing articles of the last few documents asked for, with their outlet and year counts and the last
+   * filter's result (the record page pages and filters them: a much-cited document's tens of thousands of
+   * articles are read, counted and filtered once, not for every page).
+   */
+  private citing = new Map<string, Promise<CitingMemo>>();
+  /** How many articles cite each document, of one generation (read once, for the search filter). */
+  private cited?: { gen: number; totals: Promise<Map<string, number>> };
 
   constructor(private readonly options: DatasetStoreOptions) {}
 
@@ -113,21 +149,29 @@ export class DatasetStore {
         return 'current';
       }
       const dataset = await this.options.source();
-      return await loadDataset(db, dataset, { extVersion: this.options.extVersion, onActivated: (meta) => (this.active = meta) });
+      const outcome = await loadDataset(db, dataset, { extVersion: this.options.extVersion, onActivated: (meta) => (this.active = meta) });
+      this.failure = undefined;
+      return outcome;
     } catch (error) {
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      await db.put('meta', { name: 'lastError', message, at: new Date().toISOString() }).catch(() => {});
+      // What failed, in plain words (never a bare "Failed to fetch"), kept for the status and for lookups.
+      const { kind, message } = describeLoadFailure(error);
+      this.failure = { kind, message };
+      await db.put('meta', { name: 'lastError', kind, message, at: new Date().toISOString() }).catch(() => {});
       throw error;
     } finally {
       this.active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
     }
   }
 
-  /** The active generation; waits for a first load in progress; DatasetNotReadyError when there is none. */
+  /**
+   * The active generation; waits for a first load in progress; DatasetUnreadableError when there is none because
+   * the load failed, DatasetNotReadyError when there is none yet.
+   */
   private async ready(): Promise<{ db: VblDb; active: ActiveMeta }> {
     const db = await this.database();
     if (!this.active) this.active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
     if (!this.active && this.loading) await this.loading.catch(() => {});
+    if (!this.active && this.failure) throw new DatasetUnreadableError(this.failure.kind, this.failure.message);
     if (!this.active) throw new DatasetNotReadyError();
     return { db, active: this.active };
   }
@@ -186,6 +230,50 @@ export class DatasetStore {
     return ready ? ready.sameCode(id) : sameCodeOtherTerms(db, active.gen, active.buckets, id);
   }
 
+  /**
+   * Every article citing a document, newest first, filtered and paged, each with what its sentences stated about
+   * the document; undefined when the document is unknown.
+   */
+  async citingArticles(id: string, filter: CitingArticlesFilter, page: number, pageSize: number): Promise<CitingArticlesPage | undefined> {
+    const { db, active } = await this.ready();
+    if (!(await this.document(id))) return undefined;
+    const key = `${active.gen}\u0000${id}`;
+    let memo = this.citing.get(key);
+    if (!memo) {
+      memo = allCitingArticles(db, active.gen, active.buckets, id).then((articles) => ({ articles, facets: facetsOf(articles) }));
+      this.citing.set(key, memo);
+      memo.catch(() => this.citing.delete(key));
+      // A handful is enough: a reader pages through one record at a time.
+      if (this.citing.size > 8) this.citing.delete(this.citing.keys().next().value!);
+    }
+    const known = await memo;
+    const filterKey = JSON.stringify([filter.outlet, filter.year]);
+    if (known.filtered?.key !== filterKey) known.filtered = { key: filterKey, articles: filterArticles(known.articles, filter) };
+    const kept = known.filtered.articles;
+    const items = kept.slice(page * pageSize, page * pageSize + pageSize);
+    const stated = await statedIn(db, active.gen, active.buckets, id, items.map((a) => a.id));
+    return { items: items.map((article, i) => ({ article, stated: stated[i]! })), total: kept.length, all: known.articles.length, ...known.facets };
+  }
+
+  /** Every document whose code is `key` (a codeKey), oldest first. */
+  async byCodeKey(key: string): Promise<DocumentRecord[]> {
+    const { db, active } = await this.ready();
+    const ready = this.inMemory(db, active.gen).ready;
+    const docs = ready ? ready.withCode(key) : await documentsByIndex(db, active.gen, active.buckets, 'code', key);
+    return [...docs].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
+  }
+
+  /** How many articles cite each cited document of the active generation (read once per generation). */
+  async citationTotals(): Promise<Map<string, number>> {
+    const { db, active } = await this.ready();
+    if (this.cited?.gen !== active.gen) {
+      const entry = { gen: active.gen, totals: citationTotals(db, active.gen) };
+      this.cited = entry;
+      entry.totals.catch(() => { if (this.cited === entry) this.cited = undefined; });
+    }
+    return this.cited.totals;
+  }
+
   /** Reads the documents into memory ahead of the first lookups (after a load or a start). */
   async warm(): Promise<void> {
     await this.documents();
@@ -208,8 +296,29 @@ export class DatasetStore {
         ...(active.loadTimings ? { loadTimings: active.loadTimings } : {}),
       });
     }
-    if (lastError) status.lastError = lastError.message;
+    if (lastError) {
+      status.lastError = lastError.message;
+      if (lastError.kind) status.problem = lastError.kind;
+    }
     return status;
+  }
+
+  /**
+   * Clears every local record (the IndexedDB database is deleted) and loads the bundled dataset again: the
+   * options page's "clear local data". Waits for a load in progress first; lookups meanwhile answer "not ready".
+   */
+  async reset(): Promise<LoadOutcome | 'current'> {
+    await this.loading?.catch(() => undefined);
+    const db = this.db;
+    this.db = undefined;
+    this.active = undefined;
+    this.memory = undefined;
+    this.cited = undefined;
+    this.failure = undefined;
+    this.citing.clear();
+    if (db) (await db.catch(() => undefined))?.close();
+    await deleteDB(this.options.dbName ?? DB_NAME);
+    return this.ensureLoaded(true);
   }
 
   /** Closes the database (tests). */

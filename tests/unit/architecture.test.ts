@@ -57,12 +57,22 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   dataset: { layers: ['detector', 'keys', 'records'], packages: /^fflate$/ },
   resolver: { layers: ['detector', 'keys', 'records'], packages: /^$/ },
   store: { layers: ['detector', 'keys', 'records', 'resolver'], packages: /^(idb|fflate|wxt\/browser)$/ },
-  lookup: { layers: ['detector', 'keys', 'records', 'resolver', 'store', 'sync'], packages: /^(minisearch|wxt\/browser)$/ },
+  // Search queries and filters (the search page's address, the filters' rules): pure, shared by lookup and pages.
+  search: { layers: ['detector', 'keys', 'records'], packages: /^$/ },
+  lookup: { layers: ['detector', 'keys', 'records', 'resolver', 'store', 'search', 'sync'], packages: /^(minisearch|wxt\/browser)$/ },
   annotator: { layers: ['detector'], packages: /^$/ },
   settings: { layers: [], packages: /^wxt\/browser$/ },
   i18n: { layers: [], packages: /^wxt\/browser$/ },
   card: { layers: ['detector', 'keys', 'records', 'resolver', 'dataset', 'lookup', 'i18n', 'components'], packages: /^(preact|@floating-ui\/dom|wxt\/browser)$/ },
-  page: { layers: ['card', 'annotator', 'lookup', 'settings', 'i18n', 'detector', 'keys', 'records', 'resolver', 'sync'], packages: /^wxt\/browser$/ },
+  // The record page (an extension page): its address, model and behaviour; cytoscape is loaded here only.
+  record: { layers: ['detector', 'keys', 'records', 'resolver', 'lookup', 'i18n', 'card', 'components'], packages: /^(preact|cytoscape|wxt\/browser)$/ },
+  page: { layers: ['card', 'record', 'annotator', 'lookup', 'settings', 'i18n', 'detector', 'keys', 'records', 'resolver', 'sync'], packages: /^wxt\/browser$/ },
+  // The search page's behaviour: its address, history and lookups (components/search renders it).
+  'search-page': { layers: ['search', 'lookup', 'i18n', 'records', 'keys', 'components'], packages: /^(preact|wxt\/browser)$/ },
+  // The options page's behaviour: saving settings, permissions, what is stored (components/Options renders it).
+  'options-page': { layers: ['settings', 'lookup', 'i18n', 'ui', 'components'], packages: /^(preact|wxt\/browser)$/ },
+  // The extension pages' look (theme, language) from the settings.
+  ui: { layers: ['settings', 'i18n'], packages: /^$/ },
   components: { layers: [], packages: /^preact(\/hooks)?$/ },
   // Saved references: merge, encoding for storage.sync, export/import. Pure but for one storage adapter file.
   sync: { layers: ['keys'], packages: /^(fflate|wxt\/browser)$/ },
@@ -70,7 +80,7 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
 /** The one file of lib/sync that may touch the browser's extension API. */
 const SYNC_ADAPTER = 'lib/sync/browser-storage.ts';
 /** Layers whose code runs in pages or anywhere: never the browser's extension API, never IndexedDB. */
-const PURE = ['detector', 'keys', 'records', 'resolver', 'dataset', 'annotator'];
+const PURE = ['detector', 'keys', 'records', 'resolver', 'dataset', 'annotator', 'search'];
 
 /** Source without comments. */
 const code = (f: string) => readFileSync(join(ROOT, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
@@ -80,7 +90,7 @@ const all = ['lib', 'components', 'entrypoints'].flatMap(files).flatMap(imports)
 describe('import rules between layers', () => {
   it('finds the layers it checks', () => {
     const layers = new Set(all.map((i) => layerOf(i.file)));
-    for (const l of ['detector', 'keys', 'records', 'dataset', 'resolver', 'store', 'lookup', 'annotator', 'card', 'page', 'components', 'entrypoints']) expect(layers).toContain(l);
+    for (const l of ['detector', 'keys', 'records', 'dataset', 'resolver', 'store', 'lookup', 'annotator', 'card', 'record', 'page', 'components', 'entrypoints']) expect(layers).toContain(l);
   });
 
   it.each(Object.keys(ALLOWED))('%s imports only what its layer may', (layer) => {

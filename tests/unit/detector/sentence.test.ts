@@ -46,6 +46,11 @@ describe('The issuing body and term the sentence names', () => {
     ['Công văn 425/BCĐ-TW của Ban Chỉ đạo quốc gia phòng chống dịch Covid-19 về', 'Ban Chỉ đạo quốc gia phòng chống dịch Covid-19', undefined],
     ['Nghị định 15/2020/NĐ-CP của Chính phủ liên tục bị nhắc đến trong', 'Chính phủ', undefined],
     ['Kế hoạch 17-KH/TW của Bộ Chính trị và Nghị định 100/2019/NĐ-CP', 'Bộ Chính trị', undefined],
+    ['Nghị quyết số 21-NQ/TW của Bộ Chính trị đặt ra mục tiêu đến năm 2020', 'Bộ Chính trị', undefined],
+    ['Chỉ thị 05-CT/TW của Ban Bí thư nhấn mạnh điều đó', 'Ban Bí thư', undefined],
+    ['Thủ tướng đã ký Chỉ thị số 24 vào ngày 2/6', 'Thủ tướng', undefined],
+    ['Phó Thủ tướng Vương Đình Huệ vừa ký Quyết định số 1234/QĐ-TTg về đề án', 'Thủ tướng', undefined],
+    ['Công văn 12/BGTVT của Bộ Giao thông vận tải đặt hàng', 'Bộ Giao thông vận tải', undefined],
   ])('%s', (text, issuerName, term) => {
     const r = first(text);
     expect(r.issuerName).toBe(issuerName);
@@ -54,6 +59,7 @@ describe('The issuing body and term the sentence names', () => {
 
   it('does not take a lower-case phrase for a body', () => {
     expect(first('Chỉ thị 35-CT/TW của các cấp ủy').issuerName).toBeUndefined();
+    expect(first('Ông đã ký Chỉ thị số 24 vào ngày 2/6').issuerName).toBeUndefined();
   });
 
   it('shares the trailing body across "X và Y của Z", but not across separate clauses', () => {
@@ -136,6 +142,8 @@ describe('Plenum resolutions and shorthand', () => {
     ['Nghị quyết Hội nghị Trung ương 5 khóa XIII về đất đai', 'Nghị quyết Hội nghị Trung ương 5 khóa XIII', 5, 'XIII'],
     ['Nghị quyết Hội nghị lần thứ 6 Ban Chấp hành Trung ương Đảng khóa XII', 'Nghị quyết Hội nghị lần thứ 6 Ban Chấp hành Trung ương Đảng khóa XII', 6, 'XII'],
     ['Nghị quyết Trung ương 4 đã đi vào cuộc sống', 'Nghị quyết Trung ương 4', 4, undefined],
+    ['Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương khóa XII về doanh nghiệp', 'Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương khóa XII', 5, 'XII'],
+    ['Nghị quyết Hội nghị lần thứ mười hai Ban Chấp hành Trung ương Đảng (khóa XII)', 'Nghị quyết Hội nghị lần thứ mười hai Ban Chấp hành Trung ương Đảng (khóa XII)', 12, 'XII'],
   ])('%s', (text, raw, plenum, term) => {
     const r = first(text);
     expect(r).toMatchObject({ raw, plenum, inferred: true, family: 'party', type: { abbr: 'NQ' }, issuer: { abbr: 'TW' } });
@@ -148,6 +156,23 @@ describe('Plenum resolutions and shorthand', () => {
     ['NQ18 về sắp xếp bộ máy', 'NQ18', '18'],
   ])('shorthand %s', (text, raw, number) => {
     expect(first(text)).toMatchObject({ raw, number, inferred: true, type: { abbr: 'NQ' } });
+  });
+
+  it.each([
+    ['Nghị quyết số 26-NQ/TW tại Hội nghị Trung ương 7 khóa X xác định năm mục tiêu.', 7, 'X', undefined],
+    ['Nghị quyết 26-NQ/TW của Hội nghị lần thứ bảy Ban Chấp hành Trung ương khóa X về nông nghiệp.', 7, 'X', 'Hội nghị lần thứ bảy Ban Chấp hành Trung ương'],
+    ['Nghị quyết 12-NQ/TW (Hội nghị TƯ 5) về doanh nghiệp nhà nước.', 5, undefined, undefined],
+  ])('the plenum a code was adopted at, after the code: %s', (text, plenum, term, issuerName) => {
+    const r = first(text);
+    expect(r).toMatchObject({ code: expect.stringMatching(/-NQ\/TW$/), plenum, inferred: false });
+    expect(r.term).toBe(term);
+    expect(r.issuerName).toBe(issuerName);
+  });
+
+  it('a conference that is no plenum, or a count of plenums, gives no plenum', () => {
+    expect(first('Nghị quyết 26-NQ/TW tại Hội nghị cán bộ toàn quốc ngày 5-8-2008.').plenum).toBeUndefined();
+    expect(first('Nghị quyết số 26-NQ/TW, qua 3 Hội nghị Trung ương liên tiếp.').plenum).toBeUndefined();
+    expect(first('Nghị quyết số 26-NQ/TW tại Hội nghị Trung ương năm 2008.').plenum).toBeUndefined();
   });
 
   it('does not read shorthand inside a longer token', () => {

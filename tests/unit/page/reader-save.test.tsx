@@ -10,7 +10,7 @@ import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, tVi } from '../card/f
 
 let abort: AbortController;
 let options: AnnotatorOptions;
-const annotator = { references: new Map(), mode: 'highlight' as const, setMode: vi.fn(), move: vi.fn(), idle: async () => {}, destroy: vi.fn() };
+const annotator = { references: new Map(), mode: 'highlight' as const, setMode: vi.fn(), move: vi.fn(), reveal: vi.fn(), idle: async () => {}, destroy: vi.fn() };
 const client: LookupClient = {
   resolve: vi.fn(async (refs: Reference[]) => refs.map((r) => (r.code === '17-KH/TW' ? kh17Resolved : ct35Ambiguous))),
   document: vi.fn(async () => kh17Doc),
@@ -18,6 +18,8 @@ const client: LookupClient = {
   card: vi.fn(async () => ({ document: kh17Doc, articles: { items: [], total: 0 }, related: [] })),
   sameCodeOtherTerms: vi.fn(async () => []),
   search: vi.fn(async () => []),
+  citingArticles: vi.fn(async () => undefined),
+  byCode: vi.fn(async () => []),
 };
 let cardRoot: ShadowRoot | undefined;
 const marked = (id: string, ref = kh17): MarkedReference => ({ id, ref, range: document.createRange() });

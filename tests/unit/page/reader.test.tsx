@@ -4,12 +4,13 @@ import { startReader, type PageContext } from '@/lib/page/reader';
 import { LookupError, type LookupClient } from '@/lib/lookup/client';
 import type { AnnotatorOptions, MarkedReference } from '@/lib/annotator/annotate';
 import type { Reference } from '@/lib/detector/types';
+import { detect as realDetect } from '@/lib/detector/detect';
 import type { Resolution } from '@/lib/resolver/resolve';
 import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, ref, tVi } from '../card/fixtures';
 
 let abort: AbortController;
 let options: AnnotatorOptions;
-const annotator = { references: new Map(), mode: 'highlight' as const, setMode: vi.fn(), move: vi.fn(), idle: async () => {}, destroy: vi.fn() };
+const annotator = { references: new Map(), mode: 'highlight' as const, setMode: vi.fn(), move: vi.fn(), reveal: vi.fn(), idle: async () => {}, destroy: vi.fn() };
 const fakeAnnotate = (o: AnnotatorOptions) => {
   options = o;
   return annotator;
@@ -26,6 +27,8 @@ function lookup(overrides: Partial<LookupClient> = {}): LookupClient {
         : undefined),
     sameCodeOtherTerms: vi.fn(async () => []),
     search: vi.fn(async () => []),
+    citingArticles: vi.fn(async () => undefined),
+    byCode: vi.fn(async () => []),
     ...overrides,
   };
 }
@@ -90,7 +93,7 @@ describe('reader', () => {
     options.onFound([marked('m1'), marked('m2', ct35)]);
     expect(client.resolve).toHaveBeenCalledTimes(1);
     expect(client.resolve).toHaveBeenCalledWith([kh17, ct35], { pageDate: '2024-07-01', site: 'baotest.vn', pageCodes: ['17-KH/TW', '35-CT/TW'] });
-    await vi.waitFor(() => expect(client.card).toHaveBeenCalledWith(kh17Doc.id, { articles: 3 })); // prefetched, in one message
+    await vi.waitFor(() => expect(client.card).toHaveBeenCalledWith(kh17Doc.id, { articles: 4 })); // prefetched, in one message; one more than the card shows, since the page being read is left out
     options.onActivate(marked('m1'), 'hover', document.getElementById('a')!);
     expect(shadowText()).toContain('Kế hoạch số 17-KH/TW');
     expect(shadowText()).toContain('Bộ Chính trị');
@@ -126,6 +129,37 @@ describe('reader', () => {
     }
   });
 
+  it('says at once that the data cannot be read, with what failed, and tries again when asked (no waiting for retries)', async () => {
+    vi.useFakeTimers();
+    try {
+      const resolve = vi
+        .fn<LookupClient['resolve']>()
+        .mockRejectedValueOnce(new LookupError('unreadable', 'the data file dataset.json.gz is truncated', 'truncated'))
+        .mockResolvedValueOnce([kh17Resolved]);
+      const reload = vi.fn(async () => ({ ready: true }));
+      start(lookup({ resolve, reload }));
+      options.onFound([marked('m1')]);
+      options.onActivate(marked('m1'), 'hover', document.getElementById('a')!);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(shadowText()).toContain('Dữ liệu không đọc được');
+      expect(shadowText()).toContain('tệp dữ liệu bị cắt cụt, thiếu phần cuối');
+      expect(shadowText()).not.toContain('Đang tra cứu');
+      // Nothing is asked again by itself: the answer will not change without a retry.
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(resolve).toHaveBeenCalledTimes(1);
+      const button = cardRoot!.querySelector<HTMLButtonElement>('.retry')!;
+      expect(button.textContent).toBe('Thử lại');
+      button.click();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(reload).toHaveBeenCalledTimes(1);
+      expect(resolve).toHaveBeenCalledTimes(2);
+      expect(shadowText()).toContain('Bộ Chính trị');
+      expect(shadowText()).not.toContain('Dữ liệu không đọc được');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('closes the card of a reference the page removed, and the mode switch goes to the annotator', () => {
     const reader = start(lookup());
     options.onFound([marked('m1')]);
@@ -146,6 +180,16 @@ describe('reader', () => {
     article = { pageDate: '2024-09-01', site: 'baotest.vn' };
     options.onFound([marked('m2', ct35)]);
     expect(vi.mocked(client.resolve).mock.calls.map((call) => call[1].pageDate)).toEqual(['2020-03-01', '2024-09-01']);
+  });
+
+  it('gives the detector one memory per page, so a later block\'s short form is confirmed by an earlier block\'s code', () => {
+    startReader({ signal: abort.signal, mode: 'highlight', dwellMs: 300, annotate: fakeAnnotate, detect: realDetect, lookup: lookup(), t: tVi, lang: 'vi', page: {} });
+    // The annotator reads the page block by block, calling the detector for each.
+    expect(options.detect('Theo Nghị định 86/2015/NĐ-CP của Chính phủ, học phí tăng.').map((r) => r.raw)).toEqual(['86/2015/NĐ-CP']);
+    expect(options.detect('Đây là điểm mới mà Nghị định 86 chưa quy định.').map((r) => r.raw)).toEqual(['Nghị định 86']);
+    // Another page read afresh remembers nothing of this one.
+    startReader({ signal: abort.signal, mode: 'highlight', dwellMs: 300, annotate: fakeAnnotate, detect: realDetect, lookup: lookup(), t: tVi, lang: 'vi', page: {} });
+    expect(options.detect('Đây là điểm mới mà Nghị định 86 chưa quy định.')).toEqual([]);
   });
 
   it('sends the codes the page cites in full, so a short name prefers the one spelled out on the page', () => {

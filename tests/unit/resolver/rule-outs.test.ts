@@ -76,6 +76,21 @@ describe('a stated fact the candidate contradicts rules it out', () => {
     expect(res.ruledOut![0]!.because).toEqual([expect.objectContaining({ kind: 'issuerDiffers', recorded: 'Bộ Chính trị' })]);
   });
 
+  it('a Party code says its level: a …/TU record is never the Bộ Chính trị\'s document, even when the record says so', () => {
+    // A record made from a sentence that wrote a central resolution with a province's code.
+    const tu = doc({ id: '33-NQ/TU@Đà Nẵng~news', code: '33-NQ/TU', place: 'Đà Nẵng', issuer: 'Bộ Chính trị', knownFromNews: true });
+    const ref = first('Thành phố phát triển theo tinh thần Nghị quyết 33/NQ-TU của Bộ Chính trị về Đà Nẵng.');
+    const res = resolveReference(ref, [tu], { place: 'Đà Nẵng' });
+    expect(res).toMatchObject({ status: 'unresolved', answer: 'not-in-dataset' });
+    expect(res.ruledOut![0]!.because).toContainEqual(expect.objectContaining({ kind: 'issuerDiffers', stated: 'Bộ Chính trị' }));
+    // The province's own body still names it; and a local state code is compared by its body, as before.
+    const own = resolveReference(first('Ban Thường vụ Thành ủy Đà Nẵng ban hành Nghị quyết 33-NQ/TU về phát triển.'), [{ ...tu, issuer: 'Thành ủy Đà Nẵng' }], {});
+    expect(own.status).toBe('resolved');
+    const ub = doc({ id: '1090/QĐ-UB@Kiên Giang', code: '1090/QĐ-UB', place: 'Kiên Giang', issuer: 'UBND thị xã Rạch Giá', knownFromNews: true });
+    const state = resolveReference(first('Quyết định số 1090/QĐ-UB của UBND thị xã Rạch Giá về thu hồi đất.'), [ub], { place: 'Kiên Giang' });
+    expect(state.status).toBe('resolved');
+  });
+
   it('another ministry rules a circular out; initials name the same ministry', () => {
     const bct = doc({ id: '22/2009/TT-BCT', code: '22/2009/TT-BCT', date: '2009-08-04', issuer: 'Bộ Công Thương', typeName: 'Thông tư' });
     const ref = first('Theo Thông tư số 22 của Bộ Thông tin và Truyền thông, các đơn vị phải báo cáo.');
