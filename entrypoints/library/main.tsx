@@ -8,6 +8,7 @@ import { t, uiLanguage } from '@/lib/i18n/t';
 import { createSavedClient, LookupError } from '@/lib/lookup/client';
 import type { SavedList } from '@/lib/lookup/messages';
 import { formatDate } from '@/lib/card/format';
+import { recordHref } from '@/lib/record/address';
 import { buildRows, EMPTY_QUERY, facets, filterRows, type LibraryRow } from '@/lib/sync/library-view';
 import { exportAs } from '@/lib/sync/export';
 import { exportFileName, exportItem, FORMAT_TYPES, type ExportFormat } from '@/lib/sync/export/export-item';
@@ -42,7 +43,7 @@ function update(patch: Partial<LibraryState>) {
     <Library
       t={t}
       state={state}
-      recordHref={(id) => `record.html?id=${encodeURIComponent(id)}`}
+      recordHref={(id) => recordHref(id)}
       formatDate={(iso) => formatDate(iso, lang) ?? iso}
       onQuery={(q) => update({ query: { ...state.query, ...q } })}
       onSelect={(keys, on) => {
