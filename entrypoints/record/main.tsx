@@ -1,10 +1,30 @@
-// The record page (record.html?id=… or ?code=…): wiring only; lib/record/page does the work.
-import { createLookupClient } from '@/lib/lookup/client';
+// The record page (record.html?id=… or ?code=…): wiring only; lib/record/page does the work. Its save slot holds a
+// Save button for the document itself (saved without a page address), following saves made in any tab.
+import { createLookupClient, createSavedClient } from '@/lib/lookup/client';
 import { t, uiLanguage } from '@/lib/i18n/t';
 import { startRecordPage } from '@/lib/record/page';
 import { mountGraph } from '@/lib/record/graph-view';
+import { followSavedRefs } from '@/lib/page/saved-refs';
+import { referenceKey } from '@/lib/sync/identity';
+import { SaveToggle } from '@/components/saved/SaveButton';
 import './style.css';
 
 const lang = uiLanguage();
 document.documentElement.lang = lang;
-startRecordPage({ root: document.getElementById('app')!, lookup: createLookupClient(), t, lang, signal: new AbortController().signal, mountGraph });
+const signal = new AbortController().signal;
+const listeners = new Set<() => void>();
+const saved = followSavedRefs(createSavedClient(), signal, () => listeners.forEach((l) => l()));
+const subscribe = (listener: () => void) => (listeners.add(listener), () => void listeners.delete(listener));
+startRecordPage({
+  root: document.getElementById('app')!,
+  lookup: createLookupClient(),
+  t,
+  lang,
+  signal,
+  mountGraph,
+  renderSave: (record) => {
+    const target = { docId: record.id, code: record.code, url: '' };
+    const key = referenceKey(target);
+    return <SaveToggle t={t} isSaved={() => saved.has(key)} subscribe={subscribe} onToggle={() => saved.toggle(key, { ...target, savedAt: Date.now() })} />;
+  },
+});

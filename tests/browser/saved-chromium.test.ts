@@ -1,7 +1,7 @@
 /**
  * Saved references in real Chromium with the built extension (.output/chrome-mv3): save from a card, the other
  * tab's open card follows at once, the library lists it, edit its note, delete and undo, export a file and read
- * it back; import 1,000 references from a CSL-JSON file, storage.sync's real quota holds them
+ * it back, save and unsave from the record page's slot; import 1,000 references from a CSL-JSON file, storage.sync's real quota holds them
  * (chrome.storage.sync.getBytesInUse), and a second fresh profile given only the storage.sync items (what sync
  * would deliver) lists the same 1,000.
  */
@@ -115,7 +115,24 @@ describe('saving in Chromium', () => {
     const parsed = (await Cite.async(text, { forceType: '@ris/file' })).data as Array<Record<string, unknown>>;
     expect(parsed).toHaveLength(1);
     expect(parsed[0]).toMatchObject({ number: '17-KH/TW', note: 'Đọc lại mục quy hoạch cán bộ', URL: url });
-    for (const p of [one, two, library]) await p.close();
+
+    // The record page's save slot: the document itself, saved without a page; the library then lists two.
+    const sw = await chrome.serviceWorker();
+    const docId = await sw.evaluate(async () => {
+      const all = await (globalThis as any).chrome.storage.local.get(null);
+      return (Object.entries(all).find(([k]) => k.startsWith('saved:e:'))?.[1] as any)?.ref?.docId as string;
+    });
+    expect(docId).toMatch(/^17-KH\/TW/);
+    const record = await chrome.openExtensionPage(`record.html?id=${encodeURIComponent(docId)}`);
+    const slot = record.locator('.save-slot button.save');
+    await slot.waitFor({ timeout: 15_000 });
+    expect(await slot.getAttribute('aria-pressed')).toBe('false');
+    await slot.click();
+    await expect.poll(() => slot.getAttribute('aria-pressed'), { timeout: 5000 }).toBe('true');
+    await expect.poll(() => library.locator('li.item').count(), { timeout: 5000 }).toBe(2);
+    await record.locator('.save-slot button.save').click();
+    await expect.poll(() => library.locator('li.item').count(), { timeout: 5000 }).toBe(1);
+    for (const p of [one, two, library, record]) await p.close();
   });
 
   it('imports 1,000 references within storage.sync quota, and a fresh profile given the sync items has all 1,000', async () => {
