@@ -33,6 +33,8 @@ export interface SearchPageProps {
   onSubmit: () => void;
   onFilters: (filters: SearchFilters) => void;
   onMore: () => void;
+  /** True for a document in the saved library (the result says so); absent: not shown. */
+  isSaved?: (id: string) => boolean;
 }
 
 export function SearchPage({ t, lang, state, ...p }: SearchPageProps) {
@@ -196,7 +198,7 @@ export function SearchPage({ t, lang, state, ...p }: SearchPageProps) {
           {result && result.items.length > 0 ? (
             <ol id="results" class="results" ref={list} onKeyDown={onListKey} aria-labelledby="results-h">
               {result.items.map((item) => (
-                <Result key={item.document.id} item={item} t={t} lang={lang} href={p.recordHref(item.document.id)} />
+                <Result key={item.document.id} item={item} t={t} lang={lang} href={p.recordHref(item.document.id)} saved={p.isSaved?.(item.document.id) ?? false} />
               ))}
             </ol>
           ) : null}
@@ -248,7 +250,7 @@ function Choice(props: { name: string; label: string; any: string; value?: strin
   );
 }
 
-function Result({ item, t, lang, href }: { item: FoundDocument; t: Translate; lang: 'vi' | 'en'; href: string }) {
+function Result({ item, t, lang, href, saved }: { item: FoundDocument; t: Translate; lang: 'vi' | 'en'; href: string; saved: boolean }) {
   const d = item.document;
   const facts = [d.typeName, d.issuer ?? d.issuerAbbr, d.date ? formatDate(d.date, lang) : undefined, d.term ? t('search_termOf', d.term) : undefined].filter(Boolean);
   return (
@@ -261,6 +263,7 @@ function Result({ item, t, lang, href }: { item: FoundDocument; t: Translate; la
         {facts.join(' · ')}
         {item.cited > 0 ? ` · ${t('search_citedBy', String(item.cited))}` : ''}
         {d.knownFromNews ? ` · ${t('search_newsOnly')}` : ''}
+        {saved ? <span class="saved-mark" data-saved="true">{` · ${t('saved_inLibrary')}`}</span> : null}
       </span>
     </li>
   );

@@ -5,6 +5,7 @@ import viMessages from '@/public/_locales/vi/messages.json';
 import enMessages from '@/public/_locales/en/messages.json';
 import { startSearchPage } from '@/lib/search-page/page';
 import { codeHref, recordHref } from '@/lib/record/address';
+import { followSavedDocuments } from '@/lib/page/saved-refs';
 import './style.css';
 
 // Theme and language as chosen in the options, then the page.
@@ -18,6 +19,7 @@ void applyPageLook(document, { vi: viMessages, en: enMessages }).then(({ t, lang
     facets: fetchSearchFacets,
     recordHref: (id) => recordHref(id),
     codeHref,
+    saved: followSavedDocuments,
   });
   document.getElementById('q')?.focus();
 });

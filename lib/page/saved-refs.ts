@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { SavedClient } from '../lookup/client';
 import type { SaveInput } from '../sync/merge';
-import { LOCAL_KEYS_KEY } from '../sync/local-keys';
+import { LOCAL_DOCS_KEY, LOCAL_KEYS_KEY } from '../sync/local-keys';
 
 export interface SavedRefs {
   has(key: string): boolean;
@@ -46,4 +46,26 @@ export function followSavedRefs(client: SavedClient, signal: AbortSignal, onChan
       }
     },
   };
+}
+
+/**
+ * Which dataset documents are saved (from any page), followed through storage.onChanged until the signal aborts:
+ * for lists of documents (search results) that mark the saved ones.
+ */
+export function followSavedDocuments(signal: AbortSignal, onChange: () => void): { has(id: string): boolean } {
+  let ids = new Set<string>();
+  const take = (value: unknown) => {
+    ids = new Set(Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : []);
+    if (!signal.aborted) onChange();
+  };
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && LOCAL_DOCS_KEY in changes) take(changes[LOCAL_DOCS_KEY]!.newValue);
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+  void browser.storage.local.get(LOCAL_DOCS_KEY).then(
+    (stored) => take(stored[LOCAL_DOCS_KEY]),
+    () => {},
+  );
+  return { has: (id) => ids.has(id) };
 }

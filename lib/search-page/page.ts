@@ -28,6 +28,8 @@ export interface SearchPageOptions {
   facets: () => Promise<SearchFacets>;
   recordHref: (id: string) => string;
   codeHref: (code: string) => string;
+  /** Which documents are saved; `follow` redraws on changes (lib/page/saved-refs followSavedDocuments). */
+  saved?: (signal: AbortSignal, onChange: () => void) => { has(id: string): boolean };
   win?: Window;
 }
 
@@ -45,10 +47,12 @@ export function startSearchPage(options: SearchPageOptions): { done: Promise<voi
     const params = queryToParams(query).toString();
     return params ? `${pageName}?${params}` : pageName;
   };
+  const saved = options.saved?.(signal, () => draw());
   const draw = () => {
     if (signal.aborted) return;
     render(
       h(SearchPage, {
+        ...(saved ? { isSaved: (id: string) => saved.has(id) } : {}),
         t,
         lang,
         state,

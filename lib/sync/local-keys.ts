@@ -6,3 +6,5 @@ export const LOCAL_STATE_KEY = 'saved:v1';
 export const LOCAL_KEYS_KEY = 'saved:keys';
 /** The sync status, which the library shows. */
 export const LOCAL_STATUS_KEY = 'saved:status';
+/** The dataset ids of the documents saved (from any page), which search results follow. */
+export const LOCAL_DOCS_KEY = 'saved:docs';

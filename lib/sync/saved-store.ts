@@ -29,9 +29,9 @@ import { isSyncItemKey, planItems, readItems, shardOf, shardOfItemKey } from './
 import type { SavedStorage, Scheduler } from './storage-area';
 import { WriteRate, type RateLimits } from './write-rate';
 
-import { LOCAL_KEYS_KEY, LOCAL_STATE_KEY, LOCAL_STATUS_KEY } from './local-keys';
+import { LOCAL_DOCS_KEY, LOCAL_KEYS_KEY, LOCAL_STATE_KEY, LOCAL_STATUS_KEY } from './local-keys';
 
-export { LOCAL_KEYS_KEY, LOCAL_STATE_KEY, LOCAL_STATUS_KEY };
+export { LOCAL_DOCS_KEY, LOCAL_KEYS_KEY, LOCAL_STATE_KEY, LOCAL_STATUS_KEY };
 
 /** Why a reference is not (yet) in storage.sync. */
 export type NotSyncedWhy = 'pending' | 'rate' | 'quota' | 'error' | 'off';
@@ -253,7 +253,8 @@ export class SavedStore {
     const persisted: Persisted = { node: this.clock.node, clock: formatHlc(this.clock) };
     const keys = [...this.state.values()].filter((e) => e.ref).map((e) => e.key);
     this.refreshStatus();
-    const items: Record<string, unknown> = { [LOCAL_STATE_KEY]: persisted, [LOCAL_KEYS_KEY]: keys, [LOCAL_STATUS_KEY]: this.status_ };
+    const docs = [...new Set([...this.state.values()].flatMap((e) => (e.ref?.docId ? [e.ref.docId] : [])))].sort();
+    const items: Record<string, unknown> = { [LOCAL_STATE_KEY]: persisted, [LOCAL_KEYS_KEY]: keys, [LOCAL_DOCS_KEY]: docs, [LOCAL_STATUS_KEY]: this.status_ };
     for (const key of changed) {
       const entry = this.state.get(key);
       if (entry) items[LOCAL_ENTRY_PREFIX + key] = entry;

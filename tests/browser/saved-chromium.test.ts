@@ -116,6 +116,13 @@ describe('saving in Chromium', () => {
     expect(parsed).toHaveLength(1);
     expect(parsed[0]).toMatchObject({ number: '17-KH/TW', note: 'Đọc lại mục quy hoạch cán bộ', URL: url });
 
+    // Search results mark the saved document.
+    const search = await chrome.openExtensionPage('search.html?q=17-KH%2FTW');
+    const hit = search.locator('li.result').filter({ hasText: '17-KH/TW' }).first();
+    await hit.waitFor({ timeout: 15_000 });
+    await expect.poll(() => hit.locator('[data-saved]').count(), { timeout: 5000 }).toBe(1);
+    await search.close();
+
     // The record page's save slot: the document itself, saved without a page; the library then lists two.
     const sw = await chrome.serviceWorker();
     const docId = await sw.evaluate(async () => {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SavedClient } from '@/lib/lookup/client';
-import { followSavedRefs } from '@/lib/page/saved-refs';
-import { LOCAL_KEYS_KEY } from '@/lib/sync/saved-store';
+import { followSavedDocuments, followSavedRefs } from '@/lib/page/saved-refs';
+import { LOCAL_DOCS_KEY, LOCAL_KEYS_KEY } from '@/lib/sync/saved-store';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -40,5 +40,17 @@ describe('saved keys in a page', () => {
     expect(c.remove).toHaveBeenCalledWith(['k']);
     (c.save as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new Error('no'));
     expect(await refs.toggle('k', input)).toBe('failed');
+  });
+});
+
+describe('saved documents in a list (search results)', () => {
+  it('reads the saved document ids and follows changes from any tab', async () => {
+    await fakeBrowser.storage.local.set({ [LOCAL_DOCS_KEY]: ['35-CT/TW@2019-05-30'] });
+    const changed = vi.fn();
+    const docs = followSavedDocuments(new AbortController().signal, changed);
+    await vi.waitFor(() => expect(docs.has('35-CT/TW@2019-05-30')).toBe(true));
+    await fakeBrowser.storage.local.set({ [LOCAL_DOCS_KEY]: [] });
+    expect(docs.has('35-CT/TW@2019-05-30')).toBe(false);
+    expect(changed.mock.calls.length).toBeGreaterThanOrEqual(2);
   });
 });

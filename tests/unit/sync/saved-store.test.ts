@@ -27,6 +27,8 @@ describe('saved store', () => {
     expect(store.status().sync).toBe('off');
     expect(store.status().notSynced).toEqual({ [ref.key]: 'off' });
     expect((await local.get([LOCAL_KEYS_KEY]))[LOCAL_KEYS_KEY]).toEqual([ref.key]);
+    // The saved documents' ids, which search results follow.
+    expect((await local.get(['saved:docs']))['saved:docs']).toEqual(one[0]!.docId ? [one[0]!.docId] : []);
     // An edit writes that reference's item only (what every open tab is sent on a change), not the library.
     await store.saveMany(realisticLibrary(50, 4));
     const writes: Array<Record<string, unknown>> = [];
