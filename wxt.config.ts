@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { ALL_SITES_PATTERN, DEFAULT_MATCHES } from './lib/settings/sites';
 import { manifestCommands } from './lib/page/commands';
+import { checkBundle } from './scripts/lib/bundle-check';
 
 // Manifest is a function of the target: Firefox-only keys must not reach the Chrome manifest.
 // Host access: Vietnamese sites by default (so the install prompt does not ask for every website); anywhere
@@ -18,6 +19,12 @@ export default defineConfig({
       alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./lib/page/script-context.ts', import.meta.url)) }],
     },
   }),
+  // A truncated or damaged bundled dataset fails the build, with what is wrong (scripts/lib/bundle-check.ts).
+  hooks: {
+    'build:before': async (wxt) => {
+      await checkBundle(`${wxt.config.publicDir}/dataset`);
+    },
+  },
   zip: { excludeSources: ['tests/**', 'scripts/**', '.ci/**', 'data/**', '*.md', 'test-results/**'] },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',

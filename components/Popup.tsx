@@ -20,7 +20,11 @@ export interface PopupState {
   /** The dwell the settings accept (ms). */
   dwellRange?: { min: number; max: number };
   shortcuts: { next?: string; previous?: string };
-  dataset?: { ready: boolean; documents?: number; articles?: number; error?: string };
+  /**
+   * `unreadable`: the message key saying what failed when no dataset can be read (the bundle is broken);
+   * `newUnreadable`: the same when a newer bundle failed and the data loaded before still answers.
+   */
+  dataset?: { ready: boolean; documents?: number; articles?: number; error?: string; unreadable?: string; newUnreadable?: string; retrying?: boolean };
   /** A message key shown after a failed action (permission refused, injection failed). */
   problem?: string;
   busy?: boolean;
@@ -37,6 +41,8 @@ export interface PopupProps {
   onMode: (mode: Mode) => void;
   onDefaultMode: (mode: Mode) => void;
   onDwell: (ms: number) => void;
+  /** Tries the bundled data again (shown when it can't be read). */
+  onRetryDataset?: () => void;
 }
 
 export function Popup({ t, state, ...on }: PopupProps) {
@@ -133,12 +139,22 @@ export function Popup({ t, state, ...on }: PopupProps) {
       <p class="note">
         {t('popupShortcuts', [state.shortcuts.next || t('popupNoShortcut'), state.shortcuts.previous || t('popupNoShortcut')])}
       </p>
-      {state.dataset ? (
+      {state.dataset && !state.dataset.ready && state.dataset.unreadable ? (
+        <div class="dataset-problem" role="alert">
+          <p class="problem">{t('integrity_popup_unreadable', t(state.dataset.unreadable))}</p>
+          <button type="button" disabled={state.dataset.retrying} onClick={() => on.onRetryDataset?.()}>
+            {t(state.dataset.retrying ? 'integrity_retrying' : 'integrity_retry')}
+          </button>
+        </div>
+      ) : state.dataset ? (
         <p class="note">
           {state.dataset.ready
             ? t('popupDataset', [String(state.dataset.documents ?? 0), String(state.dataset.articles ?? 0)])
             : t(state.dataset.error ? 'popupDatasetError' : 'popupDatasetLoading')}
         </p>
+      ) : null}
+      {state.dataset?.ready && state.dataset.newUnreadable ? (
+        <p class="problem">{t('integrity_popup_previous', t(state.dataset.newUnreadable))}</p>
       ) : null}
       <p class="note">{t('popupPrivate')}</p>
     </main>

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { listenForLookups } from '../lib/lookup/listen';
 import { LookupService } from '../lib/lookup/service';
 import { readBundledDataset, readBundledManifest } from '../lib/store/bundled-dataset';
+import { loadFailureLog } from '../lib/store/dataset-integrity';
 import { forwardCommands } from '../lib/page/commands';
 import { watchPermissions } from '../lib/settings/registration';
 import { listenForClipboard, writeInThisDocument, writeThroughOffscreen } from '../lib/page/clipboard';
@@ -25,7 +26,8 @@ export default defineBackground(() => {
   const ensure = (recheck: boolean) =>
     service.ensureDataset(recheck).then(
       () => service.warm().catch(() => {}),
-      (error) => console.error('[vanban-lens] dataset load failed; the previous dataset stays in use', error),
+      // Says what failed, and whether an earlier dataset still answers (never claims one when there is none).
+      (error) => service.status().then((s) => console.error(loadFailureLog(error, s.ready)), () => console.error(loadFailureLog(error, false))),
     );
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install' || reason === 'update') void ensure(true);

@@ -13,9 +13,11 @@ export interface CardProps {
   onSelectCandidate?: (index: number) => void;
   onCopy?: (text: string) => void;
   onClose?: () => void;
+  /** Tries the bundled data again (shown when it can't be read). */
+  onRetry?: () => void;
 }
 
-export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose }: CardProps) {
+export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose, onRetry }: CardProps) {
   const several = model.candidates.length > 1;
   const chosen = model.candidates[model.selected];
   return (
@@ -38,7 +40,17 @@ export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose }
         </p>
       ) : null}
       {model.state === 'loading' ? <p class="note">{t('cardLoading')}</p> : null}
-      {model.state === 'error' ? (
+      {model.state === 'error' && model.unreadable ? (
+        <div class="unreadable" role="alert">
+          <p class="warn">
+            <strong>{t('integrity_card_title')}</strong>
+          </p>
+          <p class="note">{t('integrity_card_what', t(model.unreadable.what))}</p>
+          <button type="button" class="retry" disabled={model.unreadable.retrying} onClick={() => onRetry?.()}>
+            {t(model.unreadable.retrying ? 'integrity_retrying' : 'integrity_retry')}
+          </button>
+        </div>
+      ) : model.state === 'error' ? (
         <p class="note warn" role="alert">
           {t(model.error ?? 'cardErrorGeneric')}
         </p>
@@ -72,6 +84,14 @@ export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose }
       ) : null}
 
       {model.title ? <p class="title">{model.title}</p> : null}
+      {model.officialText ? (
+        <p class="full-text">
+          <a href={model.officialText.url} target="_blank" rel="noopener noreferrer">
+            {t('cardFullText')}
+          </a>{' '}
+          <span class="source-note">({model.officialText.label})</span>
+        </p>
+      ) : null}
       <Facts facts={model.facts} t={t} />
       {model.readings.length > 0 ? (
         <p class="note">

@@ -80,6 +80,7 @@ button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outlin
 .ruled-out ul { margin: 2px 0 0; padding-left: 18px; }
 .label { font-weight: 600; color: var(--muted); }
 .title { font-weight: 500; margin: 6px 0; }
+.full-text { margin: 4px 0; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 6px 0; }
 .fact { display: contents; }
 dt { color: var(--muted); margin: 0; }
@@ -101,6 +102,12 @@ a { color: var(--accent); text-decoration: underline; text-underline-offset: 2px
 .list .meta { display: block; }
 .rel-head { font-weight: 600; }
 .rel { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-clamp: 3; overflow: hidden; }
+.retry {
+  margin: 4px 0; padding: 4px 12px; border: 1px solid var(--accent); border-radius: 6px; background: transparent;
+  color: var(--fg); font: inherit; font-size: 13px; cursor: pointer;
+}
+.retry:hover { background: var(--accent-bg); }
+.retry:disabled { opacity: 0.6; cursor: default; }
 .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; margin-top: 10px; padding-top: 8px; border-top: 1px solid var(--line); }
 .copy {
   font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 6px; cursor: pointer;

@@ -87,6 +87,8 @@ export interface CardModel {
   /** The dataset knows this document only from news articles. */
   knownFromNews?: boolean;
   sources: Link[];
+  /** The document's full text on an official portal ("Toàn văn"), when the record has its address. */
+  officialText?: Link;
   /**
    * What to say where the sources have no public address (message keys): a source's plain name ("the law's own
    * text") or "no public address recorded", so a confidence badge is never left without its where-from.
@@ -113,6 +115,11 @@ export interface CardModel {
   citationFromPage?: boolean;
   /** Error text (message key) when the lookup failed. */
   error?: string;
+  /**
+   * The bundled data can't be read (no dataset is loaded): `what` is the message key saying what failed; the card
+   * offers to try again. `retrying` while a retry is under way.
+   */
+  unreadable?: { what: string; retrying?: boolean };
 }
 
 /** Why several documents fit: Party numbers restart every term, state numbers every year, a plenum issues several. */

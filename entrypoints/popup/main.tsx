@@ -7,7 +7,8 @@ import { isDefaultSite, isWebPage } from '@/lib/settings/sites';
 import { getGlobalSettings, getSiteSettings, setGlobalSettings, setSiteSettings, effectiveSettings, MAX_DWELL_MS, MIN_DWELL_MS, type Mode } from '@/lib/settings/store';
 import { hasAllSites, hasSiteAccess, injectIntoTab, requestSite, revokeSite, syncRegisteredContentScript } from '@/lib/settings/registration';
 import { NEXT_REFERENCE, PREVIOUS_REFERENCE } from '@/lib/page/commands';
-import { fetchDatasetStatus } from '@/lib/lookup/client';
+import { fetchDatasetStatus, reloadDataset, type DatasetStatus } from '@/lib/lookup/client';
+import { unreadableKey } from '@/lib/card/model';
 import './style.css';
 
 const app = document.getElementById('app')!;
@@ -46,6 +47,10 @@ const update = (patch: Partial<PopupState>) => {
       onMode={(mode: Mode) => state.host && save(setSiteSettings(state.host, { mode }), () => update({ mode, problem: undefined }))}
       onDefaultMode={(defaultMode: Mode) => save(setGlobalSettings({ defaultMode }), () => void refresh())}
       onDwell={(dwellMs) => save(setGlobalSettings({ dwellMs }), (g) => update({ dwellMs: g.dwellMs, problem: undefined }))}
+      onRetryDataset={() => {
+        update({ dataset: { ...state.dataset, ready: false, retrying: true } });
+        void reloadDataset().then(showDataset, () => showDataset(undefined));
+      }}
     />,
     app,
   );
@@ -103,10 +108,22 @@ async function refresh() {
   void watchDataset(0);
 }
 
+/** The dataset's state; what failed, in words, when none can be read or when a newer bundle could not be. */
+function showDataset(status: DatasetStatus | undefined) {
+  const what = status?.problem ? unreadableKey(status.problem) : undefined;
+  const ready = !!status?.ready;
+  update({
+    dataset: {
+      ready, documents: status?.documents, articles: status?.articles, error: status?.lastError,
+      ...(what ? (ready ? { newUnreadable: what } : { unreadable: what }) : {}),
+    },
+  });
+}
+
 /** The dataset's state, asked again every second while it is still loading (the first run after install). */
 async function watchDataset(attempt: number): Promise<void> {
   const status = await fetchDatasetStatus().catch(() => undefined);
-  update({ dataset: { ready: !!status?.ready, documents: status?.documents, articles: status?.articles, error: status?.lastError } });
+  showDataset(status);
   if (!status?.ready && attempt < 60) setTimeout(() => void watchDataset(attempt + 1), 1000);
 }
 

@@ -19,6 +19,7 @@ import { InlinePacing } from './inline-pacing';
 import { watchInteraction, type Interaction } from './interaction';
 import { availableMode, switchMode } from './mode-switch';
 import { Lifetime } from './lifetime';
+import { ShadowStyles } from './shadow-styles';
 
 export type { ActivationCause, Annotator, AnnotatorOptions, MarkMode, MarkedReference } from './types';
 
@@ -43,14 +44,26 @@ export function annotate(options: AnnotatorOptions): Annotator {
       pacing,
       callbacks,
       readAgain: (roots) => passes.enqueue({ roots, removed: false }, false),
+      onShadowRoot,
     }),
   );
   const watch = watchMutations({ doc, signal, isOwnUi, onBatch: (b) => passes.enqueue(b, false) });
   const own = <T>(fn: () => T): T => watch.own(fn);
   const removeStyles = addPageStyles(doc, INLINE_CSS, (fn) => own(fn));
 
+  // The page's open shadow roots, as the passes find them: watched for changes, styled for marks, hit-tested.
+  const shadowRoots = new Set<ShadowRoot>();
+  const shadowStyles = new ShadowStyles(doc, (fn) => own(fn));
+  function onShadowRoot(root: ShadowRoot): void {
+    if (shadowRoots.has(root) || signal.aborted) return;
+    shadowRoots.add(root);
+    watch.observeShadow(root);
+    shadowStyles.add(root);
+  }
+
   // Marks, and the reader's ways to them (a mark removed ends its activation).
   const marks: MarkSet = new MarkSet(doc, own, mode, (m) => interaction.drop(m));
+  marks.shadowRoots = () => [...shadowRoots].filter((r) => r.host.isConnected);
   const interaction: Interaction = watchInteraction({ marks, signal, dwellMs: options.dwellMs ?? 300, callbacks });
 
   function setMode(wanted: MarkMode): void {
@@ -69,6 +82,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
     if (active) callbacks.deactivate(active.mark, active.cause);
     marks.eraseAll();
     removeStyles();
+    shadowStyles.destroy();
     passes.clear();
   }
 

@@ -1,4 +1,5 @@
 /** Which elements hold readable prose, which separate blocks, and which the annotator never enters. */
+import { openShadowRootOf, parentElementAcrossShadow } from './shadow-tree';
 
 /** Subtrees never read or marked: code, form fields, embedded documents, non-HTML content. */
 const SKIPPED = new Set([
@@ -15,8 +16,9 @@ const BLOCKS = new Set([
   'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'search', 'listing', 'plaintext', 'xmp',
 ]);
 
+/** A block: a block-level element, or a host of an open shadow root (its shadow tree is read as a block). */
 export function isBlock(el: Element): boolean {
-  return BLOCKS.has(el.localName);
+  return BLOCKS.has(el.localName) || openShadowRootOf(el) !== null;
 }
 
 export function isBlockName(localName: string): boolean {
@@ -39,15 +41,18 @@ export function isSkipped(el: Element, isOwnUi?: (node: Node) => boolean, localN
 export function isInsideSkipped(node: Node, isOwnUi?: (node: Node) => boolean): boolean {
   const doc = node.ownerDocument;
   if (doc && doc.designMode === 'on') return true;
-  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+  for (let el = node.nodeType === 1 ? (node as Element) : parentElementAcrossShadow(node); el; el = parentElementAcrossShadow(el)) {
     if (isSkipped(el, isOwnUi)) return true;
   }
   return false;
 }
 
-/** The nearest block element containing the node (the node itself when it is one). */
+/**
+ * The nearest block element containing the node (the node itself when it is one); inside a shadow tree with no
+ * block of its own, its host.
+ */
 export function blockOf(node: Node): Element | null {
-  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+  for (let el = node.nodeType === 1 ? (node as Element) : parentElementAcrossShadow(node); el; el = parentElementAcrossShadow(el)) {
     if (isBlock(el)) return el;
   }
   return node.ownerDocument?.documentElement ?? null;

@@ -31,6 +31,12 @@ function anchorOf(m: Mark): Range | Element {
   return m.element ?? m.range;
 }
 
+/** Where an event began: inside an open shadow root of the page, the node there (not the host it is retargeted to). */
+export function originOf(e: Event): EventTarget | null {
+  const path = e.composedPath();
+  return path.length ? path[0]! : e.target;
+}
+
 function focusVisible(el: Element): boolean {
   try {
     return el.matches(':focus-visible');
@@ -73,7 +79,7 @@ export function watchInteraction({ marks, signal, dwellMs, callbacks }: Interact
     (e) => {
       touchStart = null;
       if (e.pointerType !== 'touch') return;
-      const m = hitTest(e.clientX, e.clientY, e.target);
+      const m = hitTest(e.clientX, e.clientY, originOf(e));
       if (m) touchStart = { id: m.id, x: e.clientX, y: e.clientY };
     },
     { ...listen, passive: true },
@@ -85,7 +91,7 @@ export function watchInteraction({ marks, signal, dwellMs, callbacks }: Interact
       touchStart = null;
       if (!t || e.pointerType !== 'touch' || Math.hypot(e.clientX - t.x, e.clientY - t.y) > 10) return;
       const m = marks.byId.get(t.id);
-      if (m && hitTest(e.clientX, e.clientY, e.target) === m) callbacks.activate(m, 'tap', anchorOf(m));
+      if (m && hitTest(e.clientX, e.clientY, originOf(e)) === m) callbacks.activate(m, 'tap', anchorOf(m));
     },
     { ...listen, passive: true },
   );
@@ -94,8 +100,9 @@ export function watchInteraction({ marks, signal, dwellMs, callbacks }: Interact
     'focusin',
     (e) => {
       if (marks.mode !== 'inline' || focus.moving) return;
-      const m = marks.ofWrapper(e.target);
-      if (!m || e.target !== m.element) return;
+      const target = originOf(e);
+      const m = marks.ofWrapper(target);
+      if (!m || target !== m.element) return;
       // Focus from a click or tap is not a keyboard visit: the hover or tap already speaks for it.
       if (!focusVisible(m.element)) return;
       if (focus.current && focus.current !== m) focus.clear();
@@ -108,8 +115,9 @@ export function watchInteraction({ marks, signal, dwellMs, callbacks }: Interact
     'focusout',
     (e) => {
       if (marks.mode !== 'inline') return;
-      const m = marks.ofWrapper(e.target);
-      if (!m || e.target !== m.element) return;
+      const target = originOf(e);
+      const m = marks.ofWrapper(target);
+      if (!m || target !== m.element) return;
       if (focus.current === m) focus.clear();
       // Only a focus that activated the reference ends it (a clicked one was opened by the pointer).
       if (focus.activatedByFocus !== m) return;
@@ -122,8 +130,9 @@ export function watchInteraction({ marks, signal, dwellMs, callbacks }: Interact
     'keydown',
     (e) => {
       if (marks.mode !== 'inline' || (e.key !== 'Enter' && e.key !== ' ')) return;
-      const m = marks.ofWrapper(e.target);
-      if (!m || e.target !== m.element) return;
+      const target = originOf(e);
+      const m = marks.ofWrapper(target);
+      if (!m || target !== m.element) return;
       if (e.key === ' ') e.preventDefault(); // a button: Space activates instead of scrolling
       callbacks.activate(m, 'keyboard', m.element!);
     },

@@ -12,6 +12,7 @@ import { drawInline, eraseInline, wrapperIdOf } from './inline-mode';
 import { MarkIndex } from './mark-index';
 import { sortByDocument } from './document-order';
 import { Mark } from './mark';
+import { parentAcrossShadow } from './shadow-tree';
 
 export class MarkSet {
   readonly byId = new Map<string, Mark>();
@@ -20,6 +21,8 @@ export class MarkSet {
   layer: HighlightLayer | null = null;
   private nextId = 1;
   private sorted: Mark[] | null = null;
+  /** The page's open shadow roots read so far (highlight mode hit-tests inside them). */
+  shadowRoots: () => ShadowRoot[] = () => [];
 
   /**
    * @param onRemove a mark is being removed (after it left the page): lets go of any activation it holds.
@@ -105,7 +108,7 @@ export class MarkSet {
       return out;
     }
     for (const m of this.byId.values()) {
-      for (let n: Node | null = m.start.node; n; n = n.parentNode) {
+      for (let n: Node | null = m.start.node; n; n = parentAcrossShadow(n)) {
         if (set.has(n)) {
           out.add(m);
           break;
@@ -129,7 +132,7 @@ export class MarkSet {
   /** The mark under a viewport point: by its wrapper (the event target) in inline mode, by its text otherwise. */
   at(x: number, y: number, target: EventTarget | null): Mark | undefined {
     if (this.mode === 'inline') return this.ofWrapper(target);
-    return highlightedAt(this.doc, this.index, x, y);
+    return highlightedAt(this.doc, this.index, x, y, this.shadowRoots());
   }
 
   /** Takes every mark off the page and forgets them all (the annotator's end). */

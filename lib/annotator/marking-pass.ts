@@ -28,6 +28,8 @@ export interface PassContext {
   callbacks: Callbacks;
   /** Blocks whose text changed while this pass read them: for a later pass. */
   readAgain(roots: Set<Node>): void;
+  /** Each open shadow root of the page the pass reads. */
+  onShadowRoot?(root: ShadowRoot): void;
 }
 
 export async function markingPass(work: PassWork, ctx: PassContext): Promise<void> {
@@ -49,7 +51,7 @@ export async function markingPass(work: PassWork, ctx: PassContext): Promise<voi
       if (ri >= roots.length) return false;
       const root = roots[ri++]!;
       if (root.nodeType !== 9 && isInsideSkipped(root, isOwnUi)) return true;
-      walker = walkSegments(root, { isOwnUi });
+      walker = walkSegments(root, { isOwnUi, onShadowRoot: ctx.onShadowRoot });
     }
     for (let k = 0; k < 32; k++) {
       const next = walker.next();

@@ -5,6 +5,7 @@
  */
 import { blockOf, isBlock } from './element-kinds';
 import { TAG } from './inline-wrap';
+import { parentAcrossShadow } from './shadow-tree';
 
 export interface MutationBatch {
   /** Blocks (or added block subtrees) whose text must be read again. */
@@ -18,6 +19,8 @@ export interface MutationWatch {
   own<T>(fn: () => T): T;
   /** Takes the pending batch now (for a caller that is about to scan anyway). */
   take(): MutationBatch;
+  /** Watches an open shadow root of the page too (the document's observer does not see into it). */
+  observeShadow(root: ShadowRoot): void;
 }
 
 /** A way to make the annotator's own DOM changes (MutationWatch.own). */
@@ -44,7 +47,7 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
 
   const isOurs = (node: Node): boolean => {
     if (!isOwnUi) return false;
-    for (let n: Node | null = node; n; n = n.parentNode) if (isOwnUi(n)) return true;
+    for (let n: Node | null = node; n; n = parentAcrossShadow(n)) if (isOwnUi(n)) return true;
     return false;
   };
 
@@ -122,6 +125,15 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
     attributeFilter: ['contenteditable', 'hidden'],
   };
   observer.observe(doc, observeOptions);
+  /** Open shadow roots watched besides the document (observed again after each own change). */
+  const shadows = new Set<ShadowRoot>();
+  const observeAll = () => {
+    observer.observe(doc, observeOptions);
+    for (const root of shadows) {
+      if (root.host?.isConnected) observer.observe(root, observeOptions);
+      else shadows.delete(root);
+    }
+  };
   let depth = 0;
   signal.addEventListener('abort', () => {
     observer.disconnect();
@@ -146,10 +158,15 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
         return fn();
       } finally {
         depth--;
-        if (!signal.aborted) observer.observe(doc, observeOptions);
+        if (!signal.aborted) observeAll();
       }
     },
     take,
+    observeShadow(root) {
+      if (signal.aborted || shadows.has(root)) return;
+      shadows.add(root);
+      if (depth === 0) observer.observe(root, observeOptions);
+    },
   };
 }
 
@@ -159,7 +176,7 @@ function prune(roots: Set<Node>): Set<Node> {
   for (const r of roots) {
     if (!r.isConnected) continue;
     let inner = false;
-    for (let p = r.parentNode; p && !inner; p = p.parentNode) inner = roots.has(p);
+    for (let p = parentAcrossShadow(r); p && !inner; p = parentAcrossShadow(p)) inner = roots.has(p);
     if (!inner) out.add(r);
   }
   return out;

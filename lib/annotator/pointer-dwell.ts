@@ -81,11 +81,14 @@ export function trackPointerDwell<T>(options: PointerDwellOptions<T>): PointerDw
     if (e.pointerType === 'touch') return;
     // The browser may coalesce several moves into one event per frame: count the whole path.
     const coalesced = typeof e.getCoalescedEvents === 'function' ? e.getCoalescedEvents() : [];
+    // Inside an open shadow root of the page, the node there (the target is retargeted to its host).
+    const path = e.composedPath();
+    const target = path.length ? path[0]! : e.target;
     for (const p of coalesced.length ? coalesced : [e]) {
       if (last) travel += Math.hypot(p.clientX - last.x, p.clientY - last.y);
-      last = { x: p.clientX, y: p.clientY, t: p.timeStamp, target: e.target };
+      last = { x: p.clientX, y: p.clientY, t: p.timeStamp, target };
     }
-    last = { x: e.clientX, y: e.clientY, t: e.timeStamp, target: e.target };
+    last = { x: e.clientX, y: e.clientY, t: e.timeStamp, target };
     if (!frame) frame = win.requestAnimationFrame(process);
   };
   const onOut = (e: PointerEvent) => {

@@ -4,6 +4,7 @@
  * Pure reading: nothing here changes the page.
  */
 import { blockOf, isBlockName, isSkipped } from './element-kinds';
+import { openShadowRootOf } from './shadow-tree';
 
 export interface Segment {
   /** The block the text belongs to (rescanned when its text is found stale). */
@@ -34,11 +35,16 @@ export const MAX_SEGMENT = 20_000;
 
 export interface WalkOptions {
   isOwnUi?: (node: Node) => boolean;
+  /** Each open shadow root the walk enters (to be observed and styled). */
+  onShadowRoot?: (root: ShadowRoot) => void;
 }
 
 /**
  * Yields the segments under `root`, in document order. A generator, so a caller can stop between segments
  * and resume in a later task. `root` itself must not be inside a skipped region (callers check).
+ *
+ * An element with an open shadow root is read as a block of its own: its shadow tree first, then its light
+ * children when the shadow tree has a slot for them (unslotted light children are not rendered).
  */
 export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<Segment, void, undefined> {
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
@@ -52,6 +58,13 @@ export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<
     return;
   }
   const isOwnUi = options.isOwnUi;
+  const startShadow = start.nodeType === 1 ? openShadowRootOf(start as Element) : null;
+  if (startShadow) {
+    // A host read again: its shadow tree, then its light children only when a slot shows them.
+    options.onShadowRoot?.(startShadow);
+    yield* walkSegments(startShadow, options);
+    if (!startShadow.querySelector('slot')) return;
+  }
 
   let parts: string[] = [];
   let nodes: Text[] = [];
@@ -82,6 +95,7 @@ export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<
   let node: Node | null = start.firstChild;
   while (node) {
     let enter = false;
+    let enterLight = true;
     const type = node.nodeType;
     if (type === 3) {
       const text = node as Text;
@@ -98,7 +112,19 @@ export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<
       const el = node as Element;
       const name = el.localName;
       if (!isSkipped(el, isOwnUi, name)) {
-        if (isBlockName(name)) {
+        const shadow = openShadowRootOf(el);
+        if (shadow) {
+          const seg = flush();
+          if (seg) yield* cut(seg);
+          options.onShadowRoot?.(shadow);
+          yield* walkSegments(shadow, options);
+          if (!shadow.querySelector('slot')) {
+            // Light children without a slot are not rendered: not read.
+            enterLight = false;
+          }
+          outer.push(block);
+          block = el;
+        } else if (isBlockName(name)) {
           const seg = flush();
           if (seg) yield* cut(seg);
           outer.push(block);
@@ -110,7 +136,7 @@ export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<
         enter = true;
       }
     }
-    if (enter && node.firstChild) {
+    if (enter && enterLight && node.firstChild) {
       node = node.firstChild;
       continue;
     }

@@ -57,6 +57,22 @@ export function safeUrl(url: string | undefined): string | undefined {
 }
 
 /** The host of a source address, for a short link label ("thuvienphapluat.vn"). */
+/**
+ * One article's address however it is written: scheme, "www.", "m."/"amp." prefixes, the fragment, a trailing
+ * slash and tracking parameters (utm_*) do not make another article. Used to keep the page being read out of the
+ * list of articles citing a document.
+ */
+export function articleAddressKey(url: string): string {
+  try {
+    const u = new URL(url);
+    const host = u.hostname.toLowerCase().replace(/^(?:www|m|amp)\./, '');
+    const params = [...u.searchParams].filter(([k]) => !/^utm_/i.test(k)).map(([k, v]) => `${k}=${v}`).sort().join('&');
+    return `${host}${u.pathname.replace(/\/+$/, '')}${params ? `?${params}` : ''}`;
+  } catch {
+    return url.trim();
+  }
+}
+
 export function hostLabel(url: string): string {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
@@ -67,4 +83,24 @@ export function hostLabel(url: string): string {
 
 function capitalize(text: string): string {
   return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+}
+
+/** Incoming relations ("implements-by": the other document implements this one) and their message suffixes. */
+const PASSIVE: Readonly<Record<string, string>> = {
+  implements: 'implemented_by',
+  guides: 'guided_by',
+  replaces: 'replaced_by',
+  amends: 'amended_by',
+  summarises: 'summarised_by',
+};
+
+/**
+ * The message key of a relation as a related document's list says it: "implements" → cardRelation_implements,
+ * "implements-by" → cardRelation_implemented_by; an unknown kind → its own key (the caller falls back).
+ */
+export function relationKey(kind: string | undefined): string {
+  if (!kind) return 'cardRelation_related';
+  const incoming = /^(.+)-by$/.exec(kind);
+  if (incoming) return `cardRelation_${PASSIVE[incoming[1]!] ?? `${incoming[1]!.replace(/[^a-z]/gi, '_')}_by`}`;
+  return `cardRelation_${kind.replace(/[^a-z]/gi, '_')}`;
 }

@@ -7,9 +7,11 @@ import type { Reference } from '../detector/types';
 import type { ArticleRecord, DocumentRecord } from '../records/schema';
 import type { Candidate, Resolution } from '../resolver/resolve';
 import type { RelatedDocument } from '../lookup/client';
+import { UNREADABLE_KINDS } from '../lookup/messages';
 import { issuerLevel, referenceTypeName } from './code-facts';
-import { citation, documentHeading, formatDate, hostLabel, safeUrl } from './format';
+import { articleAddressKey, citation, documentHeading, formatDate, hostLabel, relationKey, safeUrl } from './format';
 import { describeReason, describeRuleOut } from './reasons';
+import { sourceName } from './source-names';
 import type { CardAnswer, CardModel, Fact, SeveralWhy } from '@/components/card/types';
 
 export interface CardDetails {
@@ -24,6 +26,8 @@ export interface CardInput {
   resolution?: Resolution;
   /** Message key of a lookup failure. */
   error?: string;
+  /** The dataset can't be read: what failed (a LoadFailureKind such as 'truncated'), and whether a retry runs. */
+  unreadable?: { kind: string; retrying?: boolean };
   /**
    * Index of the candidate the reader chose. Undefined until they choose: the best candidate is shown, and an
    * ambiguous card keeps the page's own wording as its heading and citation.
@@ -34,6 +38,8 @@ export interface CardInput {
   lang?: 'vi' | 'en';
   /** The page date sent with the batch was only read from text near the top, not from the page's metadata. */
   pageDateWeak?: boolean;
+  /** The address of the page being read: it is never listed among the articles citing the document. */
+  pageUrl?: string;
 }
 
 export const MAX_ARTICLES = 3;
@@ -66,6 +72,9 @@ export function buildCardModel(input: CardInput): CardModel {
     related: [],
     error: input.error,
   };
+  if (input.error && input.unreadable) {
+    base.unreadable = { what: unreadableKey(input.unreadable.kind), ...(input.unreadable.retrying ? { retrying: true } : {}) };
+  }
   const candidates = resolution?.candidates ?? [];
   const reasonOptions = { weakPageDate: input.pageDateWeak };
   if (resolution && !input.error) base.answer = resolution.answer ?? answerOf(resolution);
@@ -115,17 +124,23 @@ export function buildCardModel(input: CardInput): CardModel {
       const safe = safeUrl(url);
       if (safe && !seen.has(safe)) {
         seen.add(safe);
-        base.sources.push({ url: safe, label: hostLabel(safe) });
+        base.sources.push({ url: safe, label: sourceName(safe) ?? hostLabel(safe) });
       }
     }
+    // The document's own text on an official portal, when the record has its address.
+    const official = safeUrl(doc.officialUrl);
+    if (official) base.officialText = { url: official, label: sourceName(official) ?? hostLabel(official) };
     if (base.sources.length === 0) base.sourceNotes = sourceNotes(doc);
     for (const reading of doc.readings) {
       base.readings.push({ label: `cardField_${reading.field}`, value: reading.field === 'date' ? formatDate(reading.value, lang)! : reading.value });
     }
   }
   if (details.articles) {
-    base.articlesTotal = details.articles.total;
-    base.articles = details.articles.items.slice(0, MAX_ARTICLES).map((a) => ({
+    // The page being read is not its own related article.
+    const here = input.pageUrl ? articleAddressKey(input.pageUrl) : undefined;
+    const others = here ? details.articles.items.filter((a) => !a.url || articleAddressKey(a.url) !== here) : details.articles.items;
+    base.articlesTotal = Math.max(0, details.articles.total - (details.articles.items.length - others.length));
+    base.articles = others.slice(0, MAX_ARTICLES).map((a) => ({
       outlet: a.outlet,
       date: formatDate(a.date, lang),
       title: a.title,
@@ -137,7 +152,7 @@ export function buildCardModel(input: CardInput): CardModel {
       id: r.document.id,
       heading: documentHeading(r.document.typeName, r.document.code),
       title: r.document.title,
-      why: r.why === 'relation' ? `cardRelation_${(r.kind ?? 'related').replace(/[^a-z]/gi, '_')}` : 'cardCoCited',
+      why: r.why === 'relation' ? relationKey(r.kind) : 'cardCoCited',
       count: r.strength,
     }));
   }
@@ -224,4 +239,12 @@ function pageFacts(ref: Reference, lang: 'vi' | 'en'): Fact[] {
   if (ref.term) facts.push({ label: 'cardTerm', value: ref.term });
   if (ref.subject) facts.push({ label: 'cardSubject', value: ref.subject });
   return facts;
+}
+
+/**
+ * The message key that says what failed when the dataset can't be read ('hash-mismatch' → integrity_kind_hash_mismatch);
+ * a kind it does not know (a newer background) is worded as a failed load, never shown as a raw key.
+ */
+export function unreadableKey(kind: string): string {
+  return UNREADABLE_KINDS.includes(kind) ? `integrity_kind_${kind.replace(/-/g, '_')}` : 'integrity_kind_load_failed';
 }

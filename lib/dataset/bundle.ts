@@ -1,9 +1,12 @@
 /**
  * The bundled dataset on disk (public/dataset/): canonical JSON, gzip-compressed with fflate when that pays off,
- * and a small manifest naming the file, its encoding and the version. Pure: works in Node and in the background.
+ * and a small manifest naming the file, its encoding, the version, and the file's size and SHA-256 (checked by the
+ * build, scripts/lib/bundle-check.ts, and by the background before it loads, lib/store/dataset-integrity.ts).
+ * Pure: works in Node and in the background.
  */
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import type { Dataset } from '../records/schema';
+import { sha256Hex } from './sha256';
 
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -16,6 +19,8 @@ export interface DatasetManifest {
   /** Size of the file as written, and of the JSON inside it. */
   bytes: number;
   jsonBytes: number;
+  /** Lower-case hex SHA-256 of the file as written: the build and the background check the file against it. */
+  sha256: string;
   counts: { documents: number; articles: number; mentions: number; sites: number; coCitations: number };
 }
 
@@ -35,7 +40,7 @@ export function encodeDataset(dataset: Dataset): { bytes: Uint8Array; manifest: 
     manifest: {
       schema: dataset.schema, version: dataset.version,
       file: useGzip ? 'dataset.json.gz' : 'dataset.json', encoding: useGzip ? 'gzip' : 'identity',
-      bytes: bytes.length, jsonBytes: json.length,
+      bytes: bytes.length, jsonBytes: json.length, sha256: sha256Hex(bytes),
       counts: {
         documents: dataset.documents.length, articles: dataset.articles.length, mentions: dataset.mentions.length,
         sites: dataset.sites.length, coCitations: dataset.coCitations.length,

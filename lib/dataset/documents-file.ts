@@ -25,7 +25,7 @@ export function formatRowError(e: RowError): string {
 }
 
 const CONFIDENCES: Confidence[] = ['official', 'secondary', 'news-only'];
-const RELATION_KINDS: RelationKind[] = ['implements', 'guides', 'replaces', 'amends'];
+const RELATION_KINDS: RelationKind[] = ['implements', 'guides', 'replaces', 'amends', 'summarises'];
 const READING_FIELDS: Reading['field'][] = ['date', 'issuer', 'title', 'term', 'type'];
 const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 
@@ -42,6 +42,32 @@ export function isValidDate(value: string): boolean {
 /** A source address: http(s) URL, or "law-text:<file>" for law headings read from the law's own text. */
 export function isSourceAddress(value: string): boolean {
   return /^https?:\/\/[^\s/]+\.[^\s]*$/.test(value) || /^law-text:[\w.-]+$/.test(value);
+}
+
+/**
+ * A source as a row writes it: the address, optionally followed by the check made when the row was made,
+ * `https://…|checked:57-NQ/TW,2024-12-22` (the page names that code and that date) or `…|checked:57-NQ/TW` (the
+ * page names the code and gives no date).
+ */
+export interface SourceCell {
+  url: string;
+  checked?: { code: string; date?: string };
+}
+
+/** Splits a source cell into the address and its check; undefined when the check part is malformed. */
+export function parseSourceCell(cell: string): SourceCell | undefined {
+  const bar = cell.indexOf('|');
+  if (bar < 0) return { url: cell };
+  const m = /^checked:([^,|]+?)(?:,(\d{4}(?:-\d{2}-\d{2})?))?$/.exec(cell.slice(bar + 1).trim());
+  if (!m) return undefined;
+  const checked: { code: string; date?: string } = { code: (m[1] as string).trim() };
+  if (m[2]) checked.date = m[2];
+  return { url: cell.slice(0, bar).trim(), checked };
+}
+
+/** The note a checked source carries in the dataset ("checked: code 57-NQ/TW, date 2024-12-22"). */
+export function checkNote(checked: { code: string; date?: string }): string {
+  return `checked: code ${checked.code}${checked.date ? `, date ${checked.date}` : ''}`;
 }
 
 /**
@@ -119,9 +145,10 @@ const list = (cell: string) => cell.split(' ; ').map((s) => s.trim()).filter(Boo
 
 /** The number and year a code carries ("35-CT/TW" → 35; "100/2019/NĐ-CP" → 100, 2019). */
 export function codeParts(code: string): { number: string; year?: string } | undefined {
-  const party = /^(\d+)\s*-/.exec(code);
+  const party = /^(\d+[a-z]?)\s*-/.exec(code);
   if (party) return { number: numberKey(party[1] as string) };
-  const state = /^(\d+)\/(?:(\d{4})\/)?/.exec(code);
+  // A letter may follow the number ("30a/2008/NQ-CP").
+  const state = /^(\d+[a-z]?)\/(?:(\d{4})\/)?/.exec(code);
   if (state) return { number: numberKey(state[1] as string), year: state[2] };
   return undefined;
 }
@@ -155,9 +182,20 @@ export function parseDocuments(text: string, file = 'data/documents.tsv'): { doc
     if (c.plenum && !/^[1-9]\d?$/.test(c.plenum)) fail(`plenum "${c.plenum}" is not a number`);
     const confidence = c.confidence as Confidence;
     if (!CONFIDENCES.includes(confidence)) fail(`confidence must be one of ${CONFIDENCES.join(', ')}, not "${c.confidence}"`);
-    const sourceUrls = list(c.sources as string);
-    for (const s of sourceUrls) if (!isSourceAddress(s)) fail(`source "${s}" is not an address`);
-    if (sourceUrls.length === 0 && !c.lead) fail('no source address and no lead');
+    const sourceCells: SourceCell[] = [];
+    for (const cell of list(c.sources as string)) {
+      const sc = parseSourceCell(cell);
+      if (!sc) { fail(`source "${cell}" has a malformed check (address|checked:CODE or address|checked:CODE,YYYY-MM-DD)`); continue; }
+      if (!isSourceAddress(sc.url)) { fail(`source "${sc.url}" is not an address`); continue; }
+      if (sc.checked && codeKey(sc.checked.code) !== codeKey(code))
+        fail(`source ${sc.url} was checked for the code ${sc.checked.code}, not the row's code ${code}`);
+      if (sc.checked?.date && !isValidDate(sc.checked.date)) fail(`source ${sc.url} was checked for the date ${sc.checked.date}, which is not a date`);
+      else if (sc.checked?.date && sc.checked.date !== c.date && !list(c.readings as string).some((r) => r.startsWith(`date=${sc.checked?.date} `)))
+        fail(`source ${sc.url} was checked for the date ${sc.checked.date}, which is neither the row's date nor a date reading`);
+      sourceCells.push(sc);
+    }
+    const sourceUrls = sourceCells.map((sc) => sc.url);
+    if (list(c.sources as string).length === 0 && !c.lead) fail('no source address and no lead');
     if (sourceUrls.length === 0 && c.lead && confidence !== 'news-only') fail('a row resting on a lead alone must be news-only');
     if (c.status && !c.status_source) fail('status without status_source');
     if (c.status_source && !isSourceAddress(c.status_source)) fail(`status_source "${c.status_source}" is not an address`);
@@ -166,6 +204,10 @@ export function parseDocuments(text: string, file = 'data/documents.tsv'): { doc
       fail(`official_url ${c.official_url} is not on an official portal (${OFFICIAL_HOSTS.join(', ')})`);
     if (confidence === 'official' && !(c.official_url || sourceUrls.some(isOfficialAddress)))
       fail(`confidence official needs an address on an official portal (${OFFICIAL_HOSTS.join(', ')}) as official_url or a source`);
+    else if (confidence === 'official' && !sourceCells.some((sc) => sc.checked && isOfficialAddress(sc.url)))
+      fail('confidence official needs its official address among the sources with its check (address|checked:CODE,DATE): the page was read to name this code');
+    if (c.official_url && isOfficialAddress(c.official_url) && !sourceCells.some((sc) => sc.url === c.official_url && sc.checked))
+      fail(`official_url ${c.official_url} must also be a source with its check (address|checked:CODE,DATE)`);
     const implied = c.family === 'state' ? impliedIssuers(code) : undefined;
     if (implied && !c.issuer) fail(`empty issuer; the code ${code} implies ${implied.join(' and ')}`);
     else if (implied && !issuerAgrees(implied, c.issuer as string))
@@ -196,7 +238,7 @@ export function parseDocuments(text: string, file = 'data/documents.tsv'): { doc
     }
     if (errors.length > before) continue;
 
-    const sources: Source[] = sourceUrls.map((url) => ({ url }));
+    const sources: Source[] = sourceCells.map((sc) => (sc.checked ? { url: sc.url, note: checkNote(sc.checked) } : { url: sc.url }));
     const issuerAbbr = c.issuer_abbr ?? '';
     const doc: DocumentRecord = {
       id, code, family: c.family as DocumentRecord['family'], number: numberKey(c.number as string),

@@ -23,7 +23,9 @@ function typeWordSource(): string {
 
 /** Sticky: tried only where a type word ends just before a number (see typeWordStart), never searched for. */
 const BARE = new RegExp(
-  `(${typeWordSource()})(\\s+[Ss]ố(?![${LETTER}]):?)?\\s*(\\d{1,5})(?:\\s*[\\/\\-–]\\s*((?:19|20)\\d{2}))?(?![\\d${LETTER}]|[.,]\\d|\\s*[-–/]\\s*[${LETTER}\\d])`,
+  // The number is never cut in two: not followed by more digits after soft hyphens, zero-width characters or a
+  // non-breaking space ("Chỉ thị số 3\u00AD5" is no Chỉ thị số 3).
+  `(${typeWordSource()})(\\s+[Ss]ố(?![${LETTER}]):?)?\\s*(\\d{1,5})(?:\\s*[\\/\\-–]\\s*((?:19|20)\\d{2}))?(?![\\d${LETTER}]|[.,]\\d|\\s*[-–/]\\s*[${LETTER}\\d]|[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF\\u00A0]{1,4}\\d)`,
   'y',
 );
 const LETTER_OR_DIGIT = new RegExp(`[${LETTER}\\d]`);

@@ -19,8 +19,11 @@ const IGN = '\\u00AD\\u200B-\\u200D\\u2060\\uFEFF';
 /** Up to four spaces (any kind, a line break included) or invisible characters. */
 const S = `[\\s${IGN}]{0,4}`;
 const DASH = `[\\-\\u2010-\\u2015\\u2212${IGN}]`;
-/** No letter (any Vietnamese one, composed or not) or digit may follow an abbreviation. */
-const END = '(?![A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF\\u0300-\\u036F\\d])';
+/**
+ * No letter (any Vietnamese one, composed or not) or digit may follow an abbreviation, nor a digit after invisible
+ * characters: "QH1\u00AD4" is QH14 with a soft hyphen, never QH1.
+ */
+const END = `(?![A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF\\u0300-\\u036F\\d]|[${IGN}]{1,4}\\d)`;
 const WORD = `[A-Za-zĐđƯư][A-Za-zĐđƯư\\u031B${IGN}]{0,11}`;
 /** An issuer word: as WORD, with "&" too (SVH&TT, NN&PTNT); where "&" may stand is checked on the match. */
 const IWORD = `[A-Za-zĐđƯư][A-Za-zĐđƯư\\u031B&${IGN}]{0,11}`;

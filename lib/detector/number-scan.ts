@@ -54,6 +54,8 @@ export function findByNumber(text: string, drafts: Draft[], bares: BareMatch[], 
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Soft hyphen, zero-width space and joiners, word joiner, BOM, and the non-breaking space. */
+const isInvisibleOrNbsp = (c: number) => c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xa0;
 
 /** The code-derived facts of a match, or undefined when it is not a citation. */
 function citedCodeFacts(text: string, match: CodeMatch): CodeFacts | undefined {
@@ -95,9 +97,17 @@ function cachedCodeFacts(match: CodeMatch): CodeFacts | undefined {
   return facts;
 }
 
-/** A code starts at a number that is not the tail of another number, date or word ("số31-QĐ/TW" is fine). */
+/**
+ * A code starts at a number that is not the tail of another number, date or word ("số31-QĐ/TW" is fine). A number
+ * is never cut in two: digits before it across soft hyphens, zero-width characters or a non-breaking space
+ * ("3\u00AD5-CT/TW", "7\u00A049/QĐ-TTg") make it the tail of one number, whose code is then not read at all (never
+ * 5-CT/TW for 35-CT/TW).
+ */
 function startsCleanly(text: string, start: number): boolean {
   if (start === 0) return true;
+  let before = start - 1;
+  while (before >= 0 && before > start - 5 && isInvisibleOrNbsp(text.charCodeAt(before))) before--;
+  if (before < start - 1) return before < 0 || !isDigit(text.charCodeAt(before));
   const prev = text.charCodeAt(start - 1);
   // After a digit: never (the tail of a longer number). After . - – /: only when that is not itself after a digit
   // ("1.234-…", "30-5-…"), and never after a slash.

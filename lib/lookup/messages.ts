@@ -6,10 +6,19 @@ import type { Reference } from '../detector/types';
 import type { ArticleRecord, DocumentRecord } from '../records/schema';
 import type { Resolution, ResolveContext } from '../resolver/resolve';
 import type { DatasetStatus } from '../store/dataset-store';
+import { INTEGRITY_FAILURES } from '../store/dataset-integrity';
 import type { RelatedDocument } from '../store/queries';
+import type { CitingArticlesPage } from '../store/citing-articles';
+
+export type { CitingArticle, CitingArticlesPage, StatedFacts } from '../store/citing-articles';
+import type { SearchFacets } from '../search/filter';
+import type { SearchFilters } from '../search/query';
+import type { FindResult } from './find';
 
 export type { DatasetStatus } from '../store/dataset-store';
 export type { RelatedDocument } from '../store/queries';
+export type { FindResult, FoundDocument } from './find';
+export type { SearchFacets } from '../search/filter';
 
 /** Every lookup message carries this channel, so other listeners can ignore it cheaply. */
 export const LOOKUP_CHANNEL = 'vanban-lens/lookup';
@@ -21,7 +30,11 @@ export const MAX_SEARCH_LIMIT = 100;
 // Generous: a long subject clause must not cost a page its whole batch.
 const MAX_STRING = 10_000;
 
-export type LookupErrorCode = 'bad-request' | 'not-found' | 'not-ready' | 'internal';
+/** What the detail of an 'unreadable' error names: the store's kinds of load failure. */
+export const UNREADABLE_KINDS: readonly string[] = [...INTEGRITY_FAILURES, 'load-failed'];
+
+/** 'unreadable': no dataset can be used (none is loaded and the bundled one is missing or broken); said at once. */
+export type LookupErrorCode = 'bad-request' | 'not-found' | 'not-ready' | 'internal' | 'unreadable';
 
 /** Everything a card shows of one document, in one message. */
 export interface CardData {
@@ -48,6 +61,19 @@ export interface LookupOps {
   sameCodeOtherTerms: { request: { id: string }; response: DocumentRecord[] };
   search: { request: { query: string; limit: number }; response: Array<{ document: DocumentRecord; score: number }> };
   status: { request: Record<never, never>; response: DatasetStatus };
+  /** Tries the bundled dataset again (after a failed load): loads it when needed, answers the status after. */
+  reload: { request: Record<never, never>; response: DatasetStatus };
+  /**
+   * Every article citing the document, newest first, one page, filtered by outlet and year; each with what its
+   * sentences stated about the document (date, issuing body, term as read), and the outlets and years to filter by.
+   */
+  citingArticles: { request: { id: string; page: number; pageSize: number; outlet?: string; year?: string }; response: CitingArticlesPage };
+  /** Every document whose code is this code however it is written ("35-CT/TƯ", "05-CT/TW"), oldest first. */
+  byCode: { request: { code: string }; response: DocumentRecord[] };
+  /** The search page: documents a query and filters find, one page, with the total (no query: newest first). */
+  find: { request: { q: string; filters: SearchFilters; offset: number; limit: number }; response: FindResult };
+  /** The search filters' choices over the whole dataset (types, issuers, terms, years). */
+  searchFacets: { request: Record<never, never>; response: SearchFacets };
 }
 
 export type LookupOp = keyof LookupOps;
@@ -63,7 +89,8 @@ export interface LookupMessage<K extends LookupOp = LookupOp> {
   request: RequestOf<K>;
 }
 
-export type LookupFailure = { ok: false; error: { code: LookupErrorCode; message: string } };
+/** `detail`: for 'unreadable', what failed (a LoadFailureKind: 'truncated', 'hash-mismatch', …). */
+export type LookupFailure = { ok: false; error: { code: LookupErrorCode; message: string; detail?: string } };
 export type LookupResponse<K extends LookupOp = LookupOp> = { ok: true; value: ResponseOf<K> } | LookupFailure;
 
 export function isLookupMessage(message: unknown): message is { channel: typeof LOOKUP_CHANNEL; request: unknown } {
@@ -129,10 +156,64 @@ export function parseRequest(input: unknown): { request: LookupRequest } | { err
       return { request: { op, query: input.query, limit } };
     }
     case 'status':
+    case 'reload':
       return { request: { op } };
+    case 'citingArticles': {
+      if (!isId(input.id)) return { error: 'id must be a non-empty string' };
+      const page = input.page ?? 0;
+      const pageSize = input.pageSize ?? 20;
+      if (!isIntIn(page, 0, 1_000_000)) return { error: 'page must be an integer ≥ 0' };
+      if (!isIntIn(pageSize, 1, MAX_PAGE_SIZE)) return { error: `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}` };
+      if (input.outlet !== undefined && !(typeof input.outlet === 'string' && input.outlet.length <= 500)) return { error: 'outlet must be a string' };
+      if (input.year !== undefined && !(typeof input.year === 'string' && /^\d{4}$/.test(input.year))) return { error: 'year must be four digits' };
+      return {
+        request: { op, id: input.id, page, pageSize, ...(input.outlet !== undefined ? { outlet: input.outlet } : {}), ...(input.year !== undefined ? { year: input.year } : {}) },
+      };
+    }
+    case 'byCode': {
+      if (typeof input.code !== 'string' || input.code.trim().length === 0 || input.code.length > 200) return { error: 'code must be a non-empty string of at most 200 characters' };
+      return { request: { op, code: input.code } };
+    }
+    case 'searchFacets':
+      return { request: { op } };
+    case 'find': {
+      if (typeof input.q !== 'string' || input.q.length > 500) return { error: 'q must be a string of at most 500 characters' };
+      const offset = input.offset ?? 0;
+      const limit = input.limit ?? 20;
+      if (!isIntIn(offset, 0, 1_000_000)) return { error: 'offset must be an integer ≥ 0' };
+      if (!isIntIn(limit, 1, MAX_SEARCH_LIMIT)) return { error: `limit must be an integer from 1 to ${MAX_SEARCH_LIMIT}` };
+      const filters = parseFilters(input.filters ?? {});
+      if (typeof filters === 'string') return { error: filters };
+      return { request: { op, q: input.q, filters, offset, limit } };
+    }
     default:
       return { error: `unknown op ${JSON.stringify(String(op)).slice(0, 60)}` };
   }
+}
+
+/** Checks search filters; returns them (only the known keys) or why they are refused. */
+function parseFilters(input: unknown): SearchFilters | string {
+  if (!isObject(input)) return 'filters must be an object';
+  const out: SearchFilters = {};
+  if (input.family !== undefined) {
+    if (input.family !== 'party' && input.family !== 'state') return 'filters.family must be "party" or "state"';
+    out.family = input.family;
+  }
+  for (const key of ['type', 'issuer', 'term'] as const) {
+    if (input[key] === undefined) continue;
+    if (typeof input[key] !== 'string' || (input[key] as string).length > 200) return `filters.${key} must be a short string`;
+    out[key] = input[key] as string;
+  }
+  for (const key of ['yearFrom', 'yearTo'] as const) {
+    if (input[key] === undefined) continue;
+    if (!isIntIn(input[key], 0, 9999)) return `filters.${key} must be a year`;
+    out[key] = input[key] as number;
+  }
+  if (input.cited !== undefined) {
+    if (typeof input.cited !== 'boolean') return 'filters.cited must be a boolean';
+    if (input.cited) out.cited = true;
+  }
+  return out;
 }
 
 /** Why a value is not a Reference, or undefined when it is one (enough of one for lookups). */

@@ -150,11 +150,23 @@ export function compoundQuery(search: SearchIndex, words: string[]): string[] | 
 
 /** Ranked ids: compound words first, then every word, then any word. */
 export function searchIds(search: SearchIndex, query: string, limit: number): Array<{ id: string; score: number }> {
+  return searchHits(search, query)
+    .slice(0, limit)
+    .map((h) => ({ id: h.id, score: Math.round(h.score * 1000) / 1000 }));
+}
+
+/** Every hit, best first (the search page filters them): compound words first, then every word, then any word. */
+export function searchHits(search: SearchIndex, query: string): Array<{ id: string; score: number }> {
   const words = tokenize(query).filter((t) => !STOPWORDS.has(t));
   if (words.length === 0) return [];
   const compound = compoundQuery(search, words);
   let hits = compound ? search.index.search(compound.join(' '), { combineWith: 'AND' }) : [];
   if (hits.length === 0) hits = search.index.search(words.join(' '), { combineWith: 'AND' });
   if (hits.length === 0) hits = search.index.search(words.join(' '), { combineWith: 'OR' });
-  return hits.slice(0, limit).map((h) => ({ id: String(h.id), score: Math.round(h.score * 1000) / 1000 }));
+  return hits.map((h) => ({ id: String(h.id), score: h.score }));
+}
+
+/** True when the query has words the index reads (not only stopwords and punctuation). */
+export function hasSearchWords(query: string): boolean {
+  return tokenize(query).some((t) => !STOPWORDS.has(t));
 }

@@ -5,10 +5,13 @@
  * throws out of the listener.
  */
 import { resolveReference, type Resolution } from '../resolver/resolve';
-import { DatasetNotReadyError, DatasetStore, type DatasetStatus, type DatasetStoreOptions } from '../store/dataset-store';
+import { DatasetNotReadyError, DatasetStore, DatasetUnreadableError, type DatasetStatus, type DatasetStoreOptions } from '../store/dataset-store';
 import type { LoadOutcome } from '../store/load-dataset';
 import { isLookupMessage, parseRequest, type LookupErrorCode, type LookupOp, type LookupRequest, type LookupResponse, type RequestOf, type ResponseOf } from './messages';
 import { addDocuments, createSearchIndex, searchIds, type SearchIndex } from './search-index';
+import { codeKeysOf } from './code-lookup';
+import { findDocuments } from './find';
+import { facetsOf, type SearchFacets } from '../search/filter';
 
 export type LookupServiceOptions = DatasetStoreOptions;
 
@@ -39,6 +42,8 @@ export class LookupService {
   readonly store: DatasetStore;
   /** The search index of one generation, built in slices from the documents in memory. */
   private search?: { gen: number; index: Promise<SearchIndex> };
+  /** The search filters' choices, of one generation. */
+  private facets?: { gen: number; facets: SearchFacets };
 
   constructor(options: LookupServiceOptions) {
     this.store = new DatasetStore(options);
@@ -60,6 +65,7 @@ export class LookupService {
     } catch (error) {
       if (error instanceof ServiceError) return { ok: false, error: { code: error.code, message: error.message } };
       if (error instanceof DatasetNotReadyError) return { ok: false, error: { code: 'not-ready', message: error.message } };
+      if (error instanceof DatasetUnreadableError) return { ok: false, error: { code: 'unreadable', message: error.message, detail: error.kind } };
       console.error('[vanban-lens] lookup failed', error);
       return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
     }
@@ -75,6 +81,8 @@ export class LookupService {
 
   private readonly handlers: Handlers = {
     status: () => this.store.status(),
+    // A failed load is reported in the status it answers (problem, lastError), not as a failed message.
+    reload: () => this.store.ensureLoaded(true).then(() => this.store.status(), () => this.store.status()),
     resolve: async ({ refs, page }) => {
       const { lists, sites } = await this.store.candidates(refs);
       const ctx = { ...page, ...(sites ? { sites } : {}) };
@@ -99,12 +107,31 @@ export class LookupService {
     document: async ({ id }) => known(await this.store.document(id), id),
     relatedArticles: async ({ id, page, pageSize }) => known(await this.store.relatedArticles(id, page, pageSize), id),
     sameCodeOtherTerms: async ({ id }) => known(await this.store.sameCodeOtherTerms(id), id),
+    citingArticles: async ({ id, page, pageSize, outlet, year }) =>
+      known(await this.store.citingArticles(id, { ...(outlet !== undefined ? { outlet } : {}), ...(year !== undefined ? { year } : {}) }, page, pageSize), id),
+    byCode: async ({ code }) => {
+      // The code as written first; a written variant ("35/CT-TW", "35 CT TW") through the detector's reading.
+      for (const key of codeKeysOf(code)) {
+        const found = await this.store.byCodeKey(key);
+        if (found.length) return found;
+      }
+      return [];
+    },
     search: async ({ query, limit }) => {
       const [{ documents }, index] = await Promise.all([this.store.documents(), this.searchIndex()]);
       return searchIds(index, query, limit).flatMap((h) => {
         const document = documents.get(h.id);
         return document ? [{ document, score: h.score }] : [];
       });
+    },
+    find: async ({ q, filters, offset, limit }) => {
+      const [{ documents }, index, cited] = await Promise.all([this.store.documents(), this.searchIndex(), this.store.citationTotals()]);
+      return findDocuments(index, documents.byId, cited, { q, filters, offset, limit });
+    },
+    searchFacets: async () => {
+      const { gen, documents } = await this.store.documents();
+      if (this.facets?.gen !== gen) this.facets = { gen, facets: facetsOf(documents.byId.values()) };
+      return this.facets.facets;
     },
   };
 

@@ -60,6 +60,8 @@ interface Entry {
   picked?: boolean;
   /** The page date this entry was resolved with was only written in the page's text. */
   pageDateWeak?: boolean;
+  /** The dataset can't be read: what failed (a LoadFailureKind); the card offers to try again. */
+  unreadable?: string;
 }
 
 const PREFETCH_LIMIT = 40;
@@ -82,6 +84,8 @@ export function startReader(options: ReaderOptions): Reader {
   /** Short forms this page has cited in a standing form, across the blocks it is read in. */
   const forms = new PageForms();
   let copyState: 'copied' | 'failed' | undefined;
+  /** A retry of the bundled data is under way (the card's "Try again"). */
+  let retrying = false;
 
   const host = createCardHost({ t, signal, doc, copy: options.copy });
   const controller = createCardController<string>({
@@ -90,7 +94,7 @@ export function startReader(options: ReaderOptions): Reader {
     onOpen: (id) => {
       copyState = undefined;
       const entry = entries.get(id);
-      if (entry?.error) {
+      if (entry?.error && !entry.unreadable) {
         // A lookup that failed earlier is asked again on reopening: the card shows it loading, then the answer.
         entry.error = undefined;
         resolveBatch([entry.ref], [id], 0);
@@ -109,15 +113,18 @@ export function startReader(options: ReaderOptions): Reader {
       ref: entry.ref,
       resolution: entry.resolution,
       error: entry.error,
+      ...(entry.unreadable ? { unreadable: { kind: entry.unreadable, retrying } } : {}),
       selected: entry.picked ? entry.selected : undefined,
       details: candidate ? details.get(candidate.id) : undefined,
       lang,
       pageDateWeak: entry.pageDateWeak,
+      pageUrl: doc.location?.href,
     });
     host.render({
       model,
       copyState,
       onClose: () => controller.close('button'),
+      onRetry: retry,
       onSelectCandidate: (index) => {
         entry.selected = index;
         entry.picked = true;
@@ -133,6 +140,31 @@ export function startReader(options: ReaderOptions): Reader {
     });
   }
 
+  /**
+   * "Try again" on a card that says the data can't be read: the background tries the bundled dataset again, then
+   * every reference that failed that way is asked again (the open card shows the answer, or what still fails).
+   */
+  function retry() {
+    if (retrying) return;
+    retrying = true;
+    rerenderIfOpen(() => true);
+    const again = () => {
+      retrying = false;
+      if (signal.aborted) return;
+      const failed = [...entries].filter(([, e]) => e.unreadable);
+      for (const [, entry] of failed) {
+        entry.unreadable = undefined;
+        entry.error = undefined;
+      }
+      rerenderIfOpen(() => true);
+      for (let i = 0; i < failed.length; i += MAX_BATCH) {
+        const part = failed.slice(i, i + MAX_BATCH);
+        resolveBatch(part.map(([, e]) => e.ref), part.map(([id]) => id), 0);
+      }
+    };
+    (lookup.reload?.() ?? Promise.resolve()).then(again, again);
+  }
+
   function rerenderIfOpen(match: (id: string) => boolean) {
     const open = controller.current();
     if (open !== undefined && match(open)) renderCard(open);
@@ -143,7 +175,8 @@ export function startReader(options: ReaderOptions): Reader {
     let job = pending.get(documentId);
     if (!job) {
       job = lookup
-        .card(documentId, { articles: MAX_ARTICLES })
+        // One more than the card shows: the page being read may be among them and is left out.
+        .card(documentId, { articles: MAX_ARTICLES + 1 })
         .then((card) => {
           details.set(documentId, card ? { document: card.document, articles: card.articles, related: card.related } : {});
         })
@@ -219,8 +252,20 @@ export function startReader(options: ReaderOptions): Reader {
       })
       .catch((error: unknown) => {
         if (signal.aborted) return;
-        const retry = error instanceof LookupError && error.code === 'not-ready' && attempt < RETRIES;
-        if (retry) {
+        // No dataset can be read: said at once, with what failed and a way to try again (no waiting for retries).
+        if (error instanceof LookupError && error.code === 'unreadable') {
+          for (const id of ids) {
+            const entry = entries.get(id);
+            if (entry && !entry.resolution) {
+              entry.error = 'integrity_card_title';
+              entry.unreadable = error.detail ?? 'load-failed';
+            }
+          }
+          rerenderIfOpen((id) => ids.includes(id));
+          return;
+        }
+        const retryLater = error instanceof LookupError && error.code === 'not-ready' && attempt < RETRIES;
+        if (retryLater) {
           const timer = setTimeout(() => resolveBatch(refs, ids, attempt + 1, found), 400 * 2 ** attempt);
           signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
           return;

@@ -26,7 +26,8 @@ export interface Reading {
   sources: string[];
 }
 
-export type RelationKind = 'implements' | 'guides' | 'replaces' | 'amends';
+/** What this document does to its target; "summarises": a report or conclusion reviewing how the target was carried out. */
+export type RelationKind = 'implements' | 'guides' | 'replaces' | 'amends' | 'summarises';
 
 export interface Relation {
   kind: RelationKind;

@@ -10,8 +10,10 @@ import type { ArticleRecord, Dataset, DocumentRecord } from '../records/schema';
 import { candidateLookups } from '../resolver/candidate-keys';
 import { DB_NAME, openStore, type VblDb } from './db';
 import { DocumentCache } from './document-cache';
+import { describeLoadFailure, type LoadFailureKind } from './dataset-integrity';
 import { loadDataset, type LoadOutcome } from './load-dataset';
-import { candidatesFor, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms, type RelatedDocument } from './queries';
+import { allCitingArticles, pageOfArticles, statedIn, type CitingArticlesFilter, type CitingArticlesPage } from './citing-articles';
+import { candidatesFor, citationTotals, documentsByIndex, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms, type RelatedDocument } from './queries';
 import type { ActiveMeta, ErrorMeta, StagingMeta } from './stored-records';
 
 export interface DatasetStoreOptions {
@@ -39,8 +41,10 @@ export interface DatasetStatus {
   loadTimings?: Record<string, number>;
   /** Version being loaded, or whose load was interrupted and will be retried (the active one answers meanwhile). */
   updating?: string;
-  /** The last load error, when the newest load failed (the previous dataset stays in use). */
+  /** The last load error in plain words, when the newest load failed (a previous dataset, if any, stays in use). */
   lastError?: string;
+  /** What failed in the last load (a broken bundle's kind, or 'load-failed'). */
+  problem?: LoadFailureKind;
 }
 
 /** No dataset is active yet (first load still running, or failed). */
@@ -48,6 +52,20 @@ export class DatasetNotReadyError extends Error {
   constructor() {
     super('the dataset is not loaded yet');
     this.name = 'DatasetNotReadyError';
+  }
+}
+
+/**
+ * No dataset can be used: none is active and the last load failed (the bundle is missing or broken, or could not
+ * be stored). Lookups fail at once with this, rather than waiting for a load that will not come.
+ */
+export class DatasetUnreadableError extends Error {
+  constructor(
+    readonly kind: LoadFailureKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DatasetUnreadableError';
   }
 }
 
@@ -63,6 +81,12 @@ export class DatasetStore {
   private active?: ActiveMeta;
   private loading?: Promise<LoadOutcome | 'current'>;
   private memory?: Memory;
+  /** Why the last load failed, until a load succeeds. */
+  private failure?: { kind: LoadFailureKind; message: string };
+  /** The citing articles of the last few documents asked for (the record page pages and filters them). */
+  private citing = new Map<string, Promise<ArticleRecord[]>>();
+  /** How many articles cite each document, of one generation (read once, for the search filter). */
+  private cited?: { gen: number; totals: Promise<Map<string, number>> };
 
   constructor(private readonly options: DatasetStoreOptions) {}
 
@@ -113,21 +137,29 @@ export class DatasetStore {
         return 'current';
       }
       const dataset = await this.options.source();
-      return await loadDataset(db, dataset, { extVersion: this.options.extVersion, onActivated: (meta) => (this.active = meta) });
+      const outcome = await loadDataset(db, dataset, { extVersion: this.options.extVersion, onActivated: (meta) => (this.active = meta) });
+      this.failure = undefined;
+      return outcome;
     } catch (error) {
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      await db.put('meta', { name: 'lastError', message, at: new Date().toISOString() }).catch(() => {});
+      // What failed, in plain words (never a bare "Failed to fetch"), kept for the status and for lookups.
+      const { kind, message } = describeLoadFailure(error);
+      this.failure = { kind, message };
+      await db.put('meta', { name: 'lastError', kind, message, at: new Date().toISOString() }).catch(() => {});
       throw error;
     } finally {
       this.active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
     }
   }
 
-  /** The active generation; waits for a first load in progress; DatasetNotReadyError when there is none. */
+  /**
+   * The active generation; waits for a first load in progress; DatasetUnreadableError when there is none because
+   * the load failed, DatasetNotReadyError when there is none yet.
+   */
   private async ready(): Promise<{ db: VblDb; active: ActiveMeta }> {
     const db = await this.database();
     if (!this.active) this.active = (await db.get('meta', 'active')) as ActiveMeta | undefined;
     if (!this.active && this.loading) await this.loading.catch(() => {});
+    if (!this.active && this.failure) throw new DatasetUnreadableError(this.failure.kind, this.failure.message);
     if (!this.active) throw new DatasetNotReadyError();
     return { db, active: this.active };
   }
@@ -186,6 +218,47 @@ export class DatasetStore {
     return ready ? ready.sameCode(id) : sameCodeOtherTerms(db, active.gen, active.buckets, id);
   }
 
+  /**
+   * Every article citing a document, newest first, filtered and paged, each with what its sentences stated about
+   * the document; undefined when the document is unknown.
+   */
+  async citingArticles(id: string, filter: CitingArticlesFilter, page: number, pageSize: number): Promise<CitingArticlesPage | undefined> {
+    const { db, active } = await this.ready();
+    if (!(await this.document(id))) return undefined;
+    const key = `${active.gen}\u0000${id}`;
+    let all = this.citing.get(key);
+    if (!all) {
+      all = allCitingArticles(db, active.gen, active.buckets, id);
+      this.citing.set(key, all);
+      all.catch(() => this.citing.delete(key));
+      // A handful is enough: a reader pages through one record at a time.
+      if (this.citing.size > 8) this.citing.delete(this.citing.keys().next().value!);
+    }
+    const articles = await all;
+    const shown = pageOfArticles(articles, filter, page, pageSize);
+    const stated = await statedIn(db, active.gen, active.buckets, id, shown.items.map((a) => a.id));
+    return { ...shown, all: articles.length, items: shown.items.map((article, i) => ({ article, stated: stated[i]! })) };
+  }
+
+  /** Every document whose code is `key` (a codeKey), oldest first. */
+  async byCodeKey(key: string): Promise<DocumentRecord[]> {
+    const { db, active } = await this.ready();
+    const ready = this.inMemory(db, active.gen).ready;
+    const docs = ready ? ready.withCode(key) : await documentsByIndex(db, active.gen, active.buckets, 'code', key);
+    return [...docs].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
+  }
+
+  /** How many articles cite each cited document of the active generation (read once per generation). */
+  async citationTotals(): Promise<Map<string, number>> {
+    const { db, active } = await this.ready();
+    if (this.cited?.gen !== active.gen) {
+      const entry = { gen: active.gen, totals: citationTotals(db, active.gen) };
+      this.cited = entry;
+      entry.totals.catch(() => { if (this.cited === entry) this.cited = undefined; });
+    }
+    return this.cited.totals;
+  }
+
   /** Reads the documents into memory ahead of the first lookups (after a load or a start). */
   async warm(): Promise<void> {
     await this.documents();
@@ -208,7 +281,10 @@ export class DatasetStore {
         ...(active.loadTimings ? { loadTimings: active.loadTimings } : {}),
       });
     }
-    if (lastError) status.lastError = lastError.message;
+    if (lastError) {
+      status.lastError = lastError.message;
+      if (lastError.kind) status.problem = lastError.kind;
+    }
     return status;
   }
 

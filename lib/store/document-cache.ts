@@ -51,6 +51,11 @@ export class DocumentCache {
     return gatherCandidates(ref, (kind, key) => this.index[kind].get(key));
   }
 
+  /** Documents whose normalized code (codeKey) is `key`, in the dataset's order. */
+  withCode(key: string): readonly DocumentRecord[] {
+    return this.index.code.get(key) ?? [];
+  }
+
   /** Documents sharing a code with `id` (itself excluded), oldest first. */
   sameCode(id: string): DocumentRecord[] | undefined {
     const self = this.byId.get(id);

@@ -87,11 +87,11 @@ export async function documentCitations(db: VblDb, gen: number, buckets: Buckets
   return citationsOf(db.transaction('citations').store, gen, id, buckets);
 }
 
-async function citationsOf(store: CitationsStore, gen: number, id: string, buckets: Buckets): Promise<DocumentCitations | undefined> {
+export async function citationsOf(store: CitationsStore, gen: number, id: string, buckets: Buckets): Promise<DocumentCitations | undefined> {
   const bucket = await store.get([gen, '', bucketOf(id, buckets.citations)]);
   return bucket && 'docs' in bucket ? bucket.docs[id] : undefined;
 }
-type CitationsStore = { get(key: [number, string, number]): Promise<StoredCitations | undefined> };
+export type CitationsStore = { get(key: [number, string, number]): Promise<StoredCitations | undefined> };
 
 /** Articles citing a document, newest first, one page of them; undefined when the document is unknown. */
 export async function relatedArticles(
@@ -128,7 +128,7 @@ export async function relatedArticles(
 }
 
 /** Citing article ids from..to (newest first), reading only the chunks that hold them. */
-async function citingArticleIds(store: CitationsStore, gen: number, id: string, head: DocumentCitations | undefined, from: number, to: number): Promise<string[]> {
+export async function citingArticleIds(store: CitationsStore, gen: number, id: string, head: DocumentCitations | undefined, from: number, to: number): Promise<string[]> {
   if (!head || from >= to) return [];
   // Record n holds positions start(n) onwards: 0 for the first, then CITATIONS_CHUNK + (n-1)·OVERFLOW_CHUNK.
   const recordOf = (p: number) => (p < CITATIONS_CHUNK ? 0 : 1 + Math.floor((p - CITATIONS_CHUNK) / OVERFLOW_CHUNK));
@@ -251,4 +251,16 @@ export async function forEachDocumentBatch(db: VblDb, gen: number, batch: number
     if (rows.length < batch) return;
     lower = IDBKeyRange.bound(rows[rows.length - 1]!.key, [gen + 1], true, true);
   }
+}
+
+/** How many articles cite each cited document of a generation (documents no article cites are absent). */
+export async function citationTotals(db: VblDb, gen: number): Promise<Map<string, number>> {
+  // Only the bucket records ([gen, '', n]); a much-cited document's overflow records ([gen, id, n]) sort after them.
+  const rows = await db.getAll('citations', IDBKeyRange.bound([gen, '', 0], [gen, '', Infinity]));
+  const totals = new Map<string, number>();
+  for (const row of rows) {
+    if (!('docs' in row)) continue;
+    for (const [id, c] of Object.entries(row.docs)) if (c.total > 0) totals.set(id, c.total);
+  }
+  return totals;
 }

@@ -5,6 +5,7 @@
  */
 import type { ArticleRecord, DocumentRecord, MentionRecord, RelationKind } from '../records/schema';
 import type { SiteTable } from '../keys/site-place';
+import type { LoadFailureKind } from './dataset-integrity';
 
 export type GenKey = [number, string];
 
@@ -143,6 +144,8 @@ export interface ErrorMeta {
   name: 'lastError';
   message: string;
   at: string;
+  /** What failed (lib/store/dataset-integrity.ts): a broken bundle's kind, or 'load-failed'. */
+  kind?: LoadFailureKind;
 }
 
 export type MetaRecord = ActiveMeta | StagingMeta | ErrorMeta;

@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import { detect } from '../../lib/detector/detect';
 import type { Reference } from '../../lib/detector/types';
 import { coCitations } from '../../lib/dataset/co-citations';
+import { centralPartyParts, coverageMarkdown, coverageTable } from '../../lib/dataset/coverage';
 import { formatRowError, isValidDate, parseDocuments, type RowError } from '../../lib/dataset/documents-file';
 import { knownFromNewsDetailed, type Citation, type LikelyMisprint } from '../../lib/dataset/known-from-news';
 import { DATASET_SCHEMA, type ArticleRecord, type Dataset, type DocumentRecord, type MentionRecord } from '../../lib/records/schema';
@@ -223,6 +224,15 @@ function buildReport(ds: Dataset, newsCount: number, misprints: readonly LikelyM
     `${m.date ? `, date ${m.date}` : ''}${m.term ? `, khóa ${m.term}` : ''}${m.issuerName ? `, ${m.issuerName}` : ''}` +
     `${m.place ? `, place ${m.place}` : ''}${m.candidates ? ` → ${m.candidates.join(' | ')}` : ''}`;
   const list = (s: string) => ds.mentions.filter((m) => m.status === s).map(line);
+  const checkedRows = ds.documents.filter((d) => !d.knownFromNews && d.sources.some((s) => s.note?.startsWith('checked:'))).length;
+  const withOfficialUrl = ds.documents.filter((d) => !d.knownFromNews && d.officialUrl).length;
+  const mentionsOf = new Map<string, number>();
+  for (const m of resolved) mentionsOf.set(m.documentId as string, (mentionsOf.get(m.documentId as string) ?? 0) + 1);
+  const centralNews = ds.documents
+    .filter((d) => d.knownFromNews && !d.place && centralPartyParts(d.code))
+    .map((d) => ({ d, n: mentionsOf.get(d.id) ?? 0 }))
+    .sort((a, b) => b.n - a.n || cmp(a.d.id, b.d.id))
+    .map(({ d, n }) => `- ${d.id}: ${n} resolved mention${n === 1 ? '' : 's'}${d.date ? `, date ${d.date}` : ''}${d.term ? `, khóa ${d.term}` : ''}${d.issuer ? `, ${d.issuer}` : ''}`);
   const seedLines = ds.mentions.filter((m) => m.articleId.startsWith('seed-')).map((m) =>
     `${line(m)} → **${m.status}**${m.documentId ? ` ${m.documentId} (${(m.reasons ?? []).map(reasonText).join('; ')})` : ''}`);
   return `# Dataset build report
@@ -236,6 +246,20 @@ Written by \`npm run dataset\` (scripts/build-dataset.ts). Rebuilding from the s
 - Resolved: **${resolved.length} (${pct(resolved.length, ds.mentions.length)} %)** — ${resolved.length - toNews} to sourced documents, ${toNews} to known-from-news records; ${byPageDate} of them decided by the page date
 - Ambiguous: **${count('ambiguous')}**; needs a place: ${count('needs-place')}; unresolved: ${count('unresolved')}
 - Co-citation pairs: ${ds.coCitations.length}; sites: ${ds.sites.length}
+- Sourced rows with a source checked to name the row's code (and date) when the row was made: ${checkedRows}; with the address of the official text (official_url): ${withOfficialUrl}
+
+## Central Party register: coverage by term and type
+
+Held: distinct numbers of the term and type with a sourced row in data/documents.tsv. Highest number known: the
+highest number of any record of that term and type, sourced or "(news)" when only a known-from-news record has it.
+Numbers missing: 1…highest without a sourced row (numbers restart each term; some may never have been issued or
+published).
+
+${coverageMarkdown(coverageTable(ds.documents))}
+
+## Central Party codes cited in the corpus and known only from news
+
+${centralNews.join('\n') || '(none)'}
 
 ## Seed articles: every reference and its resolution
 

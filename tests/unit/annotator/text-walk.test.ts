@@ -63,4 +63,24 @@ describe('text walk', () => {
     expect(r.toString()).toBe('cccc');
     expect(rangeFor(part, 0, 4)!.toString()).toBe('bbbb');
   });
+
+  it('reads open shadow roots as blocks of their own (light children only where a slot shows them), never closed ones', () => {
+    document.body.innerHTML = '<p>trước <span id="a"></span> sau</p><div id="b"><i>ẩn 2-KH/TW</i></div><div id="c">light 3-KH/TW</div><div id="d"></div>';
+    const a = document.getElementById('a')!.attachShadow({ mode: 'open' });
+    a.innerHTML = '<p>Kế hoạch số 17-KH/TW</p><em>nữa</em>';
+    const b = document.getElementById('b')!.attachShadow({ mode: 'open' });
+    b.innerHTML = '<span>không slot</span>';
+    const c = document.getElementById('c')!.attachShadow({ mode: 'open' });
+    c.innerHTML = '<b>có slot</b><slot></slot>';
+    const d = document.getElementById('d')!.attachShadow({ mode: 'closed' });
+    d.innerHTML = '<p>đóng 4-KH/TW</p>';
+    const seen: ShadowRoot[] = [];
+    const segs = [...walkSegments(document, { onShadowRoot: (r) => seen.push(r) })];
+    expect(segs.map((s) => s.text)).toEqual(['trước ', 'Kế hoạch số 17-KH/TW', 'nữa', ' sau', 'không slot', 'có slot', 'light 3-KH/TW']);
+    expect(seen).toEqual([a, b, c]);
+    // Text in a shadow tree outside any block of its own belongs to its host; a host read again reads its tree.
+    const nua = segs.find((s) => s.text === 'nữa')!;
+    expect(nua.block).toBe(document.getElementById('a'));
+    expect([...walkSegments(document.getElementById('a')!)].map((s) => s.text)).toEqual(['Kế hoạch số 17-KH/TW', 'nữa']);
+  });
 });

@@ -94,6 +94,21 @@ describe('Card', () => {
     expect(en.querySelector('.choices .note')!.textContent).toContain('state documents are numbered afresh every year');
   });
 
+  it('links the official full text (“Toàn văn” / “Full text”) with the portal’s name, and names the sources', () => {
+    const doc = { ...kh17Doc, officialUrl: 'https://tulieuvankien.dangcongsan.vn/van-ban/17', sources: [{ url: 'https://tulieuvankien.dangcongsan.vn/van-ban/17' }, { url: 'https://nhandan.vn/bai-17' }] };
+    const root = mount(<Card t={tVi} model={buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: doc } })} />);
+    const full = root.querySelector<HTMLAnchorElement>('.full-text a')!;
+    expect(full.textContent).toBe('Toàn văn');
+    expect(full.getAttribute('href')).toBe('https://tulieuvankien.dangcongsan.vn/van-ban/17');
+    expect(full.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(root.querySelector('.full-text')!.textContent).toContain('Tư liệu văn kiện Đảng');
+    expect([...root.querySelectorAll('.sources a')].map((a) => a.textContent)).toEqual(['Tư liệu văn kiện Đảng', 'Nhân Dân']);
+    const en = mount(<Card t={tEn} model={buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: doc }, lang: 'en' })} />);
+    expect(en.querySelector('.full-text a')!.textContent).toBe('Full text');
+    const none = mount(<Card t={tVi} model={buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: kh17Doc } })} />);
+    expect(none.querySelector('.full-text')).toBeNull();
+  });
+
   it('says “no public address recorded” rather than a bare confidence badge', () => {
     const model = buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: { ...kh17Doc, sources: [{ url: 'law-text:x.txt' }] } } });
     const root = mount(<Card t={tVi} model={model} />);

@@ -70,3 +70,14 @@ describe('describeReason', () => {
     expect(describeReason({ kind: 'latestBeforePageDate', pageDate: '2024-07-01', bound: 'the end of 2017' })).toMatchObject({ key: 'reason_latestBefore', subs: ['the end of 2017'] });
   });
 });
+
+describe('articleAddressKey', () => {
+  it('treats one article written in several ways as one address, and other articles as others', async () => {
+    const { articleAddressKey } = await import('../../../lib/card/format');
+    const key = articleAddressKey('https://vnexpress.net/bai-viet-123.html');
+    for (const same of ['http://www.vnexpress.net/bai-viet-123.html', 'https://m.vnexpress.net/bai-viet-123.html#binh-luan', 'https://vnexpress.net/bai-viet-123.html/?utm_source=fb&utm_medium=x'])
+      expect(articleAddressKey(same)).toBe(key);
+    expect(articleAddressKey('https://vnexpress.net/bai-viet-124.html')).not.toBe(key);
+    expect(articleAddressKey('https://baomoi.com/a/c.epi?id=1')).not.toBe(articleAddressKey('https://baomoi.com/a/c.epi?id=2'));
+  });
+});

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildCardModel } from '@/lib/card/model';
+import { buildCardModel, unreadableKey } from '@/lib/card/model';
+import { UNREADABLE_KINDS } from '@/lib/lookup/messages';
+import viMessages from '../../../public/_locales/vi/messages.json';
+import enMessages from '../../../public/_locales/en/messages.json';
 import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, ref, tVi, unknownRef } from './fixtures';
 
 describe('buildCardModel', () => {
@@ -17,6 +20,23 @@ describe('buildCardModel', () => {
     // Unsafe source addresses never become links.
     expect(model.sources).toEqual([{ url: 'https://example.vn/nguon-17', label: 'example.vn' }]);
     expect(model.confidence).toBe('secondary');
+  });
+
+  it('names each source by its outlet or portal and links the official full text', () => {
+    const doc = {
+      ...kh17Doc,
+      officialUrl: 'https://tulieuvankien.dangcongsan.vn/van-ban/17',
+      sources: [{ url: 'https://tulieuvankien.dangcongsan.vn/van-ban/17', note: 'checked: code 17-KH/TW, date 2023-07-07' }, { url: 'https://www.nhandan.vn/bai-17' }, { url: 'https://example.vn/nguon-17' }],
+    };
+    const model = buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: doc } });
+    expect(model.sources).toEqual([
+      { url: 'https://tulieuvankien.dangcongsan.vn/van-ban/17', label: 'Tư liệu văn kiện Đảng' },
+      { url: 'https://www.nhandan.vn/bai-17', label: 'Nhân Dân' },
+      { url: 'https://example.vn/nguon-17', label: 'example.vn' },
+    ]);
+    expect(model.officialText).toEqual({ url: 'https://tulieuvankien.dangcongsan.vn/van-ban/17', label: 'Tư liệu văn kiện Đảng' });
+    expect(buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: kh17Doc } }).officialText).toBeUndefined();
+    expect(buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: { ...doc, officialUrl: 'javascript:alert(1)' } } }).officialText).toBeUndefined();
   });
 
   it('opens from the batch alone, before details arrive', () => {
@@ -52,6 +72,17 @@ describe('buildCardModel', () => {
     expect(buildCardModel({ ref: kh17 }).state).toBe('loading');
     expect(buildCardModel({ ref: kh17 }).citation).toBeUndefined();
     expect(buildCardModel({ ref: kh17, error: 'cardErrorLookup' }).state).toBe('error');
+  });
+
+  it('never lists the page being read among the articles citing the document', () => {
+    const items = [0, 1, 2, 3].map((i) => ({ id: `a${i}`, url: `https://bao.vn/bai-${i}`, outlet: 'Báo A', title: `Bài ${i}` }));
+    const articles = { items, total: 9 };
+    const here = buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: kh17Doc, articles }, pageUrl: 'http://www.bao.vn/bai-1/?utm_source=x#doan-2' });
+    expect(here.articles.map((a) => a.title)).toEqual(['Bài 0', 'Bài 2', 'Bài 3']);
+    expect(here.articlesTotal).toBe(8);
+    const elsewhere = buildCardModel({ ref: kh17, resolution: kh17Resolved, details: { document: kh17Doc, articles }, pageUrl: 'https://bao.vn/bai-9' });
+    expect(elsewhere.articles.map((a) => a.title)).toEqual(['Bài 0', 'Bài 1', 'Bài 2']);
+    expect(elsewhere.articlesTotal).toBe(9);
   });
 
   it('keeps at most three related articles and counts the rest', () => {
@@ -133,5 +164,23 @@ describe('buildCardModel: what the page says and what is a guess', () => {
     const weak = buildCardModel({ ref: ct35, resolution: ct35Ambiguous, pageDateWeak: true });
     expect(weak.candidates[0]!.reasons[0]!.key).toBe('reason_latestBeforeWritten');
     expect(tVi(weak.candidates[0]!.reasons[0]!.key!, weak.candidates[0]!.reasons[0]!.subs)).toContain('ngày ghi ở đầu bài (01/7/2024');
+  });
+});
+
+describe('the card when the data cannot be read', () => {
+  it('is an error card that says what failed, in words for every kind in both languages', () => {
+    const model = buildCardModel({ ref: kh17, error: 'integrity_card_title', unreadable: { kind: 'hash-mismatch' } });
+    expect(model.state).toBe('error');
+    expect(model.unreadable).toEqual({ what: 'integrity_kind_hash_mismatch' });
+    expect(buildCardModel({ ref: kh17, error: 'integrity_card_title', unreadable: { kind: 'truncated', retrying: true } }).unreadable).toEqual({ what: 'integrity_kind_truncated', retrying: true });
+    expect(UNREADABLE_KINDS).toContain('truncated');
+    for (const kind of UNREADABLE_KINDS) {
+      const key = unreadableKey(kind);
+      expect((viMessages as Record<string, { message: string }>)[key]?.message, key).toBeTruthy();
+      expect((enMessages as Record<string, { message: string }>)[key]?.message, key).toBeTruthy();
+    }
+    // A kind it does not know (a newer background) is worded as a failed load, never as a raw key.
+    expect(unreadableKey('<script>')).toBe('integrity_kind_load_failed');
+    expect(unreadableKey('disk-on-fire')).toBe('integrity_kind_load_failed');
   });
 });

@@ -27,6 +27,7 @@ function mount(state: Partial<PopupState>) {
     onMode: vi.fn(),
     onDefaultMode: vi.fn(),
     onDwell: vi.fn(),
+    onRetryDataset: vi.fn(),
   } satisfies Omit<PopupProps, 't' | 'state'>;
   const root = document.createElement('div');
   document.body.append(root);
@@ -39,6 +40,23 @@ afterEach(() => {
 });
 
 describe('Popup', () => {
+  it('says when a newer bundle cannot be read while the data loaded before still answers', () => {
+    const { root } = mount({ dataset: { ready: true, documents: 10, articles: 5, newUnreadable: 'integrity_kind_truncated' } });
+    expect(root.textContent).toContain('Dữ liệu: 10 văn bản, 5 bài viết.');
+    expect(root.textContent).toContain('Dữ liệu mới không đọc được (tệp dữ liệu bị cắt cụt, thiếu phần cuối); tiện ích vẫn dùng dữ liệu đã nạp trước đó.');
+  });
+
+  it('says the data cannot be read, what failed, and offers to try again', () => {
+    const { root, handlers } = mount({ dataset: { ready: false, error: 'x', unreadable: 'integrity_kind_hash_mismatch' } });
+    const alert = root.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toContain('Dữ liệu không đọc được: tệp dữ liệu bị hỏng, mã kiểm tra không khớp.');
+    const retry = [...alert.querySelectorAll('button')].find((b) => b.textContent === 'Thử lại')!;
+    retry.click();
+    expect(handlers.onRetryDataset).toHaveBeenCalledTimes(1);
+    expect(root.textContent).not.toContain('Đang nạp dữ liệu');
+  });
+
+
   it('turns a default site off and chooses its mode', () => {
     const { root, handlers } = mount({});
     expect(root.textContent).toContain('baotest.vn');

@@ -47,6 +47,7 @@ describe('the committed dataset (public/dataset/)', () => {
     expect(built.errors).toEqual([]);
     const { bytes, manifest: m } = encodeDataset(built.dataset!);
     expect(m.version).toBe(manifest.version);
+    expect(m).toEqual(manifest);
     expect(Buffer.from(bytes).equals(readFileSync(join(repo, 'public/dataset', manifest.file)))).toBe(true);
     expect(built.report).toBe(readFileSync(join(repo, 'data/build-report.md'), 'utf8'));
   });

@@ -83,9 +83,38 @@ describe('build-time rules: official confidence, issuer implied by the code, one
   it('rejects official confidence resting on other hosts, accepts it with an official-portal address', () => {
     expect(errorsOf(row({ confidence: 'official', sources: 'https://benhvien.gov.vn/a ; https://tinh.dcs.vn/b' })))
       .toEqual([expect.stringMatching(new RegExp(`^data/documents.tsv:${badLine}: confidence official needs an address on an official portal`))]);
-    expect(errorsOf(row({ confidence: 'official', sources: 'https://example.org/a ; https://tulieuvankien.dangcongsan.vn/van-ban/5' }))).toEqual([]);
-    expect(errorsOf(row({ confidence: 'official', official_url: 'https://dangcongsan.vn/van-ban/5' }))).toEqual([]);
+    expect(errorsOf(row({ confidence: 'official', sources: 'https://example.org/a ; https://tulieuvankien.dangcongsan.vn/van-ban/5|checked:5-KL/TW,2020-01-02' }))).toEqual([]);
+    expect(errorsOf(row({ confidence: 'official', official_url: 'https://dangcongsan.vn/van-ban/5', sources: 'https://dangcongsan.vn/van-ban/5|checked:5-KL/TW,2020-01-02' }))).toEqual([]);
     expect(errorsOf(row({ official_url: 'https://benhvien.gov.vn/a' }))).toEqual([expect.stringMatching(/official_url .* is not on an official portal/)]);
+  });
+
+  it('needs an official row\'s portal address checked, and an official_url among the checked sources', () => {
+    expect(errorsOf(row({ confidence: 'official', sources: 'https://example.org/a ; https://tulieuvankien.dangcongsan.vn/van-ban/5' })))
+      .toEqual([expect.stringMatching(new RegExp(`^data/documents.tsv:${badLine}: confidence official needs its official address among the sources with its check`))]);
+    expect(errorsOf(row({ official_url: 'https://dangcongsan.vn/van-ban/5' })))
+      .toEqual([expect.stringMatching(/official_url https:\/\/dangcongsan.vn\/van-ban\/5 must also be a source with its check/)]);
+  });
+
+  it('accepts a number with a letter after it (30a/2008/NQ-CP) and still checks it against the code', () => {
+    const letter = (number: string) => state({ id: '30a/2008/NQ-CP@2008-12-27', code: '30a/2008/NQ-CP', type_abbr: 'NQ', type_name: 'Nghị quyết', number, date: '2008-12-27' });
+    expect(errorsOf(letter('30a'))).toEqual([]);
+    expect(errorsOf(letter('30'))).toEqual([expect.stringMatching(/number 30 does not match the code 30a\/2008\/NQ-CP/)]);
+  });
+
+  it('reads a source\'s check and rejects one made for another code or date', () => {
+    const ok = parseDocuments(withRow(row({ sources: 'https://example.org/a|checked:5-KL/TW,2020-01-02 ; https://example.org/b|checked:05-KL/TW ; https://example.org/c' })));
+    expect(ok.errors).toEqual([]);
+    expect(ok.documents.at(-1)?.sources).toEqual([
+      { url: 'https://example.org/a', note: 'checked: code 5-KL/TW, date 2020-01-02' },
+      { url: 'https://example.org/b', note: 'checked: code 05-KL/TW' },
+      { url: 'https://example.org/c' },
+    ]);
+    expect(errorsOf(row({ sources: 'https://example.org/a|checked:6-KL/TW,2020-01-02' })))
+      .toEqual([expect.stringMatching(/was checked for the code 6-KL\/TW, not the row's code 5-KL\/TW/)]);
+    expect(errorsOf(row({ sources: 'https://example.org/a|checked:5-KL/TW,2020-01-03' })))
+      .toEqual([expect.stringMatching(/checked for the date 2020-01-03, which is neither the row's date nor a date reading/)]);
+    expect(errorsOf(row({ sources: 'https://example.org/a|checked:5-KL/TW,2020-01-03', readings: 'date=2020-01-03 <https://example.org/a>' }))).toEqual([]);
+    expect(errorsOf(row({ sources: 'https://example.org/a|seen' }))).toEqual([expect.stringMatching(/malformed check/)]);
   });
 
   it.each([

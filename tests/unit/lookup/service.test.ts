@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createLookupClient, fetchDatasetStatus, LookupError } from '../../../lib/lookup/client';
+import { createLookupClient, fetchDatasetStatus, fetchSearchFacets, findDocuments, LookupError } from '../../../lib/lookup/client';
 import { listenForLookups } from '../../../lib/lookup/listen';
 import { LOOKUP_CHANNEL, type LookupResponse } from '../../../lib/lookup/messages';
 import { LookupService } from '../../../lib/lookup/service';
 import type { Dataset } from '../../../lib/records/schema';
 import { openStore } from '../../../lib/store/db';
 import { buildRecords } from '../../../lib/store/record-builder';
+import { DatasetIntegrityError } from '../../../lib/store/dataset-integrity';
 import { doc, fixtureDataset, freshDbName, partyRef } from '../../helpers/dataset-fixture';
 import type { Reference } from '../../../lib/detector/types';
 
@@ -234,15 +235,15 @@ describe('service errors', () => {
 });
 
 describe('dataset readiness', () => {
-  it('is not-ready when the first load fails, and loads on the next start', async () => {
+  it('is unreadable at once when the first load fails (saying what failed), and loads on the next start', async () => {
     const dbName = freshDbName();
     start(async () => {
       throw new Error('bundled file missing (simulated)');
     }, dbName);
     await expect(service.ensureDataset()).rejects.toThrow('missing');
     const error = await createLookupClient().document('57-NQ/TW@2024-12-22').catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'not-ready' });
-    expect(await fetchDatasetStatus()).toMatchObject({ ready: false, lastError: expect.stringContaining('missing') });
+    expect(error).toMatchObject({ code: 'unreadable', detail: 'load-failed' });
+    expect(await fetchDatasetStatus()).toMatchObject({ ready: false, problem: 'load-failed', lastError: 'The bundled dataset could not be loaded: bundled file missing (simulated).' });
     stop();
     await service.close();
 
@@ -250,6 +251,27 @@ describe('dataset readiness', () => {
     expect(await service.ensureDataset()).toMatchObject({ status: 'loaded' });
     expect(await fetchDatasetStatus()).toMatchObject({ ready: true, version: 'v1' });
     expect((await fetchDatasetStatus()).lastError).toBeUndefined();
+  });
+
+  it('a broken bundle: lookups fail at once as unreadable with its kind; reload tries again and recovers when the bundle is sound', async () => {
+    let broken = true;
+    start(async () => {
+      if (broken) throw new DatasetIntegrityError('truncated', 'the data file dataset.json.gz is truncated: 1,000 of 258,121 bytes');
+      return fixtureDataset('v1');
+    });
+    // The first lookup waits for the start-up load only, then fails with what failed (no waiting for retries).
+    void service.ensureDataset().catch(() => {});
+    const error = await createLookupClient().resolve([partyRef('35-CT/TW')], {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LookupError);
+    expect(error).toMatchObject({ code: 'unreadable', detail: 'truncated', message: expect.stringContaining('truncated: 1,000 of 258,121 bytes') });
+    expect(await fetchDatasetStatus()).toMatchObject({ ready: false, problem: 'truncated' });
+    // Still broken: reload answers the status, with the problem.
+    expect(await createLookupClient().reload!()).toMatchObject({ ready: false, problem: 'truncated' });
+    broken = false;
+    const after = await createLookupClient().reload!();
+    expect(after).toMatchObject({ ready: true, version: 'v1' });
+    expect(after.problem).toBeUndefined();
+    expect((await createLookupClient().document('35-CT/TW@2014-05-26'))?.code).toBe('35-CT/TW');
   });
 
   it('keeps answering from the old dataset while a new one fails to load, and retries on the next start', async () => {
@@ -350,5 +372,43 @@ describe('dataset readiness', () => {
     expect(got.filter((_, i) => i % 2 === 0)).toEqual(new Array(40).fill(3));
     expect(got.filter((_, i) => i % 2 === 1)).toEqual(new Array(40).fill('35-CT/TW@2019-05-30'));
     expect((await client.document('new-in-v2'))?.code).toBe('77-CT/TW');
+  });
+});
+
+describe('find (the search page)', () => {
+  beforeEach(async () => {
+    start(async () => fixtureDataset('v1'));
+    await service.ensureDataset();
+  });
+  const ask = (q: string, filters = {}, offset = 0, limit = 20) => findDocuments({ q, filters, offset, limit });
+
+  it.each(['35/CT-TW', '35 CT TW', '35-CT/TƯ', 'chi thi 35'])('"%s" finds the three 35-CT/TW first', async (q) => {
+    const found = await ask(q);
+    expect(found.items.slice(0, 3).map((i) => i.document.code)).toEqual(['35-CT/TW', '35-CT/TW', '35-CT/TW']);
+  });
+
+  it('finds by accent-free title words and filters by term, year and citing articles, with counts', async () => {
+    const all = await ask('dai hoi dang bo');
+    expect(all.items.map((i) => i.document.id).sort()).toEqual(['35-CT/TW@2019-05-30', '35-CT/TW@2024-06-14']);
+    expect((await ask('dai hoi dang bo', { term: 'XIII' })).items.map((i) => i.document.id)).toEqual(['35-CT/TW@2024-06-14']);
+    expect((await ask('dai hoi dang bo', { yearTo: 2020 })).items.map((i) => i.document.id)).toEqual(['35-CT/TW@2019-05-30']);
+    const cited = await ask('', { cited: true });
+    expect(cited.items.map((i) => [i.document.id, i.cited])).toEqual([
+      ['57-NQ/TW@2024-12-22', 2], ['35-CT/TW@2024-06-14', 1], ['1-HD/TEST', 3], ['35-CT/TW@2019-05-30', 3],
+    ]);
+  });
+
+  it('lists everything newest first without words, one page at a time, with the total', async () => {
+    const first = await ask('', {}, 0, 3);
+    expect(first.total).toBe(7);
+    expect(first.items.map((i) => i.document.id)).toEqual(['57-NQ/TW@2024-12-22', '35-CT/TW@2024-06-14', '17-KH/TW@2023-07-07']);
+    expect((await ask('', {}, 6, 3)).items).toHaveLength(1);
+  });
+
+  it('answers the filters\' choices, and refuses malformed filters', async () => {
+    const facets = await fetchSearchFacets();
+    expect(facets.terms.map((t) => t.value)).toEqual(['XI', 'XII', 'XIII']);
+    const bad = await service.respond({ channel: LOOKUP_CHANNEL, request: { op: 'find', q: 'x', filters: { family: 'other' } } }, { id: 'self' }, 'self');
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 });

@@ -27,6 +27,8 @@ function lookup(overrides: Partial<LookupClient> = {}): LookupClient {
         : undefined),
     sameCodeOtherTerms: vi.fn(async () => []),
     search: vi.fn(async () => []),
+    citingArticles: vi.fn(async () => undefined),
+    byCode: vi.fn(async () => []),
     ...overrides,
   };
 }
@@ -91,7 +93,7 @@ describe('reader', () => {
     options.onFound([marked('m1'), marked('m2', ct35)]);
     expect(client.resolve).toHaveBeenCalledTimes(1);
     expect(client.resolve).toHaveBeenCalledWith([kh17, ct35], { pageDate: '2024-07-01', site: 'baotest.vn', pageCodes: ['17-KH/TW', '35-CT/TW'] });
-    await vi.waitFor(() => expect(client.card).toHaveBeenCalledWith(kh17Doc.id, { articles: 3 })); // prefetched, in one message
+    await vi.waitFor(() => expect(client.card).toHaveBeenCalledWith(kh17Doc.id, { articles: 4 })); // prefetched, in one message; one more than the card shows, since the page being read is left out
     options.onActivate(marked('m1'), 'hover', document.getElementById('a')!);
     expect(shadowText()).toContain('Kế hoạch số 17-KH/TW');
     expect(shadowText()).toContain('Bộ Chính trị');
@@ -122,6 +124,37 @@ describe('reader', () => {
       expect(resolve).toHaveBeenCalledTimes(2);
       options.onActivate(marked('m1'), 'hover', document.getElementById('a')!);
       expect(shadowText()).toContain('Bộ Chính trị');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says at once that the data cannot be read, with what failed, and tries again when asked (no waiting for retries)', async () => {
+    vi.useFakeTimers();
+    try {
+      const resolve = vi
+        .fn<LookupClient['resolve']>()
+        .mockRejectedValueOnce(new LookupError('unreadable', 'the data file dataset.json.gz is truncated', 'truncated'))
+        .mockResolvedValueOnce([kh17Resolved]);
+      const reload = vi.fn(async () => ({ ready: true }));
+      start(lookup({ resolve, reload }));
+      options.onFound([marked('m1')]);
+      options.onActivate(marked('m1'), 'hover', document.getElementById('a')!);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(shadowText()).toContain('Dữ liệu không đọc được');
+      expect(shadowText()).toContain('tệp dữ liệu bị cắt cụt, thiếu phần cuối');
+      expect(shadowText()).not.toContain('Đang tra cứu');
+      // Nothing is asked again by itself: the answer will not change without a retry.
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(resolve).toHaveBeenCalledTimes(1);
+      const button = cardRoot!.querySelector<HTMLButtonElement>('.retry')!;
+      expect(button.textContent).toBe('Thử lại');
+      button.click();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(reload).toHaveBeenCalledTimes(1);
+      expect(resolve).toHaveBeenCalledTimes(2);
+      expect(shadowText()).toContain('Bộ Chính trị');
+      expect(shadowText()).not.toContain('Dữ liệu không đọc được');
     } finally {
       vi.useRealTimers();
     }

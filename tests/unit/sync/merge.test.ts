@@ -1,0 +1,284 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createClock, formatHlc, parseHlc, receive, tick, compareHlc, type Hlc } from '@/lib/sync/hlc';
+import { referenceKey, normalizePageUrl } from '@/lib/sync/identity';
+import {
+  compact,
+  deleteReference,
+  editReference,
+  liveReferences,
+  mergeEntries,
+  observe,
+  restoreReference,
+  saveReference,
+  TOMBSTONE_SAFE_MS,
+  type Entry,
+  type SaveInput,
+  type SavedState,
+} from '@/lib/sync/merge';
+
+const HOUR = 3600_000;
+const T0 = Date.UTC(2026, 10, 1, 8);
+
+const input = (code: string, url: string, extra: Partial<SaveInput> = {}): SaveInput => ({
+  code,
+  docId: `${code}@2019-05-30`,
+  url,
+  pageTitle: 'Tăng cường sự lãnh đạo của Đảng',
+  savedAt: T0,
+  ...extra,
+});
+
+/** A browser: its state, its clock and how far its wall clock is off. */
+interface Replica {
+  state: SavedState;
+  clock: Hlc;
+  skew: number;
+}
+const replica = (node: string, skew = 0): Replica => ({ state: new Map(), clock: createClock(node), skew });
+
+/** Replica `to` after receiving everything `from` holds (what storage.sync delivers). */
+function sync(to: Replica, from: Replica, now: number): Replica {
+  const merged = mergeEntries(to.state, from.state.values()).state;
+  return { ...to, state: merged, clock: observe(to.clock, from.state.values(), now + to.skew) };
+}
+
+const dump = (s: SavedState) => [...s.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+
+describe('hybrid logical clock', () => {
+  it('sorts as text in clock order and survives formatting', () => {
+    const c = createClock('ab12');
+    const a = tick(c, T0);
+    const b = tick(a, T0); // same millisecond: counter
+    const d = tick(b, T0 - HOUR); // the wall clock went back an hour: never backwards
+    expect(compareHlc(formatHlc(a), formatHlc(b))).toBe(-1);
+    expect(compareHlc(formatHlc(b), formatHlc(d))).toBe(-1);
+    expect(parseHlc(formatHlc(d))).toEqual(d);
+  });
+
+  it('orders a write made after seeing another after it, even with a clock five hours behind', () => {
+    const ahead = tick(createClock('a'), T0 + 5 * HOUR);
+    const behind = receive(createClock('b'), ahead, T0);
+    const next = tick(behind, T0 + 1);
+    expect(compareHlc(formatHlc(next), formatHlc(ahead))).toBe(1);
+  });
+
+  it('refuses a node id that would break ordering', () => {
+    expect(() => createClock('A-B')).toThrow(/node id/);
+  });
+});
+
+describe('identity', () => {
+  it('same document from the same page is the same key; tracking parameters and fragments do not count', () => {
+    const a = referenceKey({ docId: '35-CT/TW@2019-05-30', code: '35-CT/TW', url: 'https://Baotest.vn/a.html?utm_source=fb#p3' });
+    const b = referenceKey({ docId: '35-CT/TW@2019-05-30', code: '35-CT/TW', url: 'https://baotest.vn/a.html' });
+    expect(a).toBe(b);
+    expect(normalizePageUrl('https://baotest.vn/a.html?id=3&fbclid=x')).toBe('https://baotest.vn/a.html?id=3');
+  });
+  it('another page, another document or another unknown code is another key', () => {
+    const base = { docId: '35-CT/TW@2019-05-30', code: '35-CT/TW', url: 'https://baotest.vn/a.html' };
+    const keys = new Set([
+      referenceKey(base),
+      referenceKey({ ...base, url: 'https://baotest.vn/b.html' }),
+      referenceKey({ ...base, docId: '35-CT/TW@2024-06-14' }),
+      referenceKey({ code: '35-CT/TW', url: base.url }),
+      referenceKey({ code: '36-CT/TW', url: base.url }),
+    ]);
+    expect(keys.size).toBe(5);
+    // An unknown code keyed however the page typed it.
+    expect(referenceKey({ code: '05-CT/TƯ', url: base.url })).toBe(referenceKey({ code: '5-CT/TW', url: base.url }));
+  });
+});
+
+describe('saving, editing, deleting', () => {
+  it('saving the same document from the same page again updates it and keeps the note', () => {
+    let s: SavedState = new Map();
+    let clock = createClock('a');
+    ({ state: s, clock } = saveReference(s, clock, input('35-CT/TW', 'https://baotest.vn/a'), T0));
+    const key = [...s.keys()][0]!;
+    ({ state: s, clock } = editReference(s, clock, key, { note: 'Đọc kỹ mục 3', tags: ['cán bộ', 'Cán bộ', ' '] }, T0 + 1)!);
+    ({ state: s } = saveReference(s, clock, input('35-CT/TW', 'https://baotest.vn/a#x', { savedAt: T0 + 5, pageTitle: 'Tiêu đề mới' }), T0 + 5));
+    const live = liveReferences(s);
+    expect(live).toHaveLength(1);
+    expect(live[0]).toMatchObject({ note: 'Đọc kỹ mục 3', tags: ['cán bộ'], pageTitle: 'Tiêu đề mới', savedAt: T0 + 5 });
+  });
+
+  it('delete then undo brings the same reference back, and the undo wins over the tombstone elsewhere', () => {
+    let a = replica('a');
+    let b = replica('b');
+    const w = saveReference(a.state, a.clock, input('35-CT/TW', 'https://baotest.vn/a'), T0);
+    a = { ...a, state: w.state, clock: w.clock };
+    b = sync(b, a, T0);
+    const ref = w.entry.ref!;
+    const del = deleteReference(a.state, a.clock, ref.key, T0 + 10)!;
+    const undo = restoreReference(del.state, del.clock, ref, T0 + 20);
+    // b receives the delete and the undo in the wrong order.
+    b = { ...b, state: mergeEntries(mergeEntries(b.state, [undo.entry]).state, [del.entry]).state };
+    expect(liveReferences(b.state)).toEqual([ref]);
+    expect(liveReferences(undo.state)).toEqual([ref]);
+  });
+
+  it('delete against a concurrent edit: the later write wins, the same in both browsers', () => {
+    let a = replica('a');
+    let b = replica('b', -3 * HOUR);
+    const w = saveReference(a.state, a.clock, input('35-CT/TW', 'https://baotest.vn/a'), T0);
+    a = { ...a, state: w.state, clock: w.clock };
+    b = sync(b, a, T0);
+    const key = w.entry.key;
+    // Concurrent: a deletes at T0+60 s; b (clock three hours behind) edits at T0+120 s real time.
+    const del = deleteReference(a.state, a.clock, key, T0 + 60_000)!;
+    a = { ...a, state: del.state, clock: del.clock };
+    const ed = editReference(b.state, b.clock, key, { note: 'ghi chú' }, T0 + 120_000 + b.skew)!;
+    b = { ...b, state: ed.state, clock: ed.clock };
+    a = sync(a, b, T0 + 200_000);
+    b = sync(b, a, T0 + 200_000);
+    expect(dump(a.state)).toEqual(dump(b.state));
+    // b's clock read three hours earlier and b had seen nothing newer: a's delete is the later stamp.
+    expect(liveReferences(a.state)).toEqual([]);
+    // After seeing the delete, b saves again: now b's write is later however far behind its clock is.
+    const again = saveReference(b.state, b.clock, input('35-CT/TW', 'https://baotest.vn/a'), T0 + 300_000 + b.skew);
+    b = { ...b, state: again.state, clock: again.clock };
+    a = sync(a, b, T0 + 400_000);
+    expect(liveReferences(a.state)).toHaveLength(1);
+    expect(dump(a.state)).toEqual(dump(b.state));
+  });
+
+  it('the same reference saved in both browsers is one reference after sync', () => {
+    let a = replica('a');
+    let b = replica('b', 2 * HOUR);
+    const wa = saveReference(a.state, a.clock, input('35-CT/TW', 'https://baotest.vn/a', { note: 'từ cơ quan' }), T0);
+    a = { ...a, state: wa.state, clock: wa.clock };
+    const wb = saveReference(b.state, b.clock, input('35-CT/TW', 'https://baotest.vn/a?utm_medium=x', { note: 'ở nhà' }), T0 + 1000 + b.skew);
+    b = { ...b, state: wb.state, clock: wb.clock };
+    a = sync(a, b, T0 + 5000);
+    b = sync(b, a, T0 + 5000);
+    expect(liveReferences(a.state)).toHaveLength(1);
+    expect(dump(a.state)).toEqual(dump(b.state));
+  });
+
+  it('an edit made after seeing another wins even from a clock hours behind', () => {
+    let a = replica('a', 6 * HOUR);
+    let b = replica('b', -6 * HOUR);
+    const w = saveReference(a.state, a.clock, input('35-CT/TW', 'https://baotest.vn/a'), T0 + a.skew);
+    a = { ...a, state: w.state, clock: w.clock };
+    b = sync(b, a, T0 + 1000);
+    const ed = editReference(b.state, b.clock, w.entry.key, { note: 'sửa sau' }, T0 + 2000 + b.skew)!;
+    b = { ...b, state: ed.state, clock: ed.clock };
+    a = sync(a, b, T0 + 3000);
+    expect(liveReferences(a.state)[0]!.note).toBe('sửa sau');
+  });
+});
+
+describe('tombstones', () => {
+  it('a tombstone stops an older copy coming back, and is compacted only after the safe period', () => {
+    let a = replica('a');
+    const w = saveReference(a.state, a.clock, input('35-CT/TW', 'https://baotest.vn/a'), T0);
+    const stale = w.entry;
+    const del = deleteReference(w.state, w.clock, stale.key, T0 + 1)!;
+    a = { ...a, state: del.state, clock: del.clock };
+    expect(liveReferences(mergeEntries(a.state, [stale]).state)).toEqual([]);
+    // Not yet: kept.
+    expect(compact(a.state, T0 + TOMBSTONE_SAFE_MS - 1).removed).toEqual([]);
+    const done = compact(a.state, T0 + TOMBSTONE_SAFE_MS + 10);
+    expect(done.removed).toEqual([stale.key]);
+    expect(done.state.size).toBe(0);
+  });
+  it('compaction never removes a saved reference, however old', () => {
+    const w = saveReference(new Map(), createClock('a'), input('35-CT/TW', 'https://baotest.vn/a'), T0);
+    expect(compact(w.state, T0 + 10 * TOMBSTONE_SAFE_MS).state.size).toBe(1);
+  });
+});
+
+// ---- Property tests: any interleaving of the same operations converges. ----
+
+type Op =
+  | { kind: 'save'; at: number; doc: number; page: number; note: string }
+  | { kind: 'edit'; at: number; doc: number; page: number; note: string; tags: string[] }
+  | { kind: 'delete'; at: number; doc: number; page: number }
+  | { kind: 'sync'; at: number; from: number };
+
+const NODES = ['a', 'b', 'c'];
+const opArb: fc.Arbitrary<{ who: number; op: Op }> = fc.record({
+  who: fc.integer({ min: 0, max: NODES.length - 1 }),
+  op: fc.oneof(
+    fc.record({ kind: fc.constant('save' as const), at: fc.integer({ min: 0, max: 3 * HOUR }), doc: fc.integer({ min: 0, max: 2 }), page: fc.integer({ min: 0, max: 1 }), note: fc.constantFrom('', 'ghi chú', 'Đọc lại') }),
+    fc.record({ kind: fc.constant('edit' as const), at: fc.integer({ min: 0, max: 3 * HOUR }), doc: fc.integer({ min: 0, max: 2 }), page: fc.integer({ min: 0, max: 1 }), note: fc.string({ maxLength: 8 }), tags: fc.array(fc.constantFrom('đảng', 'chính phủ', 'x'), { maxLength: 3 }) }),
+    fc.record({ kind: fc.constant('delete' as const), at: fc.integer({ min: 0, max: 3 * HOUR }), doc: fc.integer({ min: 0, max: 2 }), page: fc.integer({ min: 0, max: 1 }) }),
+    fc.record({ kind: fc.constant('sync' as const), at: fc.integer({ min: 0, max: 3 * HOUR }), from: fc.integer({ min: 0, max: NODES.length - 1 }) }),
+  ),
+});
+const skewArb = fc.array(fc.integer({ min: -8 * HOUR, max: 8 * HOUR }), { minLength: NODES.length, maxLength: NODES.length });
+
+/** Runs the operations; returns the replicas and every entry any of them wrote. */
+function run(ops: Array<{ who: number; op: Op }>, skews: number[]) {
+  const reps = NODES.map((n, i) => replica(n, skews[i]!));
+  const written: Entry[] = [];
+  const doc = (d: number, p: number) => input(`${d + 1}-CT/TW`, `https://baotest.vn/bai-${p}.html`);
+  for (const { who, op } of ops) {
+    const r = reps[who]!;
+    const now = T0 + op.at + r.skew;
+    if (op.kind === 'sync') {
+      reps[who] = sync(r, reps[op.from]!, now);
+      continue;
+    }
+    const key = referenceKey(doc(op.doc, op.page));
+    const w =
+      op.kind === 'save' ? saveReference(r.state, r.clock, { ...doc(op.doc, op.page), note: op.note, savedAt: now }, now)
+        : op.kind === 'edit' ? editReference(r.state, r.clock, key, { note: op.note, tags: op.tags }, now)
+          : deleteReference(r.state, r.clock, key, now);
+    if (!w) continue;
+    reps[who] = { ...r, state: w.state, clock: w.clock };
+    written.push(w.entry);
+  }
+  return { reps, written };
+}
+
+describe('convergence (fast-check)', () => {
+  it('after everyone has synced with everyone, every browser holds the same library', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 40 }), skewArb, (ops, skews) => {
+        const { reps } = run(ops, skews);
+        // Two rounds of all-to-all exchange.
+        for (let round = 0; round < 2; round++) {
+          for (let i = 0; i < reps.length; i++) for (let j = 0; j < reps.length; j++) if (i !== j) reps[i] = sync(reps[i]!, reps[j]!, T0 + 4 * HOUR);
+        }
+        const first = dump(reps[0]!.state);
+        for (const r of reps) expect(dump(r.state)).toEqual(first);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('replaying the written entries in any order, any number of times, gives the same state', () => {
+    fc.assert(
+      fc.property(
+        fc.array(opArb, { maxLength: 30 }),
+        skewArb,
+        fc.func(fc.integer()),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (ops, skews, order, repeats) => {
+          const { written } = run(ops, skews);
+          const inOrder = mergeEntries(new Map(), written).state;
+          const shuffled = written.map((e, i) => ({ e, k: order(i) })).sort((x, y) => x.k - y.k).map((x) => x.e);
+          const again = repeats.map((n) => written[n % Math.max(1, written.length)]!).filter(Boolean);
+          const replayed = mergeEntries(mergeEntries(new Map(), shuffled).state, again).state;
+          expect(dump(replayed)).toEqual(dump(inOrder));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('merging is the same whichever side merges into which, and split into any two halves', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 30 }), skewArb, fc.nat(), (ops, skews, cut) => {
+        const { written } = run(ops, skews);
+        const k = written.length ? cut % (written.length + 1) : 0;
+        const left = mergeEntries(new Map(), written.slice(0, k)).state;
+        const right = mergeEntries(new Map(), written.slice(k)).state;
+        expect(dump(mergeEntries(left, right.values()).state)).toEqual(dump(mergeEntries(right, left.values()).state));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
