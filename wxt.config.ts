@@ -32,7 +32,8 @@ export default defineConfig({
     default_locale: 'vi',
     // clipboardWrite (+ offscreen in Chrome): Copy citation writes from the extension's own document, never
     // through a copy event the page could see and rewrite (lib/page/clipboard.ts).
-    permissions: ['storage', 'scripting', 'activeTab', 'clipboardWrite', ...(manifestVersion === 3 ? ['offscreen'] : [])],
+    // contextMenus: "Tra cứu văn bản" / "Look up document" on selected text (lib/lookup/context-menu.ts).
+    permissions: ['storage', 'scripting', 'activeTab', 'clipboardWrite', 'contextMenus', ...(manifestVersion === 3 ? ['offscreen'] : [])],
     host_permissions: [...DEFAULT_MATCHES],
     ...(manifestVersion === 3
       ? { optional_host_permissions: [ALL_SITES_PATTERN] }

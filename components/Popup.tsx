@@ -4,6 +4,7 @@
  */
 import type { Translate } from '@/lib/i18n/t';
 import type { Mode } from '@/lib/settings/store';
+import { PopupResearch, type PopupResearchProps } from './popup/PopupResearch';
 
 export type SiteAccess = 'default' | 'granted' | 'none';
 
@@ -43,9 +44,11 @@ export interface PopupProps {
   onDwell: (ms: number) => void;
   /** Tries the bundled data again (shown when it can't be read). */
   onRetryDataset?: () => void;
+  /** The search box and the page's references (components/popup/PopupResearch); absent: not shown. */
+  research?: Omit<PopupResearchProps, 't'>;
 }
 
-export function Popup({ t, state, ...on }: PopupProps) {
+export function Popup({ t, state, research, ...on }: PopupProps) {
   const covered = state.access !== 'none';
   const { min, max } = state.dwellRange ?? { min: 50, max: 3000 };
   /** An emptied or unreadable box is put back as it was; a number outside the range is brought inside it. */
@@ -63,6 +66,7 @@ export function Popup({ t, state, ...on }: PopupProps) {
   return (
     <main class="popup">
       <h1>{t('extName')}</h1>
+      {research ? <PopupResearch t={t} {...research} /> : null}
       {state.host === undefined ? (
         <p class="note">{t('popupNoPage')}</p>
       ) : (

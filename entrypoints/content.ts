@@ -14,6 +14,8 @@ import enMessages from '@/public/_locales/en/messages.json';
 import { annotate } from '@/lib/annotator/annotate';
 import { detect } from '@/lib/detector/detect';
 import { copyFromExtension } from '@/lib/page/clipboard';
+import { openRecordFromPage, recordUrl } from '@/lib/page/open-record';
+import { listenForPopup } from '@/lib/page/popup-link';
 
 export default defineContentScript({
   matches: [...DEFAULT_MATCHES],
@@ -21,9 +23,13 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const lookup = createLookupClient();
-    // The bundled strings stand in if browser.i18n stops answering (an orphaned script): a card never shows keys.
-    const lang = uiLanguage();
-    const text = withFallback(t, translatorFrom(lang === 'en' ? enMessages : viMessages));
+    // The language chosen in the options, else the browser's; the bundled strings stand in if browser.i18n stops
+    // answering (an orphaned script): a card never shows keys.
+    const strings = (language: 'system' | 'vi' | 'en') => {
+      const lang = language === 'system' ? uiLanguage() : language;
+      const bundled = translatorFrom(lang === 'en' ? enMessages : viMessages);
+      return { lang, text: language === 'system' ? withFallback(t, bundled) : bundled };
+    };
     const site = pageSite(location);
     const page = () => {
       const found = findPageDate(document);
@@ -32,9 +38,17 @@ export default defineContentScript({
     const session = runPageSession({
       hostname: location.hostname,
       signal: ctx.signal,
-      start: (settings, signal) =>
-        startReader({ signal, mode: settings.mode, dwellMs: settings.dwellMs, annotate, detect, lookup, t: text, lang, page, copy: copyFromExtension }),
+      start: (settings, signal) => {
+        const { lang, text } = strings(settings.language);
+        // Only the families chosen in the options are marked.
+        const marked: typeof detect = (input, forms) => detect(input, forms).filter((ref) => settings.families[ref.family]);
+        return startReader({ signal, mode: settings.mode, dwellMs: settings.dwellMs, annotate, detect: marked, lookup, t: text, lang, page, copy: copyFromExtension, openRecord: openRecordFromPage, recordLink: recordUrl, theme: settings.theme });
+      },
     });
-    if (window === window.top) listenForCommands(ctx.signal, (direction) => session.reader()?.move(direction));
+    if (window === window.top) {
+      listenForCommands(ctx.signal, (direction) => session.reader()?.move(direction));
+      // The popup's list of the page's references, and its "go to it".
+      listenForPopup(ctx.signal, () => session.reader());
+    }
   },
 });

@@ -50,12 +50,19 @@ export const cardStyle = `
   color-scheme: light;
 }
 @media (prefers-color-scheme: dark) {
-  .card {
+  :not(.theme-light) > .card {
     --bg: #1e2329; --fg: #e7ebef; --muted: #a6b0ba; --line: #3a434d; --accent: #8cc3ff; --accent-bg: #22364b;
     --warn: #f0b36a; --chip: #2a3139;
     color-scheme: dark;
     box-shadow: 0 6px 24px rgba(0, 0, 0, 0.5);
   }
+}
+/* The theme chosen in the options (set on the card's mount inside the closed shadow root). */
+.theme-dark > .card {
+  --bg: #1e2329; --fg: #e7ebef; --muted: #a6b0ba; --line: #3a434d; --accent: #8cc3ff; --accent-bg: #22364b;
+  --warn: #f0b36a; --chip: #2a3139;
+  color-scheme: dark;
+  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.5);
 }
 .card:focus { outline: none; }
 .card:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
@@ -101,6 +108,8 @@ a { color: var(--accent); text-decoration: underline; text-underline-offset: 2px
 .list li { margin: 0 0 6px; }
 .list .meta { display: block; }
 .rel-head { font-weight: 600; }
+.record-link { margin: 6px 0; }
+.record-link a { font-weight: 600; }
 .rel { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-clamp: 3; overflow: hidden; }
 .retry {
   margin: 4px 0; padding: 4px 12px; border: 1px solid var(--accent); border-radius: 6px; background: transparent;

@@ -2,17 +2,24 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupState } from '@/components/Popup';
-import { t, uiLanguage } from '@/lib/i18n/t';
+import { t, uiLanguage, type Translate } from '@/lib/i18n/t';
+import { applyPageLook } from '@/lib/ui/page-look';
+import viMessages from '@/public/_locales/vi/messages.json';
+import enMessages from '@/public/_locales/en/messages.json';
 import { isDefaultSite, isWebPage } from '@/lib/settings/sites';
 import { getGlobalSettings, getSiteSettings, setGlobalSettings, setSiteSettings, effectiveSettings, MAX_DWELL_MS, MIN_DWELL_MS, type Mode } from '@/lib/settings/store';
 import { hasAllSites, hasSiteAccess, injectIntoTab, requestSite, revokeSite, syncRegisteredContentScript } from '@/lib/settings/registration';
 import { NEXT_REFERENCE, PREVIOUS_REFERENCE } from '@/lib/page/commands';
 import { fetchDatasetStatus, reloadDataset, type DatasetStatus } from '@/lib/lookup/client';
 import { unreadableKey } from '@/lib/card/model';
+import { askPageReferences, revealOnPage, type PageReferences } from '@/lib/page/popup-link';
+import { searchHref } from '@/lib/record/address';
 import './style.css';
 
 const app = document.getElementById('app')!;
 document.documentElement.lang = uiLanguage();
+/** The strings: the browser's, until the options' language and theme are read (lib/ui/page-look). */
+let strings: Translate = t;
 let state: PopupState = {
   access: 'none',
   allSites: false,
@@ -24,6 +31,8 @@ let state: PopupState = {
   shortcuts: {},
 };
 let tabId: number | undefined;
+/** The page's references, grouped by document (asked from the tab's content script). */
+let references: PageReferences | undefined;
 
 /** Carries out a settings change; a failed save (the sync storage quota, say) is said plainly, never lost silently. */
 function save<T>(change: Promise<T>, then: (value: T) => void) {
@@ -37,7 +46,7 @@ const update = (patch: Partial<PopupState>) => {
   state = { ...state, ...patch };
   render(
     <Popup
-      t={t}
+      t={strings}
       state={state}
       onToggleSite={(enabled) => state.host && save(setSiteSettings(state.host, { enabled }), () => update({ enabled, problem: undefined }))}
       onEnableHere={() => state.host && grant(requestSite(state.host))}
@@ -50,6 +59,11 @@ const update = (patch: Partial<PopupState>) => {
       onRetryDataset={() => {
         update({ dataset: { ...state.dataset, ready: false, retrying: true } });
         void reloadDataset().then(showDataset, () => showDataset(undefined));
+      }}
+      research={{
+        references,
+        onReveal: (key) => tabId !== undefined && void revealOnPage(tabId, key).then((shown) => shown && window.close()),
+        onSearch: (q) => void browser.tabs.create({ url: browser.runtime.getURL(`/${q ? searchHref(q) : 'search.html'}` as never) }).then(() => window.close()),
       }}
     />,
     app,
@@ -90,7 +104,7 @@ async function refresh() {
   const [global, allSites, commands] = await Promise.all([getGlobalSettings(), hasAllSites(), browser.commands?.getAll().catch(() => []) ?? []]);
   const site = host ? await getSiteSettings(host) : {};
   const access = host === undefined ? 'none' : isDefaultSite(host) ? 'default' : (await hasSiteAccess(host)) ? 'granted' : 'none';
-  const effective = effectiveSettings(global, site);
+  const effective = effectiveSettings(global, site, host);
   update({
     host,
     access,
@@ -106,6 +120,11 @@ async function refresh() {
     },
   });
   void watchDataset(0);
+  if (tabId !== undefined && host !== undefined) {
+    const answer = await askPageReferences(tabId);
+    references = answer && !answer.off ? answer : undefined;
+    update({});
+  }
 }
 
 /** The dataset's state; what failed, in words, when none can be read or when a newer bundle could not be. */
@@ -129,3 +148,7 @@ async function watchDataset(attempt: number): Promise<void> {
 
 update({});
 void refresh();
+void applyPageLook(document, { vi: viMessages, en: enMessages }).then((look) => {
+  strings = look.t;
+  update({});
+});

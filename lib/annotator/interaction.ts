@@ -24,6 +24,8 @@ export interface Interaction {
   release(): void;
   /** Keyboard next/previous (see Annotator.move); there must be marks. */
   move(direction: 1 | -1): Mark;
+  /** Goes to one mark as move does (see Annotator.reveal). */
+  reveal(m: Mark): Mark;
 }
 
 /** What onActivate gets as the anchor: the wrapper (inline mode) or the Range. */
@@ -161,7 +163,9 @@ export function watchInteraction({ marks, signal, dwellMs, callbacks }: Interact
       pointer.forget();
     },
     move(direction) {
-      const m = focus.next(direction);
+      return this.reveal(focus.next(direction));
+    },
+    reveal(m) {
       const previous = focus.current;
       focus.clear();
       if (previous && previous !== m) callbacks.deactivate(previous, 'blur');

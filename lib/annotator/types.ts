@@ -48,6 +48,8 @@ export interface Annotator {
   setMode(mode: MarkMode): void;
   /** Keyboard next/previous: scrolls into view, draws the focus highlight, calls onActivate(…, 'keyboard'). */
   move(direction: 1 | -1): MarkedReference | undefined;
+  /** Goes to one marked reference as move() does (scrolled into view, focus look, onActivate 'keyboard'). */
+  reveal(id: string): MarkedReference | undefined;
   /** Resolves when no marking pass is running or queued (changes still being batched are not waited for). */
   idle(): Promise<void>;
   /** Restores the page exactly and stops everything; also runs when the signal aborts. */

@@ -56,9 +56,11 @@ export interface CardHostOptions {
   copy?: (text: string) => Promise<boolean>;
   signal: AbortSignal;
   doc?: Document;
+  /** The theme chosen in the options; 'system' (default) follows the page's colour scheme. */
+  theme?: 'system' | 'light' | 'dark';
 }
 
-export function createCardHost({ t, signal, doc = document, copy = async () => false }: CardHostOptions): CardHost {
+export function createCardHost({ t, signal, doc = document, copy = async () => false, theme = 'system' }: CardHostOptions): CardHost {
   // The root is attached before the element is in the page, and never serializable (getHTML does not show it).
   const element = doc.createElement(randomHostTag());
   element.setAttribute('hidden', '');
@@ -66,6 +68,7 @@ export function createCardHost({ t, signal, doc = document, copy = async () => f
   const style = doc.createElement('style');
   style.textContent = cardStyle;
   const mount = doc.createElement('div');
+  if (theme !== 'system') mount.className = `theme-${theme}`;
   shadow.append(style, mount);
   let stopAutoUpdate: (() => void) | undefined;
   let shown = false;

@@ -87,6 +87,11 @@ export function findDocuments(request: Omit<RequestOf<'find'>, 'op'>): Promise<R
   return send({ op: 'find', ...request });
 }
 
+/** Deletes every local record and loads the bundled dataset again (the options page's "clear local data"). */
+export function resetLocalData(): Promise<ResponseOf<'resetData'>> {
+  return send({ op: 'resetData' });
+}
+
 /** The search filters' choices over the whole dataset. */
 export function fetchSearchFacets(): Promise<ResponseOf<'searchFacets'>> {
   return send({ op: 'searchFacets' });

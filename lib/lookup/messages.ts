@@ -14,6 +14,7 @@ export type { CitingArticle, CitingArticlesPage, StatedFacts } from '../store/ci
 import type { SearchFacets } from '../search/filter';
 import type { SearchFilters } from '../search/query';
 import type { FindResult } from './find';
+import type { SelectionTarget } from './context-menu';
 
 export type { DatasetStatus } from '../store/dataset-store';
 export type { RelatedDocument } from '../store/queries';
@@ -74,6 +75,10 @@ export interface LookupOps {
   find: { request: { q: string; filters: SearchFilters; offset: number; limit: number }; response: FindResult };
   /** The search filters' choices over the whole dataset (types, issuers, terms, years). */
   searchFacets: { request: Record<never, never>; response: SearchFacets };
+  /** The context menu's lookup: where selected text leads (one record, the documents of one code, or a search). */
+  selectionTarget: { request: { text: string }; response: SelectionTarget };
+  /** The options page's "clear local data": every local record deleted, the bundled dataset loaded again. */
+  resetData: { request: Record<never, never>; response: DatasetStatus };
 }
 
 export type LookupOp = keyof LookupOps;
@@ -175,7 +180,12 @@ export function parseRequest(input: unknown): { request: LookupRequest } | { err
       return { request: { op, code: input.code } };
     }
     case 'searchFacets':
+    case 'resetData':
       return { request: { op } };
+    case 'selectionTarget': {
+      if (typeof input.text !== 'string' || input.text.length > MAX_STRING) return { error: 'text must be a string' };
+      return { request: { op, text: input.text } };
+    }
     case 'find': {
       if (typeof input.q !== 'string' || input.q.length > 500) return { error: 'q must be a string of at most 500 characters' };
       const offset = input.offset ?? 0;

@@ -10,7 +10,8 @@ import type { LoadOutcome } from '../store/load-dataset';
 import { isLookupMessage, parseRequest, type LookupErrorCode, type LookupOp, type LookupRequest, type LookupResponse, type RequestOf, type ResponseOf } from './messages';
 import { addDocuments, createSearchIndex, searchIds, type SearchIndex } from './search-index';
 import { codeKeysOf } from './code-lookup';
-import { findDocuments } from './find';
+import { findDocuments, prepareFind } from './find';
+import { selectionTarget } from './context-menu';
 import { facetsOf, type SearchFacets } from '../search/filter';
 
 export type LookupServiceOptions = DatasetStoreOptions;
@@ -125,9 +126,19 @@ export class LookupService {
       });
     },
     find: async ({ q, filters, offset, limit }) => {
-      const [{ documents }, index, cited] = await Promise.all([this.store.documents(), this.searchIndex(), this.store.citationTotals()]);
-      return findDocuments(index, documents.byId, cited, { q, filters, offset, limit });
+      const [index, cited] = await Promise.all([this.searchIndex(), this.store.citationTotals()]);
+      return findDocuments(index, cited, { q, filters, offset, limit });
     },
+    resetData: async () => {
+      this.search = undefined;
+      this.facets = undefined;
+      await this.store.reset();
+      this.search = undefined;
+      this.facets = undefined;
+      void this.warm().catch(() => {});
+      return this.store.status();
+    },
+    selectionTarget: ({ text }) => selectionTarget(text, (code) => this.handle({ op: 'byCode', code })),
     searchFacets: async () => {
       const { gen, documents } = await this.store.documents();
       if (this.facets?.gen !== gen) this.facets = { gen, facets: facetsOf(documents.byId.values()) };
@@ -146,6 +157,7 @@ export class LookupService {
           addDocuments(search, all.slice(i, i + SEARCH_SLICE));
           if (i + SEARCH_SLICE < all.length) await new Promise((r) => setTimeout(r, 0));
         }
+        prepareFind(search);
         return search;
       })();
       const entry = { gen, index };

@@ -40,7 +40,10 @@ export function runPageSession({ hostname, signal, start }: PageSessionOptions):
   const apply = (settings: EffectiveSettings) => {
     if (session.signal.aborted) return;
     if (!settings.enabled) return stop();
-    if (run && run.settings.dwellMs === settings.dwellMs) {
+    // A new mode switches in place; a new dwell, families, language or theme starts a fresh reader.
+    const same = (a: EffectiveSettings, b: EffectiveSettings) =>
+      a.dwellMs === b.dwellMs && a.language === b.language && a.theme === b.theme && a.families?.party === b.families?.party && a.families?.state === b.families?.state;
+    if (run && same(run.settings, settings)) {
       if (run.settings.mode !== settings.mode) run.reader.setMode(settings.mode);
       run.settings = settings;
       return;

@@ -16,6 +16,7 @@ import { createCardHost } from '../card/host';
 import { createCardController } from '../card/controller';
 import { buildCardModel, MAX_ARTICLES, type CardDetails } from '../card/model';
 import type { PageDateSource } from './page-context';
+import { groupKeyOf, groupReferences, type MarkedEntry, type PageReferences } from './popup-link';
 
 /** What the page says about itself, read again for every batch (a single-page site changes article in place). */
 export interface PageContext {
@@ -39,14 +40,24 @@ export interface ReaderOptions {
   lang: 'vi' | 'en';
   /** Copies a citation (the content script: lib/page/clipboard, never through a copy event the page sees). */
   copy?: (text: string) => Promise<boolean>;
+  /** Opens a record page (the background opens a tab: lib/page/open-record); with recordLink, the card links to records. */
+  openRecord?: (target: { id: string } | { code: string }, background: boolean) => void;
+  /** A record page's address, for the card's links. */
+  recordLink?: (target: { id: string } | { code: string }) => string;
   /** The page's context, or a function that reads it afresh for each batch. */
   page: PageContext | (() => PageContext);
   doc?: Document;
+  /** The card's theme as chosen in the options (default: the system's). */
+  theme?: 'system' | 'light' | 'dark';
 }
 
 export interface Reader {
   setMode(mode: Mode): void;
   move(direction: 1 | -1): void;
+  /** The marked references grouped by document, in the page's order (for the popup). */
+  references(): PageReferences;
+  /** Scrolls to the first reference of a group (see references()) and opens its card; false when there is none. */
+  reveal(key: string): boolean;
   /** The card host element (its shadow root is closed; tests reach the card through the browser's debugging protocol). */
   readonly cardElement: HTMLElement;
 }
@@ -87,7 +98,7 @@ export function startReader(options: ReaderOptions): Reader {
   /** A retry of the bundled data is under way (the card's "Try again"). */
   let retrying = false;
 
-  const host = createCardHost({ t, signal, doc, copy: options.copy });
+  const host = createCardHost({ t, signal, doc, copy: options.copy, theme: options.theme });
   const controller = createCardController<string>({
     host,
     signal,
@@ -125,6 +136,7 @@ export function startReader(options: ReaderOptions): Reader {
       copyState,
       onClose: () => controller.close('button'),
       onRetry: retry,
+      ...(options.openRecord && options.recordLink ? { recordLink: options.recordLink, onOpenRecord: options.openRecord } : {}),
       onSelectCandidate: (index) => {
         entry.selected = index;
         entry.picked = true;
@@ -324,12 +336,33 @@ export function startReader(options: ReaderOptions): Reader {
     },
   });
 
+  /** The marked references with what the reader knows of them, in the page's order. */
+  function inPageOrder(): MarkedEntry[] {
+    const marked = [...annotator.references.values()].map((m) => ({ m, range: m.range }));
+    marked.sort((a, b) => {
+      try {
+        return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+      } catch {
+        return 0; // in different shadow trees: keep the order they were found in
+      }
+    });
+    return marked.map(({ m }) => {
+      const entry = entries.get(m.id);
+      return { id: m.id, ref: entry?.ref ?? m.ref, resolution: entry?.resolution, selected: entry?.selected ?? 0 };
+    });
+  }
+
   return {
     setMode: (mode) => {
       controller.close('api');
       annotator.setMode(mode);
     },
     move: (direction) => annotator.move(direction),
+    references: () => groupReferences(inPageOrder()),
+    reveal: (key) => {
+      const first = inPageOrder().find((entry) => groupKeyOf(entry) === key);
+      return first !== undefined && annotator.reveal(first.id) !== undefined;
+    },
     cardElement: host.element,
   };
 }

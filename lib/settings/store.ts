@@ -1,5 +1,6 @@
 /**
- * Settings: defaults for every site and per-site choices, in browser.storage.sync (small, follows the user).
+ * Settings: defaults for every site and per-site choices, in browser.storage.sync (small, follows the user), or
+ * storage.local where sync is unavailable or refuses a write (the copy there is read when sync has none).
  * Keys: "settings" (global) and "site:<host>" (per site). Content scripts watch them, so a change takes effect
  * at once on open tabs.
  */
@@ -7,12 +8,28 @@ import { browser } from 'wxt/browser';
 import { siteKey } from './sites';
 
 export type Mode = 'highlight' | 'inline';
+/** Where vanban-lens runs: the default (Vietnamese) sites, everywhere, everywhere but a list, only a list. */
+export type RunWhere = 'default' | 'everywhere' | 'except' | 'only';
+export type Theme = 'system' | 'light' | 'dark';
+export type Language = 'system' | 'vi' | 'en';
+
+export interface Families {
+  party: boolean;
+  state: boolean;
+}
 
 export interface GlobalSettings {
   /** How references are drawn where a site has no choice of its own. */
   defaultMode: Mode;
   /** How long the pointer rests on a reference before its card opens (ms). */
   dwellMs: number;
+  where: RunWhere;
+  /** The hosts of "everywhere except" / "only these" (lower case, without "www."). */
+  sites: string[];
+  /** Which families of documents are marked. */
+  families: Families;
+  theme: Theme;
+  language: Language;
 }
 
 export interface SiteSettings {
@@ -25,9 +42,22 @@ export interface EffectiveSettings {
   enabled: boolean;
   mode: Mode;
   dwellMs: number;
+  families: Families;
+  language: Language;
+  theme: Theme;
 }
 
-export const DEFAULT_SETTINGS: GlobalSettings = { defaultMode: 'highlight', dwellMs: 300 };
+export const DEFAULT_SETTINGS: GlobalSettings = {
+  defaultMode: 'highlight',
+  dwellMs: 300,
+  where: 'default',
+  sites: [],
+  families: { party: true, state: true },
+  theme: 'system',
+  language: 'system',
+};
+/** Most hosts a site list holds (storage.sync keeps items under 8 KB). */
+export const MAX_SITES = 200;
 /** Below this a card would open as the pointer merely crosses a line of text. */
 export const MIN_DWELL_MS = 50;
 export const MAX_DWELL_MS = 3000;
@@ -40,10 +70,50 @@ export const siteStorageKey = (hostname: string) => sitePrefix + siteKey(hostnam
 export function normalizeGlobal(value: unknown): GlobalSettings {
   const input = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
   const dwell = typeof input.dwellMs === 'number' && Number.isFinite(input.dwellMs) ? Math.round(input.dwellMs) : DEFAULT_SETTINGS.dwellMs;
+  const families = (input.families && typeof input.families === 'object' ? input.families : {}) as Record<string, unknown>;
   return {
     defaultMode: isMode(input.defaultMode) ? input.defaultMode : DEFAULT_SETTINGS.defaultMode,
     dwellMs: Math.min(MAX_DWELL_MS, Math.max(MIN_DWELL_MS, dwell)),
+    where: oneOf(input.where, ['default', 'everywhere', 'except', 'only'] as const, DEFAULT_SETTINGS.where),
+    sites: Array.isArray(input.sites) ? siteList(input.sites) : [],
+    families: { party: families.party !== false, state: families.state !== false },
+    theme: oneOf(input.theme, ['system', 'light', 'dark'] as const, DEFAULT_SETTINGS.theme),
+    language: oneOf(input.language, ['system', 'vi', 'en'] as const, DEFAULT_SETTINGS.language),
   };
+}
+
+/** Host names from a list (or typed text): lower case, no "www.", no scheme or path, each once, at most MAX_SITES. */
+export function siteList(values: readonly unknown[]): string[] {
+  const out = new Set<string>();
+  for (const value of values) {
+    if (typeof value !== 'string') continue;
+    const host = siteKey(value.trim().replace(/^[a-z]+:\/\//i, '').replace(/[/:?#].*$/, '').replace(/^\*\./, ''));
+    if (/^[a-z0-9.-]+\.[a-z0-9-]+$/i.test(host) || /^[a-z0-9-]+$/i.test(host)) out.add(host);
+    if (out.size >= MAX_SITES) break;
+  }
+  return [...out];
+}
+
+/** True when a site list names the host (itself or a domain above it). */
+export function listCovers(sites: readonly string[], hostname: string): boolean {
+  const host = siteKey(hostname);
+  return sites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+/** True when the settings let vanban-lens run on the host at all (before the site's own on/off). */
+export function runsOn(global: Pick<GlobalSettings, 'where' | 'sites'>, hostname: string): boolean {
+  switch (global.where) {
+    case 'only':
+      return listCovers(global.sites, hostname);
+    case 'except':
+      return !listCovers(global.sites, hostname);
+    default:
+      return true;
+  }
+}
+
+function oneOf<T extends string>(value: unknown, values: readonly T[], fallback: T): T {
+  return values.includes(value as T) ? (value as T) : fallback;
 }
 
 export function normalizeSite(value: unknown): SiteSettings {
@@ -54,18 +124,40 @@ export function normalizeSite(value: unknown): SiteSettings {
   return out;
 }
 
-export function effectiveSettings(global: GlobalSettings, site: SiteSettings): EffectiveSettings {
-  return { enabled: site.enabled !== false, mode: site.mode ?? global.defaultMode, dwellMs: global.dwellMs };
+export function effectiveSettings(global: GlobalSettings, site: SiteSettings, hostname?: string): EffectiveSettings {
+  return {
+    enabled: site.enabled !== false && (hostname === undefined || runsOn(global, hostname)),
+    mode: site.mode ?? global.defaultMode,
+    dwellMs: global.dwellMs,
+    families: global.families,
+    language: global.language,
+    theme: global.theme,
+  };
 }
 
 export async function getGlobalSettings(): Promise<GlobalSettings> {
-  const stored = await browser.storage.sync.get(GLOBAL_KEY);
+  let stored: Record<string, unknown> = {};
+  try {
+    stored = await browser.storage.sync.get(GLOBAL_KEY);
+  } catch {
+    // storage.sync unavailable (disabled by policy, or a browser without it): the local copy.
+  }
+  if (stored[GLOBAL_KEY] === undefined) stored = await browser.storage.local.get(GLOBAL_KEY).catch(() => ({}));
   return normalizeGlobal(stored[GLOBAL_KEY]);
 }
 
 export async function setGlobalSettings(patch: Partial<GlobalSettings>): Promise<GlobalSettings> {
   const next = normalizeGlobal({ ...(await getGlobalSettings()), ...patch });
-  await browser.storage.sync.set({ [GLOBAL_KEY]: next });
+  try {
+    await browser.storage.sync.set({ [GLOBAL_KEY]: next });
+    // A local copy written while sync failed must not outlive the newer synced value.
+    await browser.storage.local.remove(GLOBAL_KEY).catch(() => {});
+  } catch (error) {
+    // Over the sync quota: said plainly (the caller shows it). Sync unavailable: kept on this device instead.
+    if (/quota/i.test(error instanceof Error ? error.message : String(error))) throw error;
+    console.warn('vanban-lens: settings kept on this device only', error);
+    await browser.storage.local.set({ [GLOBAL_KEY]: next });
+  }
   return next;
 }
 
@@ -85,7 +177,7 @@ export async function setSiteSettings(hostname: string, patch: SiteSettings): Pr
 
 export async function getEffectiveSettings(hostname: string): Promise<EffectiveSettings> {
   const [global, site] = await Promise.all([getGlobalSettings(), getSiteSettings(hostname)]);
-  return effectiveSettings(global, site);
+  return effectiveSettings(global, site, hostname);
 }
 
 /**
@@ -110,7 +202,7 @@ export function followEffectiveSettings(
     );
   };
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'sync' && (GLOBAL_KEY in changes || key in changes)) read();
+    if ((area === 'sync' && (GLOBAL_KEY in changes || key in changes)) || (area === 'local' && GLOBAL_KEY in changes)) read();
   };
   browser.storage.onChanged.addListener(listener);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createLookupClient, fetchDatasetStatus, fetchSearchFacets, findDocuments, LookupError } from '../../../lib/lookup/client';
+import { createLookupClient, fetchDatasetStatus, fetchSearchFacets, findDocuments, LookupError, resetLocalData } from '../../../lib/lookup/client';
 import { listenForLookups } from '../../../lib/lookup/listen';
 import { LOOKUP_CHANNEL, type LookupResponse } from '../../../lib/lookup/messages';
 import { LookupService } from '../../../lib/lookup/service';
@@ -410,5 +410,18 @@ describe('find (the search page)', () => {
     expect(facets.terms.map((t) => t.value)).toEqual(['XI', 'XII', 'XIII']);
     const bad = await service.respond({ channel: LOOKUP_CHANNEL, request: { op: 'find', q: 'x', filters: { family: 'other' } } }, { id: 'self' }, 'self');
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+});
+
+describe('resetData (clear local data)', () => {
+  it('deletes every local record and loads the bundled dataset again; searches answer from the new load', async () => {
+    let version = 'v1';
+    start(async () => fixtureDataset(version, version === 'v2' ? [doc({ id: '9-CT/TEST', code: '9-CT/TEST', title: 'Zorblax quarvel' })] : []));
+    await service.ensureDataset();
+    expect((await findDocuments({ q: 'zorblax quarvel', filters: {}, offset: 0, limit: 5 })).total).toBe(0);
+    version = 'v2';
+    const status = await resetLocalData();
+    expect(status).toMatchObject({ ready: true, version: 'v2', documents: 8 });
+    expect((await findDocuments({ q: 'zorblax quarvel', filters: {}, offset: 0, limit: 5 })).items[0]?.document.id).toBe('9-CT/TEST');
   });
 });

@@ -10,7 +10,7 @@ import type { Reader } from '@/lib/page/reader';
 function starter() {
   const runs: Array<{ settings: EffectiveSettings; signal: AbortSignal; reader: Reader }> = [];
   const start = vi.fn((settings: EffectiveSettings, signal: AbortSignal) => {
-    const reader = { setMode: vi.fn(), move: vi.fn(), cardElement: {} as HTMLElement };
+    const reader = { setMode: vi.fn(), move: vi.fn(), references: () => ({ groups: [], total: 0 }), reveal: () => false, cardElement: {} as HTMLElement };
     runs.push({ settings, signal, reader });
     return reader;
   });

@@ -10,7 +10,7 @@ import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, ref, tVi } from '../c
 
 let abort: AbortController;
 let options: AnnotatorOptions;
-const annotator = { references: new Map(), mode: 'highlight' as const, setMode: vi.fn(), move: vi.fn(), idle: async () => {}, destroy: vi.fn() };
+const annotator = { references: new Map(), mode: 'highlight' as const, setMode: vi.fn(), move: vi.fn(), reveal: vi.fn(), idle: async () => {}, destroy: vi.fn() };
 const fakeAnnotate = (o: AnnotatorOptions) => {
   options = o;
   return annotator;
