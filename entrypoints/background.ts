@@ -8,6 +8,7 @@ import { loadFailureLog } from '../lib/store/dataset-integrity';
 import { forwardCommands } from '../lib/page/commands';
 import { watchPermissions } from '../lib/settings/registration';
 import { listenForClipboard, writeInThisDocument, writeThroughOffscreen } from '../lib/page/clipboard';
+import { listenForOpenRecord } from '../lib/page/open-record';
 import { registerLookupMenu } from '../lib/lookup/context-menu';
 import { codeHref, recordHref, searchHref } from '../lib/record/address';
 import { t } from '../lib/i18n/t';
@@ -25,6 +26,8 @@ export default defineBackground(() => {
   // Copy citation: the content script asks here where the page cannot let it copy (Chrome: an offscreen document;
   // Firefox: this background page), so no page ever sees a copy event.
   listenForClipboard(import.meta.env.MANIFEST_VERSION === 3 ? writeThroughOffscreen : writeInThisDocument);
+  // The card's "Full record" and related-document links: a page cannot open extension pages, the background can.
+  listenForOpenRecord();
   // "Tra cứu văn bản" on selected text: the record, the documents of a code, or the search page.
   void registerLookupMenu({
     title: t('search_menuLookup'),

@@ -14,6 +14,7 @@ import enMessages from '@/public/_locales/en/messages.json';
 import { annotate } from '@/lib/annotator/annotate';
 import { detect } from '@/lib/detector/detect';
 import { copyFromExtension } from '@/lib/page/clipboard';
+import { openRecordFromPage, recordUrl } from '@/lib/page/open-record';
 import { listenForPopup } from '@/lib/page/popup-link';
 
 export default defineContentScript({
@@ -40,8 +41,8 @@ export default defineContentScript({
       start: (settings, signal) => {
         const { lang, text } = strings(settings.language);
         // Only the families chosen in the options are marked.
-        const marked = (input: string) => detect(input).filter((ref) => settings.families[ref.family]);
-        return startReader({ signal, mode: settings.mode, dwellMs: settings.dwellMs, annotate, detect: marked, lookup, t: text, lang, page, copy: copyFromExtension, theme: settings.theme });
+        const marked: typeof detect = (input, forms) => detect(input, forms).filter((ref) => settings.families[ref.family]);
+        return startReader({ signal, mode: settings.mode, dwellMs: settings.dwellMs, annotate, detect: marked, lookup, t: text, lang, page, copy: copyFromExtension, openRecord: openRecordFromPage, recordLink: recordUrl, theme: settings.theme });
       },
     });
     if (window === window.top) {

@@ -2,7 +2,8 @@
  * The card: what a cited document is, who issued it and when, and what is related. Props in, callbacks out;
  * every string from pages or the dataset is rendered as text (JSX children), never as HTML.
  */
-import type { CardModel, Fact } from './types';
+import type { ComponentChildren } from 'preact';
+import type { CardModel, Fact, RecordTarget } from './types';
 import type { Translate } from '@/lib/i18n/t';
 
 export interface CardProps {
@@ -15,11 +16,38 @@ export interface CardProps {
   onClose?: () => void;
   /** Tries the bundled data again (shown when it can't be read). */
   onRetry?: () => void;
+  /**
+   * The address of a record page (the card shows record links only when given, with onOpenRecord). A page cannot
+   * open the extension's pages itself, so a click asks onOpenRecord (the background opens a tab).
+   */
+  recordLink?: (target: RecordTarget) => string;
+  onOpenRecord?: (target: RecordTarget, background: boolean) => void;
 }
 
-export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose, onRetry }: CardProps) {
+export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose, onRetry, recordLink, onOpenRecord }: CardProps) {
   const several = model.candidates.length > 1;
   const chosen = model.candidates[model.selected];
+  /** A link to a record page: opens through onOpenRecord (a new tab; Ctrl/⌘ or the middle button: in the background). */
+  const toRecord = (target: RecordTarget, children: ComponentChildren, props: { class?: string } = {}) =>
+    recordLink && onOpenRecord ? (
+      <a
+        {...props}
+        href={recordLink(target)}
+        onClick={(e) => {
+          e.preventDefault();
+          onOpenRecord(target, e.ctrlKey || e.metaKey);
+        }}
+        onAuxClick={(e) => {
+          if (e.button !== 1) return;
+          e.preventDefault();
+          onOpenRecord(target, true);
+        }}
+      >
+        {children}
+      </a>
+    ) : (
+      children
+    );
   return (
     <div class="card" role="dialog" aria-modal="false" aria-labelledby="vbl-heading" tabIndex={-1} data-state={model.state}>
       <header class="head">
@@ -98,6 +126,11 @@ export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose, 
           {t('cardOtherReadings')} {model.readings.map((r) => `${t(r.label)}: ${r.value}`).join('; ')}
         </p>
       ) : null}
+      {model.record && recordLink && onOpenRecord ? (
+        <p class="record-link">
+          {toRecord(model.record, 'id' in model.record ? t('record_fullRecord') : t('record_allOfCode', model.record.code), { class: 'full-record' })}
+        </p>
+      ) : null}
 
       {model.state === 'unresolved' || (model.state === 'needs-place' && !chosen) ? (
         <p class="note">{t(model.state === 'needs-place' ? 'cardNeedsPlace' : 'cardNotInDataset')}</p>
@@ -171,7 +204,7 @@ export function Card({ model, t, copyState, onSelectCandidate, onCopy, onClose, 
             {model.related.map((r) => (
               <li key={r.id}>
                 <span class="rel" title={r.title ? `${r.heading} ${r.title}` : r.heading}>
-                  <span class="rel-head">{r.heading}</span>
+                  <span class="rel-head">{toRecord({ id: r.id }, r.heading)}</span>
                   {r.title ? <span class="rel-title"> {r.title}</span> : null}
                 </span>
                 <span class="meta">{r.count !== undefined && r.why === 'cardCoCited' ? t(r.why, String(r.count)) : translated(t, r.why, t('cardRelation_related'))}</span>

@@ -108,6 +108,8 @@ a { color: var(--accent); text-decoration: underline; text-underline-offset: 2px
 .list li { margin: 0 0 6px; }
 .list .meta { display: block; }
 .rel-head { font-weight: 600; }
+.record-link { margin: 6px 0; }
+.record-link a { font-weight: 600; }
 .rel { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-clamp: 3; overflow: hidden; }
 .retry {
   margin: 4px 0; padding: 4px 12px; border: 1px solid var(--accent); border-radius: 6px; background: transparent;

@@ -70,8 +70,16 @@ export interface RelatedItem {
   count?: number;
 }
 
+/** Which record page a card's link opens: one document's record, or every document sharing a code. */
+export type RecordTarget = { id: string } | { code: string };
+
 export interface CardModel {
   state: CardState;
+  /**
+   * The record the card's "Full record" link opens: the chosen document's; while a reused code's card is not yet
+   * decided, the list of every document sharing the code (each candidate reaches its record from there).
+   */
+  record?: RecordTarget;
   /** The kind of answer, once resolved. */
   answer?: CardAnswer;
   /** Records the page contradicts, with why: shown so the reader sees what was set aside. */

@@ -60,7 +60,8 @@ export function CitingArticles({ view, t, onFilter, onPage }: CitingArticlesProp
         {view.items.map((a, i) => (
           <li key={`${view.page}-${i}`} class="article">
             {a.url ? (
-              <a href={a.url} target="_blank" rel="noopener noreferrer">
+              // Same tab: the reader reads the article, then Back returns here with the same filter and page.
+              <a href={a.url} rel="noopener noreferrer">
                 {a.title}
               </a>
             ) : (

@@ -136,6 +136,7 @@ function body({ state, t, copyState, onCopy, onFilter, onPage, onOpen, mountGrap
               <DocumentLinks items={record.sameCode} label={t('record_sameCode', record.code)} />
             </section>
           ) : null}
+          <NeighbourhoodGraph view={graph} t={t} mountGraph={mountGraph} onOpen={(id) => onOpen?.(id)} />
           <section aria-labelledby="rec-rel">
             <h2 id="rec-rel">{t('record_relations')}</h2>
             {record.relations.length === 0 ? (
@@ -152,7 +153,6 @@ function body({ state, t, copyState, onCopy, onFilter, onPage, onOpen, mountGrap
               <DocumentLinks items={record.coCited} label={t('record_coCited')} note={(r) => t('cardCoCited', String(r.count))} />
             )}
           </section>
-          <NeighbourhoodGraph view={graph} t={t} mountGraph={mountGraph} onOpen={(id) => onOpen?.(id)} />
           <CitingArticles view={citing} t={t} onFilter={(f) => onFilter?.(f)} onPage={(p) => onPage?.(p)} />
         </article>
       );

@@ -20,6 +20,8 @@ import { watchInteraction, type Interaction } from './interaction';
 import { availableMode, switchMode } from './mode-switch';
 import { Lifetime } from './lifetime';
 import { ShadowStyles } from './shadow-styles';
+import { HiddenText } from './hidden-text';
+import { afterLoadIdle } from './after-load';
 
 export type { ActivationCause, Annotator, AnnotatorOptions, MarkMode, MarkedReference } from './types';
 
@@ -34,6 +36,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
 
   // Passes: the first over the whole document, then the blocks the page changes (never the annotator's own changes).
   const pacing = new InlinePacing();
+  const hidden = new HiddenText(win);
   const passes: PassQueue = new PassQueue(doc, signal, (work) =>
     markingPass(work, {
       doc,
@@ -45,11 +48,19 @@ export function annotate(options: AnnotatorOptions): Annotator {
       callbacks,
       readAgain: (roots) => passes.enqueue({ roots, removed: false }, false),
       onShadowRoot,
+      hidden,
     }),
   );
-  const watch = watchMutations({ doc, signal, isOwnUi, onBatch: (b) => passes.enqueue(b, false) });
+  const watch = watchMutations({
+    doc,
+    signal,
+    isOwnUi,
+    revealed: (el) => hidden.revealed(el),
+    onBatch: (b) => passes.enqueue(b, false),
+  });
   const own = <T>(fn: () => T): T => watch.own(fn);
-  const removeStyles = addPageStyles(doc, INLINE_CSS, (fn) => own(fn));
+  /** The inline look, added once the page has loaded (nothing restyles the page before). */
+  let removeStyles = () => {};
 
   // The page's open shadow roots, as the passes find them: watched for changes, styled for marks, hit-tested.
   const shadowRoots = new Set<ShadowRoot>();
@@ -100,8 +111,16 @@ export function annotate(options: AnnotatorOptions): Annotator {
     idle: () => passes.idle(),
     destroy: life.end,
   };
-  if (life.follow(options.signal, destroy)) void passes.pump();
-  else {
+  if (life.follow(options.signal, destroy)) {
+    // Nothing is read (no style or layout asked for) before the page has loaded and gone idle; what the page
+    // changes meanwhile is merged into the first pass.
+    passes.hold();
+    void afterLoadIdle(win, signal).then(() => {
+      if (signal.aborted) return;
+      removeStyles = addPageStyles(doc, INLINE_CSS, (fn) => own(fn));
+      passes.release();
+    });
+  } else {
     // Aborted before it began: nothing is marked yet, and no pass starts.
     life.abort();
     marks.layer?.destroy();

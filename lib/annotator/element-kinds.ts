@@ -30,6 +30,8 @@ export function isSkipped(el: Element, isOwnUi?: (node: Node) => boolean, localN
   if (SKIPPED.has(localName)) return true;
   if (el.hasAttributes()) {
     if (el.hasAttribute('hidden')) return true;
+    // Hidden from assistive technology: not read out, so not offered either (our own inline wrappers excepted).
+    if (el.getAttribute('aria-hidden') === 'true' && localName !== 'vbl-ref') return true;
     const editable = el.getAttribute('contenteditable');
     if (editable !== null && editable.toLowerCase() !== 'false') return true;
     if (el.getAttribute('role') === 'textbox') return true;

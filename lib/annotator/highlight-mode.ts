@@ -25,7 +25,8 @@ export class HighlightLayer {
   private all: Highlight;
   private focus: Highlight;
   private registry: HighlightRegistry;
-  private removeStyles: () => void;
+  /** Styles added and highlights registered at the first mark drawn (the page is not restyled before). */
+  private removeStyles: (() => void) | null = null;
   private Static: typeof StaticRange;
   private byBlock = new Map<Element, Set<AbstractRange>>();
   private blockOf = new Map<AbstractRange, Element>();
@@ -35,8 +36,10 @@ export class HighlightLayer {
   private pending: AbstractRange[] = [];
   private observer: IntersectionObserver | null;
 
-  constructor(doc: Document, ownChange: (fn: () => void) => void) {
-    this.removeStyles = addPageStyles(doc, HIGHLIGHT_CSS, ownChange);
+  constructor(
+    private readonly doc: Document,
+    private readonly ownChange: (fn: () => void) => void,
+  ) {
     const w = doc.defaultView as HighlightWindow & {
       StaticRange: typeof StaticRange;
       IntersectionObserver?: typeof IntersectionObserver;
@@ -46,8 +49,6 @@ export class HighlightLayer {
     this.all = new w.Highlight!();
     this.focus = new w.Highlight!();
     this.focus.priority = 1;
-    this.registry.set(HIGHLIGHT, this.all);
-    this.registry.set(FOCUS_HIGHLIGHT, this.focus);
     this.observer =
       typeof w.IntersectionObserver === 'function'
         ? new w.IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: '100% 0px 100% 0px' })
@@ -56,6 +57,11 @@ export class HighlightLayer {
 
   /** Static ranges: the browser need not update them on every DOM change, as it must live ones. */
   draw(start: Point, end: Point, block: Element): AbstractRange {
+    if (!this.removeStyles) {
+      this.removeStyles = addPageStyles(this.doc, HIGHLIGHT_CSS, this.ownChange);
+      this.registry.set(HIGHLIGHT, this.all);
+      this.registry.set(FOCUS_HIGHLIGHT, this.focus);
+    }
     const range = new this.Static({
       startContainer: start.node,
       startOffset: start.offset,
@@ -143,6 +149,7 @@ export class HighlightLayer {
     this.focus.clear();
     if (this.registry.get(HIGHLIGHT) === this.all) this.registry.delete(HIGHLIGHT);
     if (this.registry.get(FOCUS_HIGHLIGHT) === this.focus) this.registry.delete(FOCUS_HIGHLIGHT);
-    this.removeStyles();
+    this.removeStyles?.();
+    this.removeStyles = null;
   }
 }

@@ -14,6 +14,7 @@ import type { InlinePacing } from './inline-pacing';
 import type { Mark } from './mark';
 import type { MarkSet } from './mark-set';
 import type { PassWork } from './pass-queue';
+import type { HiddenText } from './hidden-text';
 
 /** Highlight mode: ranges added to the page's highlight at once. */
 const HIGHLIGHTS_PER_COMMIT = 1500;
@@ -30,6 +31,8 @@ export interface PassContext {
   readAgain(roots: Set<Node>): void;
   /** Each open shadow root of the page the pass reads. */
   onShadowRoot?(root: ShadowRoot): void;
+  /** Text the page does not show is not read (and is read again when shown). */
+  hidden?: HiddenText;
 }
 
 export async function markingPass(work: PassWork, ctx: PassContext): Promise<void> {
@@ -41,6 +44,7 @@ export async function markingPass(work: PassWork, ctx: PassContext): Promise<voi
 
   // Marks already inside the roots: kept when read again, removed when no longer found.
   const before = work.first ? new Set<Mark>() : marks.under(roots);
+  const isHidden = ctx.hidden ? (el: Element) => ctx.hidden!.hides(el) : undefined;
 
   // 1. Read the text, in slices.
   const segments: Segment[] = [];
@@ -51,7 +55,8 @@ export async function markingPass(work: PassWork, ctx: PassContext): Promise<voi
       if (ri >= roots.length) return false;
       const root = roots[ri++]!;
       if (root.nodeType !== 9 && isInsideSkipped(root, isOwnUi)) return true;
-      walker = walkSegments(root, { isOwnUi, onShadowRoot: ctx.onShadowRoot });
+      ctx.hidden?.forgetLast();
+      walker = walkSegments(root, { isOwnUi, onShadowRoot: ctx.onShadowRoot, isHidden });
     }
     for (let k = 0; k < 32; k++) {
       const next = walker.next();

@@ -30,6 +30,11 @@ export interface MutationWatchOptions {
   doc: Document;
   signal: AbortSignal;
   isOwnUi?: (node: Node) => boolean;
+  /**
+   * The page restyled an element (class or style): blocks of hidden text at or under it that are shown now
+   * (HiddenText.revealed). Without it, restyling is not watched.
+   */
+  revealed?: (el: Element) => Element[];
   /** Quiet time before a batch is delivered, and the longest a change waits. */
   debounceMs?: number;
   maxWaitMs?: number;
@@ -42,6 +47,8 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
   const maxWaitMs = options.maxWaitMs ?? 250;
   let roots = new Set<Node>();
   let removed = false;
+  /** Elements the page restyled since the last batch (asked about at delivery, once each). */
+  let restyled = new Set<Element>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstAt = 0;
 
@@ -66,8 +73,11 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
       if (r.type === 'characterData') {
         removed = true;
         addRoot(target);
+      } else if (r.type === 'attributes' && (r.attributeName === 'class' || r.attributeName === 'style')) {
+        // Restyled: hidden text under it may be shown now (asked when the batch is delivered).
+        restyled.add(target as Element);
       } else if (r.type === 'attributes') {
-        // contenteditable / hidden toggled: marks may have to go, or text becomes readable.
+        // contenteditable / hidden / aria-hidden / open toggled: marks may have to go, or text becomes readable.
         removed = true;
         addRoot(target);
       } else {
@@ -96,6 +106,11 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
 
   const take = (): MutationBatch => {
     read(observer.takeRecords());
+    if (restyled.size) {
+      const changed = restyled;
+      restyled = new Set();
+      for (const el of changed) for (const block of options.revealed?.(el) ?? []) roots.add(block);
+    }
     const batch = { roots: prune(roots), removed };
     roots = new Set();
     removed = false;
@@ -106,7 +121,7 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
   };
 
   const schedule = () => {
-    if (!roots.size && !removed) return;
+    if (!roots.size && !removed && !restyled.size) return;
     const now = performance.now();
     if (!firstAt) firstAt = now;
     if (timer !== undefined) clearTimeout(timer);
@@ -122,7 +137,7 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
     subtree: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ['contenteditable', 'hidden'],
+    attributeFilter: ['contenteditable', 'hidden', 'aria-hidden', 'open', ...(options.revealed ? ['class', 'style'] : [])],
   };
   observer.observe(doc, observeOptions);
   /** Open shadow roots watched besides the document (observed again after each own change). */

@@ -14,6 +14,8 @@ export interface PassWork {
 export class PassQueue {
   private pending: PassWork | null;
   private running = false;
+  /** While held (the page is loading), work is queued and merged but no pass starts. */
+  private held = false;
   private idleWaiters: Array<() => void> = [];
 
   /**
@@ -37,12 +39,24 @@ export class PassQueue {
     void this.pump();
   }
 
-  /** Runs the passes queued (the first, at the start). */
+  /** No pass starts until release() (the one running, if any, goes on). */
+  hold(): void {
+    this.held = true;
+  }
+
+  /** Starts the passes queued while held. */
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    void this.pump();
+  }
+
+  /** Runs the passes queued (the first, at the start), unless held. */
   async pump(): Promise<void> {
-    if (this.running) return;
+    if (this.running || this.held) return;
     this.running = true;
     try {
-      while (this.pending && !this.signal.aborted) {
+      while (this.pending && !this.signal.aborted && !this.held) {
         const work = this.pending;
         this.pending = null;
         try {

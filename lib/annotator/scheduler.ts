@@ -1,17 +1,47 @@
 /**
  * Time slicing: long work runs in short slices and gives the main thread back between them, so no task the
- * annotator runs comes near 50 ms, however much text the page has.
+ * annotator runs comes near 50 ms, however much text the page has. Between slices the annotator waits behind
+ * the page's own work (background priority): the page's timers, input and loading run first, so the annotator
+ * delays them by at most about one slice.
  */
 
 /** Default time one slice may take before yielding. */
-export const SLICE_MS = 12;
+export const SLICE_MS = 8;
 
-type SchedulerLike = { yield?: () => Promise<void> };
+type SchedulerLike = {
+  yield?: () => Promise<void>;
+  postTask?: (cb: () => void, options?: { priority?: 'user-blocking' | 'user-visible' | 'background' }) => Promise<void>;
+};
+type IdleGlobal = { requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number };
+
+/** Longest a slice waits for the page to be idle before it runs anyway (a page never idle still gets read). */
+const BACKGROUND_WAIT_MS = 250;
+
+/**
+ * Gives the main thread back to the page and resumes behind everything else it has to do: a background-priority
+ * task (scheduler.postTask), else an idle callback, else a timer.
+ */
+export function yieldToPage(): Promise<void> {
+  const g = globalThis as { scheduler?: SchedulerLike } & IdleGlobal;
+  const s = g.scheduler;
+  if (s && typeof s.postTask === 'function') {
+    return s.postTask(() => {}, { priority: 'background' }).catch(() => undefined);
+  }
+  if (typeof g.requestIdleCallback === 'function') {
+    const ric = g.requestIdleCallback;
+    return new Promise((resolve) => ric(() => resolve(), { timeout: BACKGROUND_WAIT_MS }));
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 let channel: MessageChannel | null = null;
 const waiting: Array<() => void> = [];
 
-/** Gives the main thread back: scheduler.yield() where there is one, else a message-channel task (no 4 ms clamp). */
+/**
+ * Gives the main thread back for one turn, ahead of the page's queued tasks: scheduler.yield() where there is
+ * one, else a message-channel task (no 4 ms clamp). Only for measuring a frame (afterNextFrame); work yields
+ * with yieldToPage.
+ */
 export function yieldToMain(): Promise<void> {
   const s = (globalThis as { scheduler?: SchedulerLike }).scheduler;
   if (s && typeof s.yield === 'function') return s.yield();
@@ -86,6 +116,6 @@ export async function runSliced(step: () => boolean, signal: AbortSignal, option
     if (full && options.win && options.win.document.visibilityState === 'visible') {
       const renderMs = await afterNextFrame(options.win);
       if (renderMs !== undefined) options.onFrame?.(renderMs);
-    } else await yieldToMain();
+    } else await yieldToPage();
   }
 }

@@ -4,7 +4,7 @@
  * Pure reading: nothing here changes the page.
  */
 import { blockOf, isBlockName, isSkipped } from './element-kinds';
-import { openShadowRootOf } from './shadow-tree';
+import { openShadowRootOf, parentElementAcrossShadow } from './shadow-tree';
 
 export interface Segment {
   /** The block the text belongs to (rescanned when its text is found stale). */
@@ -37,6 +37,8 @@ export interface WalkOptions {
   isOwnUi?: (node: Node) => boolean;
   /** Each open shadow root the walk enters (to be observed and styled). */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** True when the text directly inside the element is not shown (HiddenText): such text is not read. */
+  isHidden?: (el: Element) => boolean;
 }
 
 /**
@@ -53,11 +55,12 @@ export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<
   if (!start) return;
   if (doc.designMode === 'on') return;
   if (start.nodeType === 3) {
+    if (options.isHidden && hiddenText(start as Text, options.isHidden)) return;
     const seg = single(start as Text);
     if (seg) yield seg;
     return;
   }
-  const isOwnUi = options.isOwnUi;
+  const { isOwnUi, isHidden } = options;
   const startShadow = start.nodeType === 1 ? openShadowRootOf(start as Element) : null;
   if (startShadow) {
     // A host read again: its shadow tree, then its light children only when a slot shows them.
@@ -100,7 +103,7 @@ export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<
     if (type === 3) {
       const text = node as Text;
       const data = text.data;
-      if (data) {
+      if (data && !(isHidden && hiddenText(text, isHidden))) {
         parts.push(data);
         nodes.push(text);
         starts.push(length);
@@ -160,6 +163,12 @@ export function* walkSegments(root: Node, options: WalkOptions = {}): Generator<
 }
 
 const NON_SPACE = /\S/;
+
+/** True for a text node with something to read whose parent does not show it (blank text is not asked about). */
+function hiddenText(text: Text, isHidden: (el: Element) => boolean): boolean {
+  const parent = parentElementAcrossShadow(text);
+  return parent !== null && NON_SPACE.test(text.data) && isHidden(parent);
+}
 
 function single(text: Text): Segment | null {
   const block = blockOf(text);

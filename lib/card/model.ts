@@ -156,6 +156,7 @@ export function buildCardModel(input: CardInput): CardModel {
       count: r.strength,
     }));
   }
+  base.record = unsure ? { code: candidate.code ?? code } : { id: candidate.id };
   if (unsure) {
     base.citation = pageCitation();
     base.citationFromPage = true;

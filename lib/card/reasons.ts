@@ -47,6 +47,7 @@ const WORDING: { [K in Reason['kind']]: (r: Extract<Reason, { kind: K }>, lang: 
       : { key: o.weakPageDate ? 'reason_latestBeforeWritten' : 'reason_latestBeforePage', subs: [date(r.pageDate, l)] },
   onlyKnownCode: () => ({ key: 'reason_onlyKnownCode', subs: [] }),
   onlyKnownName: () => ({ key: 'reason_onlyKnownName', subs: [] }),
+  namesSeries: () => ({ key: 'reason_namesSeries', subs: [] }),
 };
 
 export function describeReason(reason: Reason, lang: Lang = 'vi', options: ReasonOptions = {}): ReasonText {

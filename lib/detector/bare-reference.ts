@@ -1,6 +1,6 @@
 /**
  * References written without their code suffix: a type word and a number ("Quy định số 138", "Nghị quyết 57",
- * "Nghị định 100/2019"). Without "số", the type word must be capitalised and the number must not be a count
+ * "Nghị định 100/2019", "Nghị quyết 19-2017"). Without "số", the type word must be capitalised and the number must not be a count
  * ("Kế hoạch 5 năm", "Chỉ thị 3 điểm") or a year.
  */
 import { CODE_ONLY_PROSE_TYPES, PROSE_TYPES } from './abbreviations';
@@ -25,13 +25,17 @@ function typeWordSource(): string {
 const BARE = new RegExp(
   // The number is never cut in two: not followed by more digits after soft hyphens, zero-width characters or a
   // non-breaking space ("Chỉ thị số 3\u00AD5" is no Chỉ thị số 3).
-  `(${typeWordSource()})(\\s+[Ss]ố(?![${LETTER}]):?)?\\s*(\\d{1,5})(?:\\s*\\/\\s*((?:19|20)\\d{2}))?(?![\\d${LETTER}]|[.,]\\d|\\s*[-–/]\\s*[${LETTER}\\d]|[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF\\u00A0]{1,4}\\d)`,
+  `(${typeWordSource()})(\\s+[Ss]ố(?![${LETTER}]):?)?\\s*(\\d{1,5})(?:\\s*[\\/\\-–]\\s*((?:19|20)\\d{2}))?(?![\\d${LETTER}]|[.,]\\d|\\s*[-–/]\\s*[${LETTER}\\d]|[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF\\u00A0]{1,4}\\d)`,
   'y',
 );
 const LETTER_OR_DIGIT = new RegExp(`[${LETTER}\\d]`);
 
-/** Nouns that make "TYPE N …" a count, not a citation. */
-const COUNTED = /^\s+(?:năm|tháng|tuần|quý|ngày(?!\s+\d)|giờ|phút|nhóm|điều|khoản|mục|điểm|nội dung|lần|người|đơn vị|phần|giai đoạn|chương|trang|bước|tiêu chí|chỉ tiêu|nhiệm vụ|giải pháp|cấp|tỉnh|huyện|xã|triệu|tỷ|nghìn|ngàn|trăm|km|ha|văn bản|dự án|công trình|loại|lĩnh vực|chương trình|đề án|kế hoạch|cuộc|đợt|vòng|ý kiến|trường hợp)(?![\p{L}])/iu;
+/**
+ * Nouns that make "TYPE N …" a count, not a citation; on the same line ("… theo Nghị định 67" ending a headline is
+ * no count of the next line's "Tỉnh"). "năm" with a year after it is the document's year ("Nghị quyết 19 năm 2017"),
+ * unless a period follows ("Kế hoạch 5 năm 2021-2025").
+ */
+const COUNTED = /^[^\S\n]+(?:năm(?!\s+(?:19|20)\d{2}(?!\s*[-–]\s*\d))|tháng|tuần|quý|ngày(?!\s+\d)|giờ|phút|nhóm|điều|khoản|mục|điểm|nội dung|lần|người|đơn vị|phần|giai đoạn|chương|trang|bước|tiêu chí|chỉ tiêu|nhiệm vụ|giải pháp|cấp|tỉnh|huyện|xã|triệu|tỷ|nghìn|ngàn|trăm|km|ha|văn bản|dự án|công trình|loại|lĩnh vực|chương trình|đề án|kế hoạch|cuộc|đợt|vòng|ý kiến|trường hợp)(?![\p{L}])/iu;
 
 export interface BareMatch {
   start: number;
@@ -110,6 +114,8 @@ export function bareReferenceAt(
   if (start > 0 && LETTER_OR_DIGIT.test(text[start - 1]!)) return { end };
   const word = m[1]!;
   const hasSo = Boolean(m[2]);
+  // "Kế hoạch 2021-2025" is a period, not plan 2021 of 2025.
+  if (m[4] && m[3]!.length === 4 && /^(19|20)/.test(m[3]!)) return { end };
   if (!hasSo) {
     if (word[0] === word[0]!.toLowerCase()) return { end };
     if (!m[4] && m[3]!.length === 4 && /^(19|20)/.test(m[3]!)) return { end };

@@ -1,6 +1,7 @@
 /**
  * Decomposed input (NFD, as some sites and PDFs produce) made NFC, with a map back to the input's offsets,
- * so rules can be written once for composed text and still report offsets into what the caller gave.
+ * so rules can be written once for composed text and still report offsets into what the caller gave. The
+ * Icelandic eth (Ð, ð), which some Vietnamese sites type for Đ, đ ("58/2025/NÐ-CP"), is read as Đ, đ (same length).
  */
 export interface ComposedText {
   text: string;
@@ -11,8 +12,16 @@ export interface ComposedText {
 }
 
 const MARKS = /[\u0300-\u036f]/;
+const ETH = /[\u00d0\u00f0]/g;
+const asD = (eth: string) => (eth === '\u00d0' ? '\u0110' : '\u0111');
 
 export function composeText(input: string): ComposedText {
+  const composed = composeMarks(input);
+  // indexOf is far cheaper than a character class over the whole text.
+  return input.indexOf('\u00d0') >= 0 || input.indexOf('\u00f0') >= 0 ? { ...composed, text: composed.text.replace(ETH, asD) } : composed;
+}
+
+function composeMarks(input: string): ComposedText {
   if (!MARKS.test(input)) return { text: input, hasMarks: false, toInput: (o) => o };
   // Each cluster of a base character and its combining marks is composed on its own; record where lengths change.
   const parts: string[] = [];

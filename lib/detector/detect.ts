@@ -15,23 +15,28 @@ import { findPlenumReferences } from './plenum-reference';
 import { eventDateBefore } from './event-date';
 import { readParagraphs } from './paragraph-facts';
 import { readAfter, readBefore } from './sentence-context';
+import type { PageForms } from './page-forms';
 import type { Family, Reference } from './types';
 
 /** How far to read around a reference for its sentence. */
 const BEFORE_WINDOW = 100;
 const AFTER_WINDOW = 240;
 
-export function detect(input: string): Reference[] {
+/**
+ * `page`: what the same page has cited in the parts of it already read, when a page is read in parts (see
+ * PageForms); a whole text needs none.
+ */
+export function detect(input: string, page?: PageForms): Reference[] {
   if (typeof input !== 'string' || input.length === 0) return [];
   try {
-    return detectIn(input);
+    return detectIn(input, page);
   } catch {
     // The detector never throws on any string; a bug in a rule costs that text its references, not the page.
     return [];
   }
 }
 
-function detectIn(input: string): Reference[] {
+function detectIn(input: string, page: PageForms | undefined): Reference[] {
   const codes: Draft[] = [];
   const bares: BareMatch[] = [];
   /** Drafts kept only if their sentence confirms them (kept apart, so that no reference carries a working flag). */
@@ -58,7 +63,7 @@ function detectIn(input: string): Reference[] {
   }
   const bareDrafts: Draft[] = [];
   for (const b of bares) {
-    if (overlapsCode(codes, b.start, b.end) || insideLink(text, b.start, b.end)) continue;
+    if (overlapsCode(codes, b.start, b.end) || insideLink(text, b.start, b.end) || namesABody(text, b.start)) continue;
     const entry = proseTypeEntry(b.word);
     const draft: Draft = {
       start: b.start,
@@ -76,14 +81,17 @@ function detectIn(input: string): Reference[] {
   }
   const drafts = mergeByStart(codes, plenums, bareDrafts);
 
-  const refs: Reference[] = [];
+  let refs: Reference[] = [];
   const lineBreaks = new LineBreaks(text);
+  /** Short forms only the page can confirm ("Nghị định 86" mid-sentence): kept if it cites that type and number elsewhere. */
+  const unconfirmed = new Set<Reference>();
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
     const next = drafts[i + 1]?.start ?? text.length;
-    const ref = withSentence(text, hasMarks, lineBreaks, d!, next, needsProse.has(d!));
+    const ref = withSentence(text, hasMarks, lineBreaks, d!, next, needsProse.has(d!), unconfirmed);
     if (ref) refs.push(ref);
   }
+  if (unconfirmed.size > 0 || page) refs = confirmRepeatedForms(refs, unconfirmed, page);
   shareTrailingIssuer(text, refs);
   settleIssuers(refs);
   readParagraphs(text, refs);
@@ -114,6 +122,12 @@ function mergeByStart(codes: Draft[], plenums: Draft[], bares: Draft[]): Draft[]
     else out[i] = bares[b++]!;
   }
   return out;
+}
+
+/** A body named after a programme: "Ban Chỉ đạo Đề án 896", "Ban Quản lý Chương trình 135" name a committee, not a document. */
+const BODY_BEFORE = /(?:^|[^\p{L}])Ban (?:[Cc]hỉ đạo|[Qq]uản lý|[Đđ]iều hành)\s+$/u;
+function namesABody(text: string, start: number): boolean {
+  return BODY_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 }
 
 /** Whether [s, e) overlaps one of the code references (in text order). */
@@ -149,6 +163,7 @@ function withSentence(
   d: Draft,
   nextStart: number,
   needsProse: boolean,
+  unconfirmed: Set<Reference>,
 ): Reference | undefined {
   const found = sentenceStart(text, d.start);
   const before = cleanText(text.slice(found < 0 ? -1 - found : found, d.start), hasMarks);
@@ -163,9 +178,9 @@ function withSentence(
   const a = readAfter(after);
   if (needsProse) {
     if (d.code && !proseConfirms(d, b.proseType)) return undefined;
-    if (!d.code && !a.date && !a.issuerName && !a.term && !endsClause(after)) return undefined;
   }
   const ref = d as Draft as Reference;
+  if (needsProse && !d.code && !a.date && !a.issuerName && !a.term && !endsClause(after)) unconfirmed.add(ref);
   ref.raw = text.slice(d.start, d.end);
   const term = d.term ?? a.term;
   if (b.proseType) ref.proseType = b.proseType;
@@ -176,7 +191,8 @@ function withSentence(
   if (term) ref.term = term;
   if (a.subject) ref.subject = a.subject;
   if (a.plenum !== undefined && ref.plenum === undefined && ref.code && !Number.isNaN(a.plenum)) ref.plenum = a.plenum;
-  if (namesSeveral(before, bare ? undefined : b.proseType, after, () => cleanText(text.slice(d.end, d.end + 100), hasMarks))) ref.several = true;
+  if (ref.issuerMayBeLocal && a.headerPlace) settleTUByHeader(ref, a.headerPlace);
+  if (a.severalTerms || namesSeveral(before, bare ? undefined : b.proseType, after, () => cleanText(text.slice(d.end, d.end + 100), hasMarks))) ref.several = true;
   const eventDate = eventDateBefore(before, found >= 0);
   if (eventDate && eventDate !== ref.date) ref.eventDate = eventDate;
   refineType(ref);
@@ -260,24 +276,76 @@ function settleTU(ref: Reference): void {
 
 /** "các", "những" or "(4) phiên bản" right before the type word: the plural names a series of one number. */
 const SEVERAL_BEFORE = /(?:^|[^\p{L}])(?:các|những|phiên bản)\s*$/iu;
-/** "… của các năm trước", "… qua các năm", "… hằng năm": one number reissued year after year. */
-const SEVERAL_AFTER = /^\s*[,(]?\s*(?:(?:của|qua|trong|những)\s+)?các năm(?![\p{L}])|^\s*(?:hằng|hàng) năm(?![\p{L}])/iu;
+/** "… của các năm trước", "… qua các năm", "… hằng năm": one number reissued year after year. Sticky: read at the start only. */
+const SEVERAL_AFTER = /\s*[,(]?\s*(?:(?:của|qua|trong|những)\s+)?các năm(?![\p{L}])|\s*(?:hằng|hàng) năm(?![\p{L}])/iuy;
 /** A list goes on after the reference ("các Chỉ thị 05-CT/TW, 06-CT/TW", "các Quyết định 12 … và 15"): each item is one document. */
 const LIST_GOES_ON = /^[^.;:!?]{0,80}?(?:,|\svà|\shoặc)\s+(?:\p{L}+\s+){0,2}?(?:số\s*)?\d/u;
 
 /**
  * Whether the sentence names several documents of one number: a plural before the type word ("các Nghị quyết
- * 19/NQ-CP", "4 phiên bản Nghị quyết 19") with no list going on after it (read past the next reference), or a series of years after ("của các năm").
+ * 19/NQ-CP", "4 phiên bản Nghị quyết 19") with no list going on after it (read past the next reference), or a
+ * series of years after ("của các năm"). Only the last words before and the first after are read.
  */
 function namesSeveral(before: string, proseType: string | undefined, after: string, ahead: () => string): boolean {
-  if (SEVERAL_AFTER.test(after)) return true;
-  let head = before;
+  const year = after.indexOf('năm');
+  if (year >= 0 && year < 30) {
+    SEVERAL_AFTER.lastIndex = 0;
+    if (SEVERAL_AFTER.test(after)) return true;
+  }
+  let head = before.slice(-(24 + (proseType?.length ?? 0)));
+  // Cheap test first: most sentences hold no plural word just before the reference.
+  if (head.indexOf('ác') < 0 && head.indexOf('ững') < 0 && head.indexOf('bản') < 0 && head.indexOf('ÁC') < 0) return false;
   if (proseType) {
     const at = head.toLowerCase().lastIndexOf(proseType.toLowerCase());
     if (at < 0 || !/^\s*(?:số:?\s*)?\(?$/u.test(head.slice(at + proseType.length))) return false;
     head = head.slice(0, at);
   }
   return SEVERAL_BEFORE.test(head) && !LIST_GOES_ON.test(ahead());
+}
+
+/** The type word and number a reference is cited by ("Nghị định|86" for "Nghị định 86/2015/NĐ-CP" and "Nghị định 86"). */
+function shortForm(ref: Reference): string | undefined {
+  const type = ref.proseType ?? ref.type.name;
+  return type && ref.number ? `${type}|${ref.number}` : undefined;
+}
+
+/**
+ * Within one page, a short form the sentence alone does not confirm ("… mà Nghị định 86 chưa quy định", a type
+ * word and a number going on into the clause) is a citation when the page cites that type and number elsewhere in
+ * a form that stands on its own: the code in full ("Nghị định 86/2015/NĐ-CP"), or "số", a date, a body, a clause's
+ * end. Otherwise it is dropped, as before (a count, a name). A page read in parts remembers its standing forms in
+ * `page`, so a later part's short forms are confirmed by an earlier part's.
+ */
+function confirmRepeatedForms(refs: Reference[], unconfirmed: ReadonlySet<Reference>, page: PageForms | undefined): Reference[] {
+  const cited = new Set<string>();
+  for (const r of refs) {
+    const key = unconfirmed.has(r) ? undefined : shortForm(r);
+    if (key) {
+      cited.add(key);
+      page?.add(key);
+    }
+  }
+  if (unconfirmed.size === 0) return refs;
+  return refs.filter((r) => {
+    if (!unconfirmed.has(r)) return true;
+    const key = shortForm(r) ?? '';
+    return cited.has(key) || Boolean(page?.has(key));
+  });
+}
+
+/**
+ * A document header after a "TƯ" code names where it was issued: central Party documents are dated at Hà Nội, so any
+ * other place ("Số 120-KL/TƯ  Nghệ An, ngày 2 tháng 3 năm 2021") makes it that province's Tỉnh ủy code (…/TU). Hà
+ * Nội itself (the Thành ủy's or the centre's) leaves the question open.
+ */
+function settleTUByHeader(ref: Reference, place: string): void {
+  const name = place.replace(/^TP\.\s?/, '');
+  if (/^Hà Nội$/i.test(name) || !ref.code || !ref.issuer.abbr?.startsWith('TW')) return;
+  delete ref.issuerMayBeLocal;
+  ref.code = ref.code.replace(/\/TW(?=-|$)/, '/TU');
+  ref.issuer = { abbr: 'TU' + ref.issuer.abbr.slice(2), name: PARTY_ISSUERS.TU };
+  ref.place = name;
+  ref.placeFrom = 'sentence';
 }
 
 /** After a bare number, a citation ends its clause or goes on with "của", "về", "và"…; a count goes on with a noun. */

@@ -9,6 +9,7 @@ const STOP = new Set([
   'về', 've', 'ngày', 'khóa', 'khoá', 'nhiệm', 'và', 'hoặc', 'tại', 'đã', 'đang', 'sẽ', 'là', 'với', 'trong', 'đến',
   'để', 'nhằm', 'theo', 'được', 'cho', 'có', 'của', 'năm', 'tháng', 'số', 'này', 'đó', 'thì', 'mà', 'nhưng', 'ký',
   'quy', 'đề', 'phê', 'do', 'sửa', 'nếu', 'trước', 'sau', 'từ', 'vừa', 'mới', 'cũng', 'không', 'như', 'nêu', 'yêu', 'khi', 'vào', 'ra',
+  'đặt', 'nhấn', 'khẳng', 'xác',
   'on', 'dated', 'of',
 ]);
 
@@ -200,12 +201,12 @@ function trimLowercaseTail(s: string, from: number, count: number, capitalised: 
   return 2;
 }
 
-/** Bodies named before the type word: "Bộ Chính trị (đã) ban hành Kế hoạch số …". */
-const BEFORE = /(?:[Nn]gày (\d{1,2})[-/.](\d{1,2})[-/.](\d{4}),? )?((?:Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?|(?:Ban Thường vụ )?(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,.;:]*){0,3}|Chính phủ|Thủ tướng Chính phủ|Ban Tổ chức Trung ương|Quốc hội))(?: \S+){0,2}? (?:đã |vừa |mới )*(?:ký )?ban hành $/;
+/** Bodies named before the type word: "Bộ Chính trị (đã) ban hành Kế hoạch số …", "Thủ tướng đã ký Chỉ thị số …". */
+const BEFORE = /(?:[Nn]gày (\d{1,2})[-/.](\d{1,2})[-/.](\d{4}),? )?((?:Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?|(?:Ban Thường vụ )?(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,.;:]*){0,3}|Chính phủ|Thủ tướng Chính phủ|Thủ tướng|Ban Tổ chức Trung ương|Quốc hội))(?: \S+){0,3}? (?:đã |vừa |mới )*(?:ký(?: ban hành)?|ban hành) $/;
 
-/** The body named before "ban hành", and the date when the sentence opens with one ("Ngày 7-7-2023, Bộ Chính trị ban hành …"). */
+/** The body named before "ban hành" or "ký", and the date when the sentence opens with one ("Ngày 7-7-2023, Bộ Chính trị ban hành …"). */
 export function bodyBefore(s: string): { name: string; date?: string } | undefined {
-  if (!s.endsWith('ban hành ')) return undefined;
+  if (!s.endsWith('ban hành ') && !s.endsWith('ký ')) return undefined;
   const m = BEFORE.exec(s.slice(-120));
   if (!m) return undefined;
   const date = m[3] ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;

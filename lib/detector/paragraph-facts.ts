@@ -20,11 +20,14 @@ const LOCAL_PROVINCE = new Set(['TU', 'BTGTU', 'BTCTU', 'UBKTTU', 'VPTU', 'BDVTU
 const LOCAL_DISTRICT = new Set(['HU', 'QU', 'THU', 'TXU']);
 
 /** The level of the people's committee or council a sentence names ("UBND huyện", "Ủy ban nhân dân tỉnh", "UBND phường"). */
+/** The same, as the whole of the body a sentence credits with a code ("Chủ tịch UBND huyện Thanh Trì"). */
+const CREDITED_BODY_LEVEL = /^(?:(?:Phó\s+)?Chủ tịch\s+)?(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s+(tỉnh|thành phố|TP|huyện|quận|thị xã|phường|xã|thị trấn)(?![\p{L}])/iu;
 const STATE_BODY_LEVEL = /(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s+(tỉnh|thành phố|TP|huyện|quận|thị xã|phường|xã|thị trấn)(?![\p{L}])/iu;
 
 /**
  * The level of place a local code needs, undefined for others. A Party code says it (…/TU a province, …/HU a
- * district); a people's committee code (…/QĐ-UBND) does not, so the sentence's "UBND huyện …" or "UBND tỉnh …" does,
+ * district); a people's committee code (…/QĐ-UBND) does not, so the body the sentence credits with it, else the first
+ * the sentence names ("UBND huyện …" or "UBND tỉnh …") does,
  * and without one a province is meant; a commune's ('phường', 'xã') is not placed at all.
  */
 function placeLevel(ref: Reference, sentence: string): PlaceLevel | undefined {
@@ -33,7 +36,8 @@ function placeLevel(ref: Reference, sentence: string): PlaceLevel | undefined {
   if (LOCAL_PROVINCE.has(issuer)) return 'province';
   if (LOCAL_DISTRICT.has(issuer)) return 'district';
   if (!/(?:^|-)(?:UBND|HĐND)(?:-|$)/.test(issuer)) return undefined;
-  const level = STATE_BODY_LEVEL.exec(sentence)?.[1]?.toLowerCase();
+  // The body the sentence credits with the code ("… của Chủ tịch UBND huyện Thanh Trì") before any other it names.
+  const level = ((ref.issuerName && CREDITED_BODY_LEVEL.exec(ref.issuerName)) || STATE_BODY_LEVEL.exec(sentence))?.[1]?.toLowerCase();
   if (level === 'phường' || level === 'xã' || level === 'thị trấn') return undefined;
   return level === 'huyện' || level === 'quận' || level === 'thị xã' ? 'district' : 'province';
 }

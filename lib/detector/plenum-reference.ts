@@ -12,7 +12,7 @@ const PATTERN = new RegExp(
   `(?:Nghị quyết|NQ)(?:\\s+(?:Hội nghị\\s+)?(?:` +
     `${CENTRAL}(?:\\s+Đảng)?\\s+(?:lần thứ\\s+)?(\\d{1,2})` +
     `|lần thứ\\s+(\\d{1,2}|${PLENUM_WORDS})\\s+(?:của\\s+)?(?:Ban Chấp hành|BCH)\\s+${CENTRAL}(?:\\s+Đảng)?` +
-    `)(?!\\d)(?:\\s*[,(]?\\s*(?:khóa|khoá)\\s+([IVXLC]+)(?![A-Za-z])\\)?)?` +
+    `)(?!\\d)(?:\\s*[,(]?\\s*(?:khóa|khoá)\\s+([IVXLC]+)(?![A-Za-z]|\\s*(?:,|và)\\s*[IVXLC]+(?![A-Za-z]))\\)?)?` +
     `|(?<=NQ)(\\d{1,3})(?![${LETTER}\\d/\\-]))`,
   'g',
 );

@@ -13,6 +13,10 @@ export interface SentenceFacts {
   subject?: string;
   /** The plenum the sentence names for the document ("tại Hội nghị Trung ương 7 khóa X"). */
   plenum?: number;
+  /** Two terms named together ("khóa XI, XII"): the reference names a document of each, not one. */
+  severalTerms?: boolean;
+  /** The place of a document header after the code ("Số 120-KL/TƯ  Nghệ An, ngày 2 tháng 3 năm 2021"). */
+  headerPlace?: string;
 }
 
 /** Prose type words in lower case, in list order (longest first), grouped by their last character. */
@@ -71,8 +75,8 @@ export function readBefore(before: string): { proseType?: string; issuerName?: s
   }
   if (!word) return permitBefore(tail, restEnd);
   const headEnd = before.length - tail.length + restLength - word.length;
-  // bodyBefore wants the text before the type word only when it ends with "ban hành ".
-  const body = before.endsWith('ban hành ', headEnd) ? bodyBefore(before.slice(0, headEnd)) : undefined;
+  // bodyBefore wants the text before the type word only when it ends with "ban hành " or "ký ".
+  const body = before.endsWith('ban hành ', headEnd) || before.endsWith('ký ', headEnd) ? bodyBefore(before.slice(0, headEnd)) : undefined;
   return { proseType: canonicalProseType(word), issuerName: body?.name, date: body?.date };
 }
 
@@ -87,6 +91,8 @@ function permitBefore(tail: string, restEnd: number): { proseType?: string } {
 
 // Sticky: tried exactly at the reading position, so the sentence is read in place, never copied clause by clause.
 const TERM = /(?:khóa|khoá|khoa)\s+([IVXLC]+)\b/iy;
+/** A second term after the first ("khóa XI, XII", "khóa XI và khóa XII"): capitals only, a whole word. */
+const MORE_TERM = /\s*(?:,|và)\s*(?:[Kk]hóa\s+|[Kk]hoá\s+)?[IVXLC]+(?![\p{L}\d])/uy;
 /** "ban hành", "ký ban hành", "phê duyệt", and "ký" alone before a date or the clause's end ("ký ngày 9.6.2017"). */
 const ISSUED = /(?:(?:đã|được|vừa|mới)\s+)*(?:(?:ký\s+)?ban hành\b|phê (?:duyệt|chuẩn)(?=[\s,;:)]|$)|ký(?=[\s,;:)]|$))/iy;
 const BY = /(?:của|do|được)\s+/iy;
@@ -175,9 +181,12 @@ export function readAfter(after: string): SentenceFacts {
         // A second "do …" names who signed ("của Thủ tướng Chính phủ do Phó Thủ tướng … ký ngày …"): passed over.
         pos = nameAt + body.length;
       } else break;
-    } else if (!facts.term && c === 107 /* k */ && (m = at(TERM, s, pos))) {
-      facts.term = m[1]!.toUpperCase();
+    } else if (!facts.term && !facts.severalTerms && c === 107 /* k */ && (m = at(TERM, s, pos))) {
       pos += m[0].length;
+      if (matchesAt(MORE_TERM, s, pos)) {
+        facts.severalTerms = true;
+        pos = MORE_TERM.lastIndex;
+      } else facts.term = m[1]!.toUpperCase();
     } else if (ISSUED_OPENERS.has(c) && matchesAt(ISSUED, s, pos)) {
       pos = ISSUED.lastIndex;
     } else if (c === 118 /* v */ && matchesAt(ABOUT, s, pos)) {
@@ -187,6 +196,7 @@ export function readAfter(after: string): SentenceFacts {
       const header = readDate(s, HEADER_PLACE.lastIndex);
       if (!header) break;
       facts.date = header.date;
+      facts.headerPlace = s.slice(pos, HEADER_PLACE.lastIndex).replace(/,\s$/, '');
       pos = HEADER_PLACE.lastIndex + header.length;
     } else break;
   }

@@ -244,6 +244,7 @@ export function referenceError(value: unknown): string | undefined {
   }
   if (value.plenum !== undefined && !isIntIn(value.plenum, 0, 100)) return 'plenum must be a small integer';
   if (value.placeFrom !== undefined && !['sentence', 'paragraph', 'page'].includes(value.placeFrom as string)) return 'placeFrom must be "sentence", "paragraph" or "page"';
+  if (value.several !== undefined && typeof value.several !== 'boolean') return 'several must be a boolean';
   return undefined;
 }
 

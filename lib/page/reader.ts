@@ -4,6 +4,7 @@
  * removed when its signal aborts.
  */
 import type { Reference } from '../detector/types';
+import { PageForms } from '../detector/page-forms';
 import type { Resolution } from '../resolver/resolve';
 import { PageMentions } from '../resolver/page-mentions';
 import { LookupError, type LookupClient } from '../lookup/client';
@@ -32,12 +33,17 @@ export interface ReaderOptions {
   mode: Mode;
   dwellMs: number;
   annotate: (options: AnnotatorOptions) => Annotator;
-  detect: (text: string) => Reference[];
+  /** The detector; `forms` is the page's memory of what it has cited, one per reading of the page. */
+  detect: (text: string, forms?: PageForms) => Reference[];
   lookup: LookupClient;
   t: Translate;
   lang: 'vi' | 'en';
   /** Copies a citation (the content script: lib/page/clipboard, never through a copy event the page sees). */
   copy?: (text: string) => Promise<boolean>;
+  /** Opens a record page (the background opens a tab: lib/page/open-record); with recordLink, the card links to records. */
+  openRecord?: (target: { id: string } | { code: string }, background: boolean) => void;
+  /** A record page's address, for the card's links. */
+  recordLink?: (target: { id: string } | { code: string }) => string;
   /** The page's context, or a function that reads it afresh for each batch. */
   page: PageContext | (() => PageContext);
   doc?: Document;
@@ -86,6 +92,8 @@ export function startReader(options: ReaderOptions): Reader {
   const pageCodes = new Map<string, number>();
   /** What the page has said about each document so far: later mentions read like earlier ones. */
   const mentions = new PageMentions();
+  /** Short forms this page has cited in a standing form, across the blocks it is read in. */
+  const forms = new PageForms();
   let copyState: 'copied' | 'failed' | undefined;
   /** A retry of the bundled data is under way (the card's "Try again"). */
   let retrying = false;
@@ -128,6 +136,7 @@ export function startReader(options: ReaderOptions): Reader {
       copyState,
       onClose: () => controller.close('button'),
       onRetry: retry,
+      ...(options.openRecord && options.recordLink ? { recordLink: options.recordLink, onOpenRecord: options.openRecord } : {}),
       onSelectCandidate: (index) => {
         entry.selected = index;
         entry.picked = true;
@@ -303,7 +312,9 @@ export function startReader(options: ReaderOptions): Reader {
     signal,
     dwellMs: options.dwellMs,
     isOwnUi: (node) => host.contains(node),
-    detect: options.detect,
+    // The page is read block by block: a short form is confirmed by what earlier blocks cited ("Nghị định 86" after
+    // "Nghị định 86/2015/NĐ-CP" in an earlier paragraph).
+    detect: (text) => options.detect(text, forms),
     onFound,
     onActivate: (marked, cause, anchor) => {
       if (!entries.has(marked.id)) entries.set(marked.id, { ref: marked.ref, selected: 0 });

@@ -42,7 +42,9 @@ export type Reason =
   | { kind: 'latestBeforePageDate'; pageDate: string; bound?: string }
   /** Nothing in the sentence speaks for it, but it is the only document with this code (or name). */
   | { kind: 'onlyKnownCode' }
-  | { kind: 'onlyKnownName' };
+  | { kind: 'onlyKnownName' }
+  /** The sentence names a series of documents of this number ("các Nghị quyết 19/NQ-CP"): none is chosen. */
+  | { kind: 'namesSeries' };
 
 export type ReasonKind = Reason['kind'];
 

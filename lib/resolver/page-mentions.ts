@@ -6,14 +6,19 @@
  * otherwise (another date, year or term) keeps its own reading: it is another document. Pure.
  */
 import type { Reference } from '../detector/types';
+import { bodyFacts } from '../detector/issuing-body';
 import { aliasKey } from '../keys/alias-key';
 import { codeKey, numberKey } from '../keys/code-key';
 import { termForDate, termNumeral } from '../keys/party-terms';
 
-/** Facts a mention may carry to another mention of the same document. */
-type Facts = Pick<Reference, 'date' | 'term' | 'issuerName' | 'place' | 'placeFrom'>;
+/** Programmes and schemes, approved by a decision that often lends them its number. */
+const PROGRAMME = /^(?:Đề án|Chương trình|Chiến lược|Dự án|Quy hoạch)$/u;
 
-const FACT_KEYS = ['date', 'term', 'issuerName', 'place'] as const;
+/** Facts a mention may carry to another mention of the same document. */
+type Facts = Pick<Reference, 'date' | 'term' | 'issuerName' | 'place' | 'placeFrom' | 'codeYear'>;
+
+/** The year written in a short form ("Thông tư 15/2015") carries to its other short forms ("Thông tư 15") too. */
+const FACT_KEYS = ['date', 'term', 'issuerName', 'place', 'codeYear'] as const;
 
 /** Type and number of a reference, however written ("Nghị quyết số 35", "35-NQ/TW"): the key short forms share. */
 function shortKey(ref: Reference): string | undefined {
@@ -24,6 +29,7 @@ function shortKey(ref: Reference): string | undefined {
 
 /** Whether two readings of one document disagree (another full date, year or term). */
 function disagree(a: Facts, b: Facts): boolean {
+  if (a.codeYear && b.codeYear && a.codeYear !== b.codeYear) return true;
   if (a.date && b.date) {
     const n = Math.min(a.date.length, b.date.length);
     if (a.date.slice(0, n) !== b.date.slice(0, n)) return true;
@@ -46,6 +52,8 @@ export class PageMentions {
   private readonly fullCodes = new Map<string, Map<string, Reference>>();
   /** Short key → what the page states with its short forms (when no code is written for it). */
   private readonly byShort = new Map<string, Facts>();
+  /** Short keys whose short forms disagree (two years, dates or terms): the page names two documents by them. */
+  private readonly conflicted = new Set<string>();
 
   /** Takes note of a mention (in page order, or as found). */
   observe(ref: Reference): void {
@@ -68,6 +76,7 @@ export class PageMentions {
       const known = this.byShort.get(short);
       if (!known) this.byShort.set(short, facts);
       else if (!disagree(known, facts)) merge(known, facts);
+      else this.conflicted.add(short);
     }
   }
 
@@ -77,8 +86,12 @@ export class PageMentions {
     const short = shortKey(ref);
     if (ref.code && !ref.inferred) return this.withFacts(ref, this.byCode.get(codeKey(ref.code)));
     if (!short || ref.plenum !== undefined) return ref;
-    // A short form takes the identity of the one code the page writes in full for its type and number.
-    const codes = [...(this.fullCodes.get(short)?.values() ?? [])].filter((full) => !ref.codeYear || /^\d+\/(\d{4})\//.exec(full.code!)?.[1] === ref.codeYear);
+    // A short form takes the identity of the one code the page writes in full for its type and number; a programme
+    // or scheme ("Đề án 89", "Chương trình 224") with no code of its own, that of the decision of that number which
+    // approved it ("Quyết định 89/QĐ-TTg … (gọi tắt là Đề án 89)").
+    const own = this.fullCodes.get(short);
+    const approving = !own && PROGRAMME.test(ref.proseType ?? ref.type.name ?? '') ? this.fullCodes.get(`${aliasKey('Quyết định')}|${numberKey(ref.number!)}`) : undefined;
+    const codes = [...((own ?? approving)?.values() ?? [])].filter((full) => !ref.codeYear || /^\d+\/(\d{4})\//.exec(full.code!)?.[1] === ref.codeYear);
     if (codes.length === 1) {
       const full = codes[0]!;
       const facts = this.byCode.get(codeKey(full.code!));
@@ -89,7 +102,8 @@ export class PageMentions {
       }
       return ref;
     }
-    if (codes.length === 0) return this.withFacts(ref, this.byShort.get(short));
+    // Short forms that disagree name two documents: one that states nothing is not told which.
+    if (codes.length === 0) return this.conflicted.has(short) ? ref : this.withFacts(ref, this.byShort.get(short));
     return ref;
   }
 
@@ -100,6 +114,15 @@ export class PageMentions {
     const out: Reference = { ...ref };
     merge(out, facts);
     if (out.place !== undefined && ref.place === undefined) out.placeFrom = 'page';
+    // A short form given its body by another mention ("Chỉ thị 24" after "Thủ tướng đã ký Chỉ thị số 24") is that
+    // body's document, as if its own sentence had named it: the Government's resolution, not a Party one.
+    if (out.inferred && !out.code && out.plenum === undefined && !ref.issuer.abbr && out.issuerName && !ref.issuerName) {
+      const body = bodyFacts(out.issuerName);
+      if (body?.abbr) {
+        out.family = body.family;
+        out.issuer = { abbr: body.abbr, name: out.issuerName };
+      }
+    }
     return out;
   }
 }

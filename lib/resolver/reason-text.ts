@@ -18,6 +18,7 @@ const TEXT: { [K in Reason['kind']]: (r: Extract<Reason, { kind: K }>) => string
   latestBeforePageDate: (r) => `latest before ${r.bound ?? `page date ${r.pageDate}`}`,
   onlyKnownCode: () => 'only known document with this code',
   onlyKnownName: () => 'only known document with this name',
+  namesSeries: () => 'the sentence names several documents of this number',
 };
 
 /** One reason as an English phrase ("date 2019-05-30 matches", "latest before page date 2024-08-20"). */

@@ -338,7 +338,10 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
   const out = (r: Omit<Resolution, 'ruledOut'>): Resolution => (ruledOut.length ? { ...r, ruledOut } : r);
   if (live.length === 0) return out({ status: 'unresolved', answer: 'not-in-dataset', candidates: [], ...(place ? { place } : {}) });
   // The sentence names a series of one number ("các Nghị quyết 19/NQ-CP" of several years): never one of them.
-  if (ref.several) return out({ status: 'ambiguous', answer: 'several', candidates: live.map(toCandidate), ...(place ? { place } : {}) });
+  if (ref.several) {
+    for (const s of live) s.reasons.push({ kind: 'namesSeries' });
+    return out({ status: 'ambiguous', answer: 'several', candidates: live.map(toCandidate), ...(place ? { place } : {}) });
+  }
   if (live.length === 1) {
     const only = live[0] as Scored;
     // Nothing in the sentence names it, and the page may well cite another document the dataset lacks: offered, not chosen.
@@ -413,8 +416,9 @@ const STATE_RECENT_YEARS = 5;
 function plausibleUnconfirmed(s: Scored, ref: Reference, ctx: ResolveContext): boolean {
   if (s.reasons.some((r) => r.kind === 'citedInFull' || r.kind === 'subjectMatches' || r.kind === 'topicMatches' || r.kind === 'dateMatches' || r.kind === 'yearMatches')) return true;
   // A plenum issues several resolutions: its number and term say which plenum, not which of its resolutions; the
-  // words of the sentence or passage must point at this one's title (even weakly: "về công tác cán bộ").
-  if (ref.plenum !== undefined && !ref.number && !ref.code) return (s.subject ?? 0) > 0 || (s.topic?.shared ?? 0) >= 2;
+  // words of the sentence or passage must point at this one's title: its "về …" clause, or a passage matching it
+  // (a pair or two of words in common is chance: "xây dựng", "kinh tế").
+  if (ref.plenum !== undefined && !ref.number && !ref.code) return (s.subject ?? 0) > 0 || Boolean(s.topic?.matches);
   if (s.identifying > 0) return true;
   const page = ctx.pageDate;
   const t = timeOf(s.doc);

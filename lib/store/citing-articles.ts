@@ -61,8 +61,8 @@ export async function allCitingArticles(db: VblDb, gen: number, buckets: Buckets
 /** The year of an article's date ("2024-06-14" → "2024"), if it has one. */
 export const yearOf = (article: ArticleRecord): string | undefined => /^(\d{4})/.exec(article.date ?? '')?.[1];
 
-/** Filters, counts and pages a document's citing articles (pure: the facet counts ignore the filter). */
-export function pageOfArticles(articles: readonly ArticleRecord[], filter: CitingArticlesFilter, page: number, pageSize: number): { items: ArticleRecord[]; total: number; outlets: CitingArticlesPage['outlets']; years: CitingArticlesPage['years'] } {
+/** Counts of outlets and years among a document's citing articles (for the filters). */
+export function facetsOf(articles: readonly ArticleRecord[]): Pick<CitingArticlesPage, 'outlets' | 'years'> {
   const outlets = new Map<string, number>();
   const years = new Map<string, number>();
   for (const a of articles) {
@@ -70,13 +70,22 @@ export function pageOfArticles(articles: readonly ArticleRecord[], filter: Citin
     const y = yearOf(a);
     if (y) years.set(y, (years.get(y) ?? 0) + 1);
   }
-  const kept = articles.filter((a) => (filter.outlet === undefined || a.outlet === filter.outlet) && (filter.year === undefined || yearOf(a) === filter.year));
   return {
-    items: kept.slice(page * pageSize, page * pageSize + pageSize),
-    total: kept.length,
     outlets: [...outlets].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi')),
     years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => b.year.localeCompare(a.year)),
   };
+}
+
+/** The articles a filter keeps, in order. */
+export function filterArticles(articles: readonly ArticleRecord[], filter: CitingArticlesFilter): readonly ArticleRecord[] {
+  if (filter.outlet === undefined && filter.year === undefined) return articles;
+  return articles.filter((a) => (filter.outlet === undefined || a.outlet === filter.outlet) && (filter.year === undefined || yearOf(a) === filter.year));
+}
+
+/** Filters, counts and pages a document's citing articles (pure: the facet counts ignore the filter). */
+export function pageOfArticles(articles: readonly ArticleRecord[], filter: CitingArticlesFilter, page: number, pageSize: number): { items: ArticleRecord[]; total: number; outlets: CitingArticlesPage['outlets']; years: CitingArticlesPage['years'] } {
+  const kept = filterArticles(articles, filter);
+  return { items: kept.slice(page * pageSize, page * pageSize + pageSize), total: kept.length, ...facetsOf(articles) };
 }
 
 /** What each article's sentences stated about document `id` (from the mentions, by article). */

@@ -13,7 +13,7 @@ import { DB_NAME, openStore, type VblDb } from './db';
 import { DocumentCache } from './document-cache';
 import { describeLoadFailure, type LoadFailureKind } from './dataset-integrity';
 import { loadDataset, type LoadOutcome } from './load-dataset';
-import { allCitingArticles, pageOfArticles, statedIn, type CitingArticlesFilter, type CitingArticlesPage } from './citing-articles';
+import { allCitingArticles, facetsOf, filterArticles, statedIn, type CitingArticlesFilter, type CitingArticlesPage } from './citing-articles';
 import { candidatesFor, citationTotals, documentsByIndex, getDocument, relatedArticles, relatedDocuments, sameCodeOtherTerms, type RelatedDocument } from './queries';
 import type { ActiveMeta, ErrorMeta, StagingMeta } from './stored-records';
 
@@ -46,6 +46,13 @@ export interface DatasetStatus {
   lastError?: string;
   /** What failed in the last load (a broken bundle's kind, or 'load-failed'). */
   problem?: LoadFailureKind;
+}
+
+/** A document's citing articles as the store keeps them between pages (see DatasetStore.citingArticles). */
+interface CitingMemo {
+  articles: ArticleRecord[];
+  facets: Pick<CitingArticlesPage, 'outlets' | 'years'>;
+  filtered?: { key: string; articles: readonly ArticleRecord[] };
 }
 
 /** No dataset is active yet (first load still running, or failed). */
@@ -84,8 +91,12 @@ export class DatasetStore {
   private memory?: Memory;
   /** Why the last load failed, until a load succeeds. */
   private failure?: { kind: LoadFailureKind; message: string };
-  /** The citing articles of the last few documents asked for (the record page pages and filters them). */
-  private citing = new Map<string, Promise<ArticleRecord[]>>();
+  /**
+   * The citing articles of the last few documents asked for, with their outlet and year counts and the last
+   * filter's result (the record page pages and filters them: a much-cited document's tens of thousands of
+   * articles are read, counted and filtered once, not for every page).
+   */
+  private citing = new Map<string, Promise<CitingMemo>>();
   /** How many articles cite each document, of one generation (read once, for the search filter). */
   private cited?: { gen: number; totals: Promise<Map<string, number>> };
 
@@ -227,18 +238,21 @@ export class DatasetStore {
     const { db, active } = await this.ready();
     if (!(await this.document(id))) return undefined;
     const key = `${active.gen}\u0000${id}`;
-    let all = this.citing.get(key);
-    if (!all) {
-      all = allCitingArticles(db, active.gen, active.buckets, id);
-      this.citing.set(key, all);
-      all.catch(() => this.citing.delete(key));
+    let memo = this.citing.get(key);
+    if (!memo) {
+      memo = allCitingArticles(db, active.gen, active.buckets, id).then((articles) => ({ articles, facets: facetsOf(articles) }));
+      this.citing.set(key, memo);
+      memo.catch(() => this.citing.delete(key));
       // A handful is enough: a reader pages through one record at a time.
       if (this.citing.size > 8) this.citing.delete(this.citing.keys().next().value!);
     }
-    const articles = await all;
-    const shown = pageOfArticles(articles, filter, page, pageSize);
-    const stated = await statedIn(db, active.gen, active.buckets, id, shown.items.map((a) => a.id));
-    return { ...shown, all: articles.length, items: shown.items.map((article, i) => ({ article, stated: stated[i]! })) };
+    const known = await memo;
+    const filterKey = JSON.stringify([filter.outlet, filter.year]);
+    if (known.filtered?.key !== filterKey) known.filtered = { key: filterKey, articles: filterArticles(known.articles, filter) };
+    const kept = known.filtered.articles;
+    const items = kept.slice(page * pageSize, page * pageSize + pageSize);
+    const stated = await statedIn(db, active.gen, active.buckets, id, items.map((a) => a.id));
+    return { items: items.map((article, i) => ({ article, stated: stated[i]! })), total: kept.length, all: known.articles.length, ...known.facets };
   }
 
   /** Every document whose code is `key` (a codeKey), oldest first. */

@@ -80,4 +80,21 @@ describe('PassQueue', () => {
     void q.pump();
     expect(runs).toEqual([]);
   });
+
+  it('while held, starts no pass: work queued meanwhile merges into the first pass, run on release', async () => {
+    const { q, runs, release } = queue();
+    q.hold();
+    void q.pump();
+    const a = node('a');
+    q.enqueue({ roots: new Set([a]), removed: true }, false);
+    expect(runs).toHaveLength(0);
+    let idle = false;
+    void q.idle().then(() => (idle = true));
+    await Promise.resolve();
+    expect(idle).toBe(false);
+    q.release();
+    expect(runs).toEqual([{ roots: new Set([doc, a]), removed: true, first: true }]);
+    release.shift()!();
+    await vi.waitFor(() => expect(idle).toBe(true));
+  });
 });

@@ -83,4 +83,16 @@ describe('text walk', () => {
     expect(nua.block).toBe(document.getElementById('a'));
     expect([...walkSegments(document.getElementById('a')!)].map((s) => s.text)).toEqual(['Kế hoạch số 17-KH/TW', 'nữa']);
   });
+
+  it('leaves out aria-hidden regions and text whose parent is hidden (asked once per parent, blank text never)', () => {
+    document.body.innerHTML = '<p>một <span class="x">17-KH/TW</span> <span class="x">18-KH/TW</span> hai</p><div aria-hidden="true"><p>3-KH/TW</p></div>';
+    const asked: Element[] = [];
+    const isHidden = (el: Element) => {
+      asked.push(el);
+      return el.classList.contains('x');
+    };
+    const segs = [...walkSegments(document, { isHidden })];
+    expect(segs.map((s) => s.text)).toEqual(['một hai']);
+    expect(asked.filter((el) => el.localName === 'p')).toHaveLength(2); // "một " and " hai" (the blank " " is not asked)
+  });
 });

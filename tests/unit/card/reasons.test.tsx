@@ -44,6 +44,7 @@ const EXAMPLES: { [K in ReasonKind]: Array<{ reason: Extract<Reason, { kind: K }
   ],
   onlyKnownCode: [{ reason: { kind: 'onlyKnownCode' }, shows: { vi: [], en: [] } }],
   onlyKnownName: [{ reason: { kind: 'onlyKnownName' }, shows: { vi: [], en: [] } }],
+  namesSeries: [{ reason: { kind: 'namesSeries' }, shows: { vi: ['nhiều văn bản cùng số'], en: ['several documents of this number'] } }],
 };
 
 const cases = Object.values(EXAMPLES).flat() as Array<{ reason: Reason; shows: { vi: string[]; en: string[] } }>;

@@ -146,6 +146,8 @@ describe('Real-text variants normalize to the same code', () => {
     ['ASCII DU', 'Nghị quyết 03-NQ/DU', '03-NQ/ĐU'],
     ['decomposed Unicode (NFD)', 'Chỉ thị 05-CT/TƯ'.normalize('NFD'), '05-CT/TW'],
     ['NFD Đ type', 'Quy định 205-QĐ/TW'.normalize('NFD'), '205-QĐ/TW'],
+    ['Icelandic eth typed for Đ', 'Nghị định số 58/2025/N\u00d0-CP', '58/2025/NĐ-CP'],
+    ['eth with NFD marks around it', 'Quy định của Ban Bí thư 205-Q\u00d0/TƯ'.normalize('NFD'), '205-QĐ/TW'],
     ['lower case', 'chỉ thị số 05-ct/tw', '05-CT/TW'],
     ['lower case kết luận', 'kết luận số 01-kl/tw', '01-KL/TW'],
     ['leading zeros', 'Kế hoạch 007-KH/TW', '07-KH/TW'],
@@ -157,6 +159,13 @@ describe('Real-text variants normalize to the same code', () => {
     const r = one(text);
     expect(r.code).toBe(code);
     expect(r.raw).toBe(text.slice(r.start, r.end));
+  });
+
+  it('reads an eth (Ð) as Đ but reports the text as written, and a lone Ð is no code', () => {
+    const text = 'Ông Ðức nói: theo Nghị định 58/2025/N\u00d0-CP ngày 3.3.2025 của Chính phủ.';
+    const r = one(text);
+    expect(r).toMatchObject({ code: '58/2025/NĐ-CP', raw: '58/2025/N\u00d0-CP', issuerName: 'Chính phủ', date: '2025-03-03' });
+    expect(detect('Ðà Nẵng, Ðồng Nai')).toEqual([]);
   });
 
   it('reports offsets into decomposed input, not into a normalized copy', () => {

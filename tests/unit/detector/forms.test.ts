@@ -97,11 +97,19 @@ describe('"TƯ": Trung ương, or a Tỉnh ủy when the sentence says so', () =
     expect(r.issuerMayBeLocal).toBeUndefined();
   });
 
-  it('keeps …/TW and flags the question when the sentence does not settle it (a header: the page layer decides)', () => {
+  it('reads a header\'s province after the code: central documents are dated at Hà Nội, so Nghệ An\'s is the Tỉnh ủy\'s', () => {
     const r = one('Số 120-KL/TƯ  Nghệ An, ngày 2 tháng 3 năm 2021');
+    expect(r).toMatchObject({ code: '120-KL/TU', raw: '120-KL/TƯ', date: '2021-03-02', place: 'Nghệ An', placeFrom: 'sentence' });
+    expect(r.issuerMayBeLocal).toBeUndefined();
+  });
+
+  it('keeps …/TW and flags the question when the sentence does not settle it (a Hà Nội header: the page layer decides)', () => {
+    const r = one('Số 120-KL/TƯ  Hà Nội, ngày 2 tháng 3 năm 2021');
     expect(r.code).toBe('120-KL/TW');
     expect(r.issuerMayBeLocal).toBe(true);
     expect(r.date).toBe('2021-03-02');
+    // A code written TW is never moved by a header.
+    expect(one('Số 120-KL/TW  Nghệ An, ngày 2 tháng 3 năm 2021').code).toBe('120-KL/TW');
   });
 
   it('shares a Tỉnh ủy named after the next code', () => {

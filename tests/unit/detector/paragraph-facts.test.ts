@@ -62,6 +62,15 @@ describe('the place of a local code', () => {
     expect(byRaw('Tại tỉnh Bình Phước, UBND xã Tân Lợi ban hành Quyết định số 12/QĐ-UBND.').get('12/QĐ-UBND')?.place).toBeUndefined();
   });
 
+  it('a people\'s committee code is placed at the level of the body its sentence credits with it, not of another body named first', () => {
+    const refs = byRaw('UBND TP Hà Nội đã giữ nguyên Quyết định số 4849/QĐ-UBND ngày 11/7/2016 của Chủ tịch UBND huyện Thanh Trì về khiếu nại.');
+    expect(refs.get('4849/QĐ-UBND')).toMatchObject({ place: 'Thanh Trì', placeFrom: 'sentence' });
+    // No body credited with it: the first the sentence names decides the level, as before.
+    expect(byRaw('UBND TP Hà Nội đã giữ nguyên Quyết định số 4849/QĐ-UBND ngày 11/7/2016, theo đề nghị của UBND huyện Thanh Trì.').get('4849/QĐ-UBND')?.place).toBe('Hà Nội');
+    // A body read too long (it goes on past another body) is not the credited one.
+    expect(byRaw('Văn bản số 5279/UBND-TKBT ngày 9/9/2016 của UBND Thành phố giao Chủ tịch UBND quận Hà Đông xử lý.').get('5279/UBND-TKBT')?.place).not.toBe('Hà Đông');
+  });
+
   it('reads place names and their level', () => {
     expect(placesIn('Huyện ủy Diễn Châu, tỉnh Nghệ An; TP. Vinh; thành phố Hà Nội').map((p) => [p.name, p.level])).toEqual([
       ['Diễn Châu', 'district'], ['Nghệ An', 'province'], ['Vinh', 'district'], ['Hà Nội', 'province'],

@@ -46,6 +46,11 @@ describe('The issuing body and term the sentence names', () => {
     ['Công văn 425/BCĐ-TW của Ban Chỉ đạo quốc gia phòng chống dịch Covid-19 về', 'Ban Chỉ đạo quốc gia phòng chống dịch Covid-19', undefined],
     ['Nghị định 15/2020/NĐ-CP của Chính phủ liên tục bị nhắc đến trong', 'Chính phủ', undefined],
     ['Kế hoạch 17-KH/TW của Bộ Chính trị và Nghị định 100/2019/NĐ-CP', 'Bộ Chính trị', undefined],
+    ['Nghị quyết số 21-NQ/TW của Bộ Chính trị đặt ra mục tiêu đến năm 2020', 'Bộ Chính trị', undefined],
+    ['Chỉ thị 05-CT/TW của Ban Bí thư nhấn mạnh điều đó', 'Ban Bí thư', undefined],
+    ['Thủ tướng đã ký Chỉ thị số 24 vào ngày 2/6', 'Thủ tướng', undefined],
+    ['Phó Thủ tướng Vương Đình Huệ vừa ký Quyết định số 1234/QĐ-TTg về đề án', 'Thủ tướng', undefined],
+    ['Công văn 12/BGTVT của Bộ Giao thông vận tải đặt hàng', 'Bộ Giao thông vận tải', undefined],
   ])('%s', (text, issuerName, term) => {
     const r = first(text);
     expect(r.issuerName).toBe(issuerName);
@@ -54,6 +59,7 @@ describe('The issuing body and term the sentence names', () => {
 
   it('does not take a lower-case phrase for a body', () => {
     expect(first('Chỉ thị 35-CT/TW của các cấp ủy').issuerName).toBeUndefined();
+    expect(first('Ông đã ký Chỉ thị số 24 vào ngày 2/6').issuerName).toBeUndefined();
   });
 
   it('shares the trailing body across "X và Y của Z", but not across separate clauses', () => {

@@ -199,6 +199,7 @@ describe('service errors', () => {
     ['unknown op', { op: 'dropDatabase' }],
     ['refs not an array', { op: 'resolve', refs: 'x', page: {} }],
     ['a reference without offsets', { op: 'resolve', refs: [{ raw: '1', family: 'party', type: {}, issuer: {}, inferred: false }], page: {} }],
+    ['a series flag that is not a boolean', { op: 'resolve', refs: [{ raw: '19/NQ-CP', start: 0, end: 8, family: 'state', type: {}, issuer: {}, inferred: false, several: 'yes' }], page: {} }],
     ['too many refs', { op: 'resolve', refs: new Array(2001).fill(0), page: {} }],
     ['page date not a string', { op: 'resolve', refs: [], page: { pageDate: 7 } }],
     ['page codes not strings', { op: 'resolve', refs: [], page: { pageCodes: [1, 2] } }],

@@ -4,6 +4,7 @@ import { startReader, type PageContext } from '@/lib/page/reader';
 import { LookupError, type LookupClient } from '@/lib/lookup/client';
 import type { AnnotatorOptions, MarkedReference } from '@/lib/annotator/annotate';
 import type { Reference } from '@/lib/detector/types';
+import { detect as realDetect } from '@/lib/detector/detect';
 import type { Resolution } from '@/lib/resolver/resolve';
 import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, ref, tVi } from '../card/fixtures';
 
@@ -179,6 +180,16 @@ describe('reader', () => {
     article = { pageDate: '2024-09-01', site: 'baotest.vn' };
     options.onFound([marked('m2', ct35)]);
     expect(vi.mocked(client.resolve).mock.calls.map((call) => call[1].pageDate)).toEqual(['2020-03-01', '2024-09-01']);
+  });
+
+  it('gives the detector one memory per page, so a later block\'s short form is confirmed by an earlier block\'s code', () => {
+    startReader({ signal: abort.signal, mode: 'highlight', dwellMs: 300, annotate: fakeAnnotate, detect: realDetect, lookup: lookup(), t: tVi, lang: 'vi', page: {} });
+    // The annotator reads the page block by block, calling the detector for each.
+    expect(options.detect('Theo Nghị định 86/2015/NĐ-CP của Chính phủ, học phí tăng.').map((r) => r.raw)).toEqual(['86/2015/NĐ-CP']);
+    expect(options.detect('Đây là điểm mới mà Nghị định 86 chưa quy định.').map((r) => r.raw)).toEqual(['Nghị định 86']);
+    // Another page read afresh remembers nothing of this one.
+    startReader({ signal: abort.signal, mode: 'highlight', dwellMs: 300, annotate: fakeAnnotate, detect: realDetect, lookup: lookup(), t: tVi, lang: 'vi', page: {} });
+    expect(options.detect('Đây là điểm mới mà Nghị định 86 chưa quy định.')).toEqual([]);
   });
 
   it('sends the codes the page cites in full, so a short name prefers the one spelled out on the page', () => {

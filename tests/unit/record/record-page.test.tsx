@@ -124,4 +124,32 @@ describe('record page', () => {
     expect(copy).toHaveBeenCalledWith(root.querySelector('.citation')?.textContent);
     expect(root.querySelector('.copy-status')?.textContent).toBe('Đã chép.');
   });
+
+  it('draws the graph once the first citing articles are shown, with the same nodes listed for the keyboard', async () => {
+    let answer!: (page: CitingArticlesPage) => void;
+    const mountGraph = vi.fn();
+    history.replaceState(null, '', `/record.html?id=${encodeURIComponent(ID)}`);
+    document.body.innerHTML = '<div id="app"></div>';
+    abort = new AbortController();
+    const client = lookup();
+    client.citingArticles = vi.fn(() => new Promise<CitingArticlesPage>((r) => (answer = r)));
+    const root = document.getElementById('app')!;
+    await startRecordPage({ root, lookup: client, t, lang: 'vi', signal: abort.signal, mountGraph }).done;
+    expect(root.querySelector('h1')?.textContent).toBe('Chỉ thị số 35-CT/TW');
+    expect(root.querySelector('#rec-citing + .note, .citing .note')?.textContent).toBe('Đang tải…');
+    expect(mountGraph).not.toHaveBeenCalled();
+    expect([...root.querySelectorAll('.graph-list a')].map((a) => a.getAttribute('href'))).toEqual(['record.html?id=1-HD%2FTEST', 'record.html?id=35-CT%2FTW%402014-05-26']);
+    answer(citing({}));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(root.querySelectorAll('.article')).toHaveLength(20);
+    expect(mountGraph).toHaveBeenCalledTimes(1);
+    const [container, view, , signal] = mountGraph.mock.calls[0]!;
+    expect(container).toBe(root.querySelector('.graph-canvas'));
+    expect(view.nodes.map((n: { id: string }) => n.id)).toEqual([ID, '1-HD/TEST', '35-CT/TW@2014-05-26']);
+    // Stopping the page unmounts it, which stops the graph (Preact runs the effect's cleanup right after).
+    abort.abort();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(root.innerHTML).toBe('');
+    expect((signal as AbortSignal).aborted).toBe(true);
+  });
 });

@@ -40,6 +40,23 @@ describe('a sentence naming a series of one number names no one document', () =>
     const res = resolveReference(ref, [nq19, nq19tw], { pageDate: '2017-12-01' });
     expect(res.status).not.toBe('resolved');
     if (ref.code) expect(res).toMatchObject({ status: 'ambiguous', answer: 'several', candidates: [{ id: nq19.id }] });
+    // Each choice says why none is chosen.
+    for (const c of res.candidates) expect(c.reasons).toContainEqual({ kind: 'namesSeries' });
+  });
+
+  it('two terms named together ("Nghị quyết Trung ương 4 (khóa XI, XII)") name one resolution of each: several', () => {
+    const nq12 = doc({ id: '12-NQ/TW@2012-01-16', code: '12-NQ/TW', date: '2012-01-16', term: 'XI', plenum: 4, issuer: 'Ban Chấp hành Trung ương', title: 'Một số vấn đề cấp bách về xây dựng Đảng hiện nay' });
+    const nq04 = doc({ id: '04-NQ/TW@2016-10-30', code: '04-NQ/TW', date: '2016-10-30', term: 'XII', plenum: 4, issuer: 'Ban Chấp hành Trung ương', title: 'Về tăng cường xây dựng, chỉnh đốn Đảng; ngăn chặn, đẩy lùi sự suy thoái' });
+    for (const text of ['Thực hiện Nghị quyết Trung ương 4 (khóa XI, XII) về tăng cường xây dựng, chỉnh đốn Đảng.', 'Thực hiện Nghị quyết Trung ương 4 khóa XI và XII về xây dựng Đảng.']) {
+      const ref = detect(text)[0]!;
+      expect([ref.several, ref.term]).toEqual([true, undefined]);
+      const res = resolveReference(ref, [nq12, nq04], { pageDate: '2017-06-01' });
+      expect(res.status).not.toBe('resolved');
+      expect(res.ruledOut ?? []).toEqual([]);
+    }
+    // One term: that plenum's resolution, as before.
+    const one = detect('Thực hiện Nghị quyết Trung ương 4 khóa XII về tăng cường xây dựng, chỉnh đốn Đảng.')[0]!;
+    expect([one.several, one.term]).toEqual([undefined, 'XII']);
   });
 
   it('a list of several numbers after "các" is one document each; one number without "các" is one document', () => {
@@ -83,5 +100,22 @@ describe('words tell apart only documents whose titles are known', () => {
     const titled = { ...nq11, title: 'Về cải cách chính sách tiền lương đối với cán bộ, công chức' };
     const known = resolveReference(partly, [nq10, titled], { pageDate: '2017-07-01' });
     expect([known.status, known.candidates[0]!.id]).toEqual(['resolved', nq10.id]);
+  });
+});
+
+describe('a plenum name is one of the plenum\'s resolutions only when the words point at its title', () => {
+  // The dataset holds one resolution of plenum 6 khóa X; the plenum adopted others.
+  const nq20 = doc({ id: '20-NQ/TW@2008-01-28', code: '20-NQ/TW', date: '2008-01-28', term: 'X', plenum: 6, issuer: 'Ban Chấp hành Trung ương', title: 'Về tiếp tục xây dựng giai cấp công nhân Việt Nam thời kỳ đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước' });
+
+  it('a passage sharing a word pair or two with the title is no match: offered, not chosen', () => {
+    const ref = detect('Qua hơn 30 năm đổi mới, nhất là từ khi thực hiện Nghị quyết Trung ương 6 khóa X, Đảng ta luôn quan tâm xây dựng, hoàn thiện thể chế kinh tế thị trường của đất nước Việt Nam.')[0]!;
+    const res = resolveReference(ref, [nq20], { pageDate: '2017-12-31' });
+    expect(res).toMatchObject({ status: 'ambiguous', answer: 'several' });
+  });
+
+  it('a passage on the title\'s subject names it', () => {
+    const ref = detect('Thực hiện Nghị quyết Trung ương 6 khóa X, tỉnh chú trọng xây dựng giai cấp công nhân Việt Nam thời kỳ đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước.')[0]!;
+    const res = resolveReference(ref, [nq20], { pageDate: '2017-12-31' });
+    expect([res.status, res.candidates[0]?.id]).toEqual(['resolved', nq20.id]);
   });
 });

@@ -1,0 +1,191 @@
+/**
+ * Hardening in real Firefox (firefox-esr over WebDriver BiDi, the Firefox build installed as a temporary add-on):
+ * Copy citation goes through the extension's own context, never through a copy event the page sees; removing the
+ * add-on with a page open leaves the page without marks or card, and installing it again marks it once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { launchFirefoxWithExtension, testCopyOfFirefoxBuild, type FirefoxWithExtension } from '../../scripts/harness/firefox';
+import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import { evaluateInCardFirefox } from '../../scripts/harness/card-root.mjs';
+import { page as html } from '../helpers/pages';
+import { translatorFrom } from '../../lib/i18n/t';
+import viMessages from '../../public/_locales/vi/messages.json';
+import enMessages from '../../public/_locales/en/messages.json';
+
+const HOST = 'baotest.vn';
+const TITLE_WORDS = 'Ban Bí thư khóa XIV';
+const PLAIN = '<p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>';
+/** A page that rewrites whatever is copied on it (and counts the copy events it sees). */
+const HIJACKER = `<script>
+  window.copies = 0;
+  document.addEventListener('copy', (e) => {
+    window.copies++;
+    e.clipboardData.setData('text/plain', 'HIJACKED https://evil.example/');
+    e.preventDefault();
+  }, true);
+</script>`;
+const routes: Record<string, string> = {
+  '/plain.html': html('Tin', PLAIN),
+  '/hijack.html': html('Tin', PLAIN, HIJACKER),
+  '/paste.html': html('Dán', '<textarea id="paste" rows="3" cols="80"></textarea>'),
+  '/blank.html': html('Trống', '<p>Trang trống.</p>'),
+};
+/** The card's words in either language the browser may give it. */
+const both = (key: string) => [translatorFrom(viMessages)(key), translatorFrom(enMessages)(key)];
+const says = (text: string, key: string) => both(key).some((w) => text.includes(w));
+
+let server: StaticServer;
+let ff: FirefoxWithExtension;
+let build: string;
+const url = (p: string) => `http://${HOST}:${server.port}${p}`;
+
+async function open(pathname: string): Promise<Page> {
+  const page = await ff.browser.newPage();
+  await page.goto(url(pathname));
+  return page;
+}
+
+function marks(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const set = (CSS as any).highlights?.get('vbl-ref') as Set<AbstractRange> | undefined;
+    return [...(set ?? [])].map((r) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live.toString();
+    });
+  });
+}
+
+async function poll<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeout = 8000): Promise<T> {
+  const until = Date.now() + timeout;
+  let value = await probe();
+  while (!ok(value) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await probe();
+  }
+  return value;
+}
+
+function card(page: Page) {
+  return evaluateInCardFirefox(page, (root) => {
+    const host = root?.host;
+    const el = root?.querySelector('[role="dialog"]');
+    if (!root || !host || host.hasAttribute('hidden') || !el) return { open: false, text: '', host: !!host };
+    return { open: getComputedStyle(el).opacity !== '0', text: el.textContent ?? '', host: true };
+  });
+}
+
+/** Rests the pointer on the first `text` of the page. */
+async function hover(page: Page, text: string): Promise<void> {
+  const p = await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node.textContent ?? '').indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      const b = range.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2, w: b.width };
+    }
+    return null;
+  }, text);
+  if (!p) throw new Error(`"${text}" not on the page`);
+  await page.mouse.move(Math.max(0, p.x - p.w - 20), p.y);
+  await page.mouse.move(p.x, p.y, { steps: 3 });
+}
+
+beforeAll(async () => {
+  server = await serveStatic({ routes });
+  build = await testCopyOfFirefoxBuild(path.resolve(process.env.VBL_FIREFOX_EXTENSION ?? '.output/firefox-mv2'));
+  ff = await launchFirefoxWithExtension({ extensionPath: build, proxyPort: server.port });
+});
+
+afterAll(async () => {
+  await ff?.close();
+  await server?.close();
+  if (build) await rm(build, { recursive: true, force: true });
+});
+
+describe('Firefox: Copy citation', () => {
+  it('copies the citation through the card’s button without a copy event the page sees; the card says Copied', async () => {
+    const page = await open('/hijack.html');
+    expect(await page.evaluate(() => isSecureContext)).toBe(false);
+    await poll(() => marks(page), (m) => m.length > 0);
+    await hover(page, '17-KH/TW');
+    await poll(() => card(page), (c) => c.open && c.text.includes(TITLE_WORDS), 20_000);
+    const button = await evaluateInCardFirefox(page, (root) => {
+      const el = root?.querySelector<HTMLElement>('.copy');
+      if (!el) return null;
+      el.scrollIntoView({ block: 'nearest' });
+      const r = el.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2, citation: root!.querySelector('.citation')?.textContent ?? '' };
+    });
+    expect(button).not.toBeNull();
+    expect(button!.citation).toMatch(/^Kế hoạch số 17-KH\/TW/);
+    await page.mouse.move(button!.x, button!.y, { steps: 4 });
+    await page.mouse.click(button!.x, button!.y);
+    const after = await poll(() => card(page), (c) => says(c.text, 'cardCopied') || says(c.text, 'cardCopyFailed'));
+    expect({ copied: says(after.text, 'cardCopied'), failed: says(after.text, 'cardCopyFailed') }).toEqual({ copied: true, failed: false });
+    expect(await page.evaluate(() => (window as any).copies)).toBe(0);
+    // What is on the clipboard: pasted into a text field of another page.
+    const paste = await open('/paste.html');
+    await paste.click('#paste');
+    await paste.keyboard.down('Control');
+    await paste.keyboard.press('v');
+    await paste.keyboard.up('Control');
+    expect(await poll(() => paste.$eval('#paste', (el) => (el as HTMLTextAreaElement).value), (v) => v.length > 0, 3000)).toBe(button!.citation);
+    await paste.close();
+    await page.close();
+  }, 90_000);
+});
+
+describe('Firefox: the add-on removed with a page open, then installed again', () => {
+  /** Elements directly under <html> besides <head> and <body> (card hosts). */
+  const hosts = (page: Page) => page.evaluate(() => [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body).length);
+
+  it('removal leaves the page’s DOM as it was (the marks stay drawn: Firefox destroys the script first); installed again, the page is marked once and cards open', async () => {
+    const page = await open('/plain.html');
+    const before = await page.evaluate(() => document.body.innerHTML);
+    await poll(() => marks(page), (m) => m.length > 0);
+    await hover(page, '17-KH/TW');
+    await poll(() => card(page), (c) => c.open && c.text.includes(TITLE_WORDS), 20_000);
+    await page.mouse.move(1, 1);
+    expect((await poll(() => card(page), (c) => !c.open, 5000)).open).toBe(false);
+
+    await ff.browser.uninstallExtension(ff.addonId);
+    await new Promise((r) => setTimeout(r, 2000));
+    // What is true in Firefox: the content script's sandbox is destroyed with the add-on (timers, listeners,
+    // ports and all), so it gets no chance to clean up. Highlight mode never changed the page's DOM, so the DOM
+    // is as it was; the marks already drawn stay in the page's highlight registry until the page is reloaded,
+    // and the card host stays hidden. Resting on a code opens nothing.
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+    expect(await marks(page)).toEqual(['17-KH/TW']);
+    await hover(page, '17-KH/TW');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await card(page)).open).toBe(false);
+    await page.mouse.move(1, 1);
+
+    // Installed again: Firefox injects the content script into the open tab; the new script's marks take the
+    // registry's place (one mark, not two) and its card opens.
+    const hostsBefore = await hosts(page);
+    await page.evaluate(() => ((window as any).oldHighlight = (CSS as any).highlights.get('vbl-ref')));
+    const id = await ff.browser.installExtension(build);
+    expect(id).toBe(ff.addonId);
+    // The new script's highlight takes the old one's place in the registry.
+    expect(await poll(() => page.evaluate(() => (CSS as any).highlights.get('vbl-ref') !== (window as any).oldHighlight), (v) => v, 10_000)).toBe(true);
+    expect(await poll(() => marks(page), (m) => m.length === 1)).toEqual(['17-KH/TW']);
+    await hover(page, '17-KH/TW');
+    // (The dataset is loaded again after the new install: the card may wait for it.)
+    const reopened = await poll(() => card(page), (c) => c.open && c.text.includes(TITLE_WORDS), 40_000);
+    expect(reopened.open).toBe(true);
+    expect(await marks(page)).toEqual(['17-KH/TW']);
+    expect(await hosts(page)).toBeLessThanOrEqual(hostsBefore + 1);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+    await page.close();
+  }, 90_000);
+});
