@@ -77,14 +77,14 @@ export async function launchFirefoxWithExtension(options: { extensionPath: strin
 }
 
 /**
- * A copy of the Firefox build for tests: the same files, with popup.html web-accessible so a test can open it
- * (the shipped build does not expose it).
+ * A copy of the Firefox build for tests: the same files, with popup.html (or the extension pages named)
+ * web-accessible so a test can open them (the shipped build does not expose them).
  */
-export async function testCopyOfFirefoxBuild(dir: string): Promise<string> {
+export async function testCopyOfFirefoxBuild(dir: string, pages: string[] = ['popup.html']): Promise<string> {
   const copy = await snapshotBuild(dir);
   const manifestPath = path.join(copy, 'manifest.json');
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
-  manifest.web_accessible_resources = [...(manifest.web_accessible_resources ?? []), 'popup.html'];
+  manifest.web_accessible_resources = [...(manifest.web_accessible_resources ?? []), ...pages];
   await writeFile(manifestPath, JSON.stringify(manifest));
   return copy;
 }
