@@ -12,9 +12,11 @@ export interface PopupResearchProps {
   references?: PageReferences;
   onReveal: (key: string) => void;
   onSearch: (q: string) => void;
+  /** Opens the options page. */
+  onOptions?: () => void;
 }
 
-export function PopupResearch({ t, references, onReveal, onSearch }: PopupResearchProps) {
+export function PopupResearch({ t, references, onReveal, onSearch, onOptions }: PopupResearchProps) {
   return (
     <>
       <form
@@ -59,6 +61,11 @@ export function PopupResearch({ t, references, onReveal, onSearch }: PopupResear
             </ul>
           )}
         </section>
+      ) : null}
+      {onOptions ? (
+        <button type="button" class="link options-link" onClick={onOptions}>
+          {t('popup_options')}
+        </button>
       ) : null}
     </>
   );

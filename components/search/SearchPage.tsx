@@ -96,6 +96,7 @@ export function SearchPage({ t, lang, state, ...p }: SearchPageProps) {
     <div class="search-page">
       <header class="top">
         <span class="brand">{t('extName')}</span>
+        <a href="options.html">{t('search_options')}</a>
       </header>
       <main>
         <h1>{t('search_heading')}</h1>

@@ -64,6 +64,7 @@ const update = (patch: Partial<PopupState>) => {
         references,
         onReveal: (key) => tabId !== undefined && void revealOnPage(tabId, key).then((shown) => shown && window.close()),
         onSearch: (q) => void browser.tabs.create({ url: browser.runtime.getURL(`/${q ? searchHref(q) : 'search.html'}` as never) }).then(() => window.close()),
+        onOptions: () => void browser.runtime.openOptionsPage().then(() => window.close()),
       }}
       onOpenLibrary={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') }).then(() => window.close())}
     />,

@@ -194,7 +194,9 @@ function withSentence(
   if (ref.issuerMayBeLocal && a.headerPlace) settleTUByHeader(ref, a.headerPlace);
   if (a.severalTerms || namesSeveral(before, bare ? undefined : b.proseType, after, () => cleanText(text.slice(d.end, d.end + 100), hasMarks))) ref.several = true;
   const eventDate = eventDateBefore(before, found >= 0);
-  if (eventDate && eventDate !== ref.date) ref.eventDate = eventDate;
+  // "Ngày 3/6/2017, Tổng Bí thư đã ký ban hành Nghị quyết …": the event is the signing, so the date is the document's.
+  if (eventDate && !ref.date && SIGNED_RIGHT_BEFORE.test(before.slice(-48))) ref.date = eventDate;
+  else if (eventDate && eventDate !== ref.date) ref.eventDate = eventDate;
   refineType(ref);
   if (ref.inferred) refineIssuer(ref);
   return ref;
@@ -302,6 +304,9 @@ function namesSeveral(before: string, proseType: string | undefined, after: stri
   }
   return SEVERAL_BEFORE.test(head) && !LIST_GOES_ON.test(ahead());
 }
+
+/** "ký", "ban hành", "ký ban hành" right before the reference (its type word and "số" between): it was signed then. */
+const SIGNED_RIGHT_BEFORE = /(?:^|\s)(?:ký|ban hành)\s+(?:\p{L}+\s+){0,2}?(?:số:?\s*)?$/u;
 
 /** The type word and number a reference is cited by ("Nghị định|86" for "Nghị định 86/2015/NĐ-CP" and "Nghị định 86"). */
 function shortForm(ref: Reference): string | undefined {

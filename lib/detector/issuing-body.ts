@@ -206,9 +206,45 @@ const BEFORE = /(?:[Nn]gày (\d{1,2})[-/.](\d{1,2})[-/.](\d{4}),? )?((?:Bộ Ch�
 
 /** The body named before "ban hành" or "ký", and the date when the sentence opens with one ("Ngày 7-7-2023, Bộ Chính trị ban hành …"). */
 export function bodyBefore(s: string): { name: string; date?: string } | undefined {
-  if (!s.endsWith('ban hành ') && !s.endsWith('ký ')) return undefined;
-  const m = BEFORE.exec(s.slice(-120));
-  if (!m) return undefined;
+  if (!s.endsWith('ban hành ') && !s.endsWith('ký ') && !s.endsWith('có ') && !s.endsWith('ra ')) return undefined;
+  const m = s.endsWith('có ') || s.endsWith('ra ') ? null : BEFORE.exec(s.slice(-120));
+  if (!m) return anyBodyBefore(s.slice(-120));
   const date = m[3] ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
   return date ? { name: m[4]!, date } : { name: m[4]! };
+}
+
+/** The verb a body issues with, at the end: "(đã/vừa) ban hành", "ký (ban hành)", "có", "ra". */
+const VERB_AT_END = /(?:^|\s)(?:(?:đã|vừa|mới|cũng)\s+)*(?:ký ban hành|ban hành|ký|có|ra)\s+$/u;
+/** Where a body's name may start: the head words of state and Party bodies and of their heads. */
+const BODY_HEAD = /(?:^|[\s,(])((?:Phó\s+)?(?:Chủ tịch|Bộ trưởng|Thủ tướng|Chính phủ|UBND|HĐND|(?:Ủy|Uỷ) ban|Hội đồng|Bộ [A-ZĐ]|(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)|Tòa án|Toà án|Viện kiểm sát|Ngân hàng Nhà nước|Ban Thường vụ|Sở [A-ZĐ]|Tổng cục|Cục [A-ZĐ]))/gu;
+/** A person's name between a body and its verb ("Bộ trưởng Bộ Công Thương Trần Tuấn Anh đã ban hành"): capitalised words. */
+const PERSON = /^(?: \p{Lu}\p{Ll}*){0,4}$/u;
+
+/**
+ * Any body named right before the verb ("UBND tỉnh Hà Nam vừa có quyết định số …", "Chủ tịch UBND tỉnh Phú Thọ vừa
+ * ký ban hành Văn bản số …", "Bộ trưởng Bộ Công Thương đã ra Quyết định số …"): the first body head before the verb
+ * whose name (read as after "của") runs up to it, or to a person's name just before it.
+ */
+function anyBodyBefore(s: string): { name: string } | undefined {
+  const verb = VERB_AT_END.exec(s);
+  if (!verb) return undefined;
+  const verbStart = verb.index + (verb[0].charCodeAt(0) === 32 ? 1 : 0);
+  const heads: number[] = [];
+  BODY_HEAD.lastIndex = 0;
+  for (let m = BODY_HEAD.exec(s); m && m.index < verbStart; m = BODY_HEAD.exec(s)) heads.push(m.index + m[0].length - m[1]!.length);
+  // The first head whose name runs up to the verb: "Chủ tịch UBND tỉnh …" whole, not its "UBND tỉnh …"; "Bộ Tài chính,
+  // Thủ tướng có …" is the Prime Minister's (the ministry's name stops at the comma).
+  const text = s.slice(0, verbStart).trimEnd();
+  for (const head of heads) {
+    const body = readBodyName(text, head);
+    if (!body) continue;
+    const rest = text.slice(head + body.length);
+    if (PERSON.test(rest) && bodyLike(body.name)) return { name: body.name };
+  }
+  return undefined;
+}
+
+/** A name the sentence gives as a body (or its head: "Chủ tịch UBND …", "Bộ trưởng Bộ …"), not a lone title. */
+function bodyLike(name: string): boolean {
+  return /^(?:Phó\s+)?(?:Chủ tịch|Bộ trưởng)\s+\S/u.test(name) || !/^(?:Phó\s+)?(?:Chủ tịch|Bộ trưởng)$/u.test(name);
 }

@@ -76,7 +76,7 @@ export function readBefore(before: string): { proseType?: string; issuerName?: s
   if (!word) return permitBefore(tail, restEnd);
   const headEnd = before.length - tail.length + restLength - word.length;
   // bodyBefore wants the text before the type word only when it ends with "ban hành " or "ký ".
-  const body = before.endsWith('ban hành ', headEnd) || before.endsWith('ký ', headEnd) ? bodyBefore(before.slice(0, headEnd)) : undefined;
+  const body = before.endsWith('ban hành ', headEnd) || before.endsWith('ký ', headEnd) || before.endsWith('có ', headEnd) || before.endsWith('ra ', headEnd) ? bodyBefore(before.slice(0, headEnd)) : undefined;
   return { proseType: canonicalProseType(word), issuerName: body?.name, date: body?.date };
 }
 

@@ -148,6 +148,8 @@ export function findDocuments(index: SearchIndex, cited: ReadonlyMap<string, num
     return { document, score: Math.round(score * 1000) / 1000, cited: cited.get(document.id) ?? 0 };
   };
   const end = offset + limit;
+  // Only words that say nothing ("số", "về", punctuation): nothing found, rather than everything.
+  if (text.trim() && !hasSearchWords(text)) return { items: [], total: 0 };
   if (!hasSearchWords(text)) {
     let total = 0;
     const items: FoundDocument[] = [];

@@ -240,6 +240,8 @@ export class LookupService {
   async warm(): Promise<void> {
     await this.store.warm();
     await this.searchIndex();
+    // The search page shows how many articles cite each result: read once, ahead of the first search.
+    await this.store.citationTotals();
   }
 
   async status(): Promise<DatasetStatus> {

@@ -77,8 +77,8 @@ export async function launchFirefoxWithExtension(options: { extensionPath: strin
 }
 
 /**
- * A copy of the Firefox build for tests: the same files, with popup.html (or the pages named) web-accessible so a test can open it
- * (the shipped build does not expose it).
+ * A copy of the Firefox build for tests: the same files, with popup.html (or the extension pages named)
+ * web-accessible so a test can open them (the shipped build does not expose them).
  */
 export async function testCopyOfFirefoxBuild(dir: string, pages: string[] = ['popup.html']): Promise<string> {
   const copy = await snapshotBuild(dir);

@@ -20,6 +20,8 @@ export interface ScanRecord {
   subject?: string;
   /** The issuer was written "TƯ" and the sentence does not say whether Trung ương or a Tỉnh ủy issued it. */
   issuerMayBeLocal?: boolean;
+  /** The sentence names a series of documents of this number ("các Nghị quyết 19/NQ-CP"), not one. */
+  several?: boolean;
 }
 
 export function toRecord(r: Reference): ScanRecord {
@@ -43,6 +45,7 @@ export function toRecord(r: Reference): ScanRecord {
   if (r.proseType) rec.proseType = r.proseType;
   if (r.subject) rec.subject = r.subject;
   if (r.issuerMayBeLocal) rec.issuerMayBeLocal = true;
+  if (r.several) rec.several = true;
   return rec;
 }
 

@@ -51,6 +51,11 @@ describe('The issuing body and term the sentence names', () => {
     ['Thủ tướng đã ký Chỉ thị số 24 vào ngày 2/6', 'Thủ tướng', undefined],
     ['Phó Thủ tướng Vương Đình Huệ vừa ký Quyết định số 1234/QĐ-TTg về đề án', 'Thủ tướng', undefined],
     ['Công văn 12/BGTVT của Bộ Giao thông vận tải đặt hàng', 'Bộ Giao thông vận tải', undefined],
+    ['Ngày 1.11.2023, UBND tỉnh Bình Định ban hành Quyết định số 4025/QĐ-UBND xếp hạng di tích', 'UBND tỉnh Bình Định', undefined],
+    ['UBND tỉnh Hà Nam vừa có quyết định số 669/QĐ-UBND ngày 29/4 về cách ly', 'UBND tỉnh Hà Nam', undefined],
+    ['Chủ tịch UBND tỉnh Phú Thọ vừa ký ban hành Văn bản số 339 về nhiệm vụ', 'Chủ tịch UBND tỉnh Phú Thọ', undefined],
+    ['Bộ trưởng Bộ Công Thương đã ra Quyết định số 376/QĐ-BCT thành lập hội đồng', 'Bộ trưởng Bộ Công Thương', undefined],
+    ['Theo đề nghị của Bộ Tài chính, Thủ tướng có Quyết định số 12/QĐ-TTg về giá', 'Thủ tướng', undefined],
   ])('%s', (text, issuerName, term) => {
     const r = first(text);
     expect(r.issuerName).toBe(issuerName);
@@ -60,6 +65,9 @@ describe('The issuing body and term the sentence names', () => {
   it('does not take a lower-case phrase for a body', () => {
     expect(first('Chỉ thị 35-CT/TW của các cấp ủy').issuerName).toBeUndefined();
     expect(first('Ông đã ký Chỉ thị số 24 vào ngày 2/6').issuerName).toBeUndefined();
+    // A verb that is not the body's ("đưa ra"), or a body far from the verb, names no issuer.
+    expect(first('Quốc hội đưa ra Nghị quyết số 5 về thuế').issuerName).toBeUndefined();
+    expect(first('UBND tỉnh cho biết người dân đã có Quyết định số 12 từ lâu').issuerName).toBeUndefined();
   });
 
   it('shares the trailing body across "X và Y của Z", but not across separate clauses', () => {

@@ -52,6 +52,12 @@ describe('find', () => {
     expect(first.items.find((i) => i.document.id === '35-CT/TW@2019-05-30')?.cited ?? second.items.find((i) => i.document.id === '35-CT/TW@2019-05-30')?.cited).toBe(3);
   });
 
+  it('finds nothing for a query of words that say nothing, and everything newest first for none', () => {
+    const s = index();
+    expect(findDocuments(s, cited, { q: 'số về ,', filters: {}, offset: 0, limit: 5 })).toEqual({ items: [], total: 0 });
+    expect(findDocuments(s, cited, { q: ' ', filters: { family: 'state' }, offset: 0, limit: 5 }).items.map((i) => i.document.id)).toEqual(['100/2019/NĐ-CP']);
+  });
+
   it('puts the exact code first whatever the words score', () => {
     const s = index();
     const found = findDocuments(s, cited, { q: '100 2019 ND CP', filters: {}, offset: 0, limit: 5 });

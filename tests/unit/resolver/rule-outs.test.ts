@@ -56,6 +56,14 @@ describe('a stated fact the candidate contradicts rules it out', () => {
     expect(res.candidates[0]!.id).toBe('35-CT/TW@2014-05-26');
   });
 
+  it('a signing is the document\'s own date, not an event after which it existed', () => {
+    const signed = first('Ngày 30-5-2019, Tổng Bí thư đã ký ban hành Chỉ thị số 35-CT/TW về đại hội đảng bộ.');
+    expect([signed.date, signed.eventDate]).toEqual(['2019-05-30', undefined]);
+    expect(resolveReference(signed, ct35, {}).candidates[0]!.id).toBe('35-CT/TW@2019-05-30');
+    // A conference that reviews the directive is an event; so is a plan issued to carry it out.
+    expect(first('Ngày 5-3-2019, Tỉnh ủy ban hành kế hoạch thực hiện Chỉ thị số 35-CT/TW.').eventDate).toBe('2019-03-05');
+  });
+
   it('a period\'s start or a deadline is no event date', () => {
     expect(first('Từ ngày 1-1-2015, các cấp thực hiện Chỉ thị số 35-CT/TW.').eventDate).toBeUndefined();
     expect(first('Trước ngày 30-6-2019, các tỉnh hoàn thành theo Chỉ thị số 35-CT/TW.').eventDate).toBeUndefined();

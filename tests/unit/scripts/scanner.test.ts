@@ -36,6 +36,12 @@ describe('scanner: npm run scan -- [--json] FILE...', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ code: '120-KL/TW', issuerMayBeLocal: true, date: '2021-03-02' });
   });
 
+  it('says when a sentence names a series of one number, not one document', () => {
+    const r = scan(['--json', '-'], 'Từ năm 2014, Chính phủ đã ban hành các Nghị quyết 19/NQ-CP về môi trường kinh doanh.');
+    expect(JSON.parse(r.stdout)).toMatchObject({ code: '19/NQ-CP', several: true });
+    expect(JSON.parse(scan(['--json', '-'], 'Chính phủ ban hành Nghị quyết 19/NQ-CP về môi trường kinh doanh.').stdout).several).toBeUndefined();
+  });
+
   it('reads standard input with "-"', () => {
     const r = scan(['--json', '-'], 'Chỉ thị 05-CT/TW của Ban Bí thư');
     expect(JSON.parse(r.stdout)).toMatchObject({ code: '05-CT/TW', issuerName: 'Ban Bí thư' });
