@@ -21,7 +21,9 @@ export default defineBackground(() => {
     extVersion: browser.runtime.getManifest().version,
   });
   // Saved references: this background owns them (storage.local, synced through storage.sync where it fits).
-  service.attachSaved(openSavedStore());
+  const saved = openSavedStore();
+  saved.catch((error: unknown) => console.error('[vanban-lens] saved references unavailable', error));
+  service.attachSaved(saved);
   listenForLookups(service);
   // Keyboard shortcuts go to the active tab's reader; sites granted anywhere get the content script registered.
   forwardCommands();
