@@ -6,7 +6,7 @@
 import type { Reference } from '../detector/types';
 import { isInsideSkipped } from './element-kinds';
 import { walkSegments, type Segment } from './text-walk';
-import { runSliced } from './scheduler';
+import { runSliced, yieldToMain } from './scheduler';
 import { firstBelowScreen, firstOnScreen } from './document-order';
 import { markSegment, type PassLedger } from './segment-marking';
 import type { Callbacks } from './callbacks';
@@ -112,6 +112,7 @@ export async function markingPass(work: PassWork, ctx: PassContext): Promise<voi
         return true;
       },
       onFrame: (renderMs) => pacing.rendered(share, renderMs),
+      yieldBetween: marks.mode === 'inline' ? yieldToMain : undefined,
     },
   );
 
