@@ -15,24 +15,25 @@ type Visible = Element & { checkVisibility?: (options?: { visibilityProperty?: b
 export class HiddenText {
   /** Elements whose own text was found hidden. */
   private readonly found = new Set<Element>();
-  private lastAsked: Element | null = null;
-  private lastAnswer = false;
+  /** Answers within one walk (an element's text nodes alternate with its children's). */
+  private answers = new Map<Element, boolean>();
 
   constructor(private readonly win: Window) {}
 
   /** True when the text directly inside `el` is not shown (remembered for `revealed`). */
   hides(el: Element): boolean {
-    if (el === this.lastAsked) return this.lastAnswer;
-    const hidden = this.isHidden(el);
-    this.lastAsked = el;
-    this.lastAnswer = hidden;
-    if (hidden) this.found.add(el);
+    let hidden = this.answers.get(el);
+    if (hidden === undefined) {
+      hidden = this.isHidden(el);
+      this.answers.set(el, hidden);
+      if (hidden) this.found.add(el);
+    }
     return hidden;
   }
 
   /** Forgets the answers cached for one walk (the page may have changed since). */
   forgetLast(): void {
-    this.lastAsked = null;
+    if (this.answers.size) this.answers = new Map();
   }
 
   /**
@@ -41,7 +42,7 @@ export class HiddenText {
    */
   revealed(changed: Element): Element[] {
     if (!this.found.size) return [];
-    this.lastAsked = null;
+    this.forgetLast();
     const out: Element[] = [];
     for (const el of this.found) {
       if (!el.isConnected) {

@@ -69,6 +69,8 @@ export async function markingPass(work: PassWork, ctx: PassContext): Promise<voi
     return true;
   }, signal);
 
+  ctx.hidden?.forgetLast();
+
   // 2. Visible text first (first pass only): reads layout once, before any change.
   let order = segments;
   let visibleCount = 0;
