@@ -18,6 +18,11 @@ import type { HiddenText } from './hidden-text';
 
 /** Highlight mode: ranges added to the page's highlight at once. */
 const HIGHLIGHTS_PER_COMMIT = 1500;
+/**
+ * New references reported at most this many at a time: what the reader does with a report (reading the page's
+ * mentions, one lookup message per batch) stays a short task, however many codes the page has.
+ */
+const FOUND_PER_REPORT = 500;
 
 export interface PassContext {
   doc: Document;
@@ -95,7 +100,7 @@ export async function markingPass(work: PassWork, ctx: PassContext): Promise<voi
       // Highlights are shown in shares: each change makes the browser recompute them all.
       const layer = marks.layer;
       if (layer && layer.waiting >= HIGHLIGHTS_PER_COMMIT) layer.commit();
-      if (i === visibleCount) {
+      if (i === visibleCount || (i > visibleCount && ledger.found.length >= FOUND_PER_REPORT)) {
         marks.layer?.commit();
         if (ledger.found.length) callbacks.found(ledger.found);
         ledger.found = [];
