@@ -8,7 +8,7 @@
  * after-load.ts), so it forces nothing the page's own loading would do later anyway.
  */
 import { blockOf } from './element-kinds';
-import { containsAcrossShadow, parentElementAcrossShadow } from './shadow-tree';
+import { parentElementAcrossShadow } from './shadow-tree';
 
 type Visible = Element & { checkVisibility?: (options?: { visibilityProperty?: boolean }) => boolean };
 
@@ -37,11 +37,12 @@ export class HiddenText {
   }
 
   /**
-   * After the page restyled `changed` (its class, style or an attribute): the blocks of remembered hidden text at
-   * or under it that are shown now, to be read again.
+   * After the page restyled some elements (their class, style or an attribute): the blocks of remembered hidden
+   * text at or under one of them that are shown now, to be read again. One climb per remembered element, however
+   * many elements the page restyled.
    */
-  revealed(changed: Element): Element[] {
-    if (!this.found.size) return [];
+  revealed(changed: ReadonlySet<Element>): Element[] {
+    if (!this.found.size || !changed.size) return [];
     this.forgetLast();
     const out: Element[] = [];
     for (const el of this.found) {
@@ -49,7 +50,7 @@ export class HiddenText {
         this.found.delete(el);
         continue;
       }
-      if (!containsAcrossShadow(changed, el) || this.isHidden(el)) continue;
+      if (!underOneOf(el, changed) || this.isHidden(el)) continue;
       this.found.delete(el);
       const block = blockOf(el);
       if (block) out.push(block);
@@ -80,4 +81,10 @@ export class HiddenText {
   private style(el: Element): CSSStyleDeclaration {
     return this.win.getComputedStyle(el);
   }
+}
+
+/** True when `el` is one of `set` or inside one of them (through shadow roots too). */
+function underOneOf(el: Element, set: ReadonlySet<Element>): boolean {
+  for (let e: Element | null = el; e; e = parentElementAcrossShadow(e)) if (set.has(e)) return true;
+  return false;
 }

@@ -50,20 +50,20 @@ describe('mutation watch', () => {
     expect(batches).toEqual([]);
   });
 
-  it('asks once per restyled element (class, style) which hidden blocks are shown now, and reads those again', async () => {
+  it('asks once per batch, with the restyled elements (class, style), which hidden blocks are shown now, and reads those again', async () => {
     document.body.innerHTML = '<div id="menu" class="collapsed"><p id="inner">Kết luận số 14-KL/TW</p></div><p id="other">khác</p>';
     controller = new AbortController();
     const batches: MutationBatch[] = [];
-    const asked: Element[] = [];
+    const asked: Element[][] = [];
     const inner = document.getElementById('inner')!;
     watchMutations({
       doc: document,
       signal: controller.signal,
       debounceMs: 5,
       maxWaitMs: 20,
-      revealed: (el) => {
-        asked.push(el);
-        return el.id === 'menu' ? [inner] : [];
+      revealed: (restyled) => {
+        asked.push([...restyled]);
+        return restyled.has(document.getElementById('menu')!) ? [inner] : [];
       },
       onBatch: (b) => batches.push(b),
     });
@@ -72,7 +72,7 @@ describe('mutation watch', () => {
     menu.setAttribute('style', 'color: red');
     document.getElementById('other')!.setAttribute('style', 'color: blue');
     await settle();
-    expect(asked).toEqual([menu, document.getElementById('other')]);
+    expect(asked).toEqual([[menu, document.getElementById('other')]]);
     expect(batches.flatMap((b) => [...b.roots])).toEqual([inner]);
   });
 });
