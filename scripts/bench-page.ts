@@ -9,7 +9,12 @@
  * fresh pages, in a rotating order; the ratio is taken per round (the machine may be shared, and its load drifts)
  * and its median printed. Then one traced run of each (Chromium's tracing: main-thread CPU time by phase), to
  * show where the time goes: script, style and layout, pre-paint and paint.
- * Environment: BENCH_ROUNDS (default 3), BENCH_TRACE=0 (no traced runs), BENCH_VERBOSE=1 (each run's figures).
+ * Then the built extension (.output/chrome-mv3, `npm run build` first) on a page of about 50,000 nodes, in both
+ * modes: the renderer main thread's busy time (thread CPU time of its tasks) from navigation until every code is
+ * marked and looked up, against the same page where the extension does not run over the same window, and how
+ * late the page's own 50 ms timer runs after load (p50 / max), with and without.
+ * Environment: BENCH_ROUNDS (default 3), BENCH_TRACE=0 (no traced runs), BENCH_VERBOSE=1 (each run's figures),
+ * BENCH_BIG=0 (no big-page part), BENCH_ONLY_BIG=1 (only it), BENCH_BIG_ROUNDS (default 2).
  */
 import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
@@ -17,7 +22,10 @@ import path from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bundleAnnotator } from './harness/annotator-bundle';
-import { launchChromium } from './harness/chromium';
+import { DEFAULT_EXTENSION, launchChromium, launchChromiumWithExtension } from './harness/chromium';
+import { snapshotBuild } from './harness/build-copy';
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { serveStatic } from './harness/static-server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -446,9 +454,186 @@ async function main() {
   }
 }
 
+// ---- the built extension on a 50,000-node page: main-thread busy time and a page timer ----------------------
+
+const BIG_HOST = 'baotest.vn';
+const BIG_PARAGRAPHS = 5000;
+const BIG_FILLER = [
+  'Sáng nay, các sở, ngành đã rà soát lại nhiệm vụ được giao và đề xuất thêm giải pháp cho những việc còn chậm.',
+  'Lãnh đạo địa phương nhấn mạnh yêu cầu bám sát thực tiễn, tránh làm hình thức và báo cáo kịp thời.',
+  'Nhiều đại biểu cho rằng cần tăng cường kiểm tra, giám sát và lắng nghe ý kiến của người dân.',
+  'Các xã vùng sâu được ưu tiên bố trí nguồn lực để cải thiện đường giao thông và trường học.',
+];
+
+/**
+ * About 50,000 nodes: 5,000 paragraphs, each with inline elements and a code (the last one 9999-KH/TW, so its
+ * lookup says the whole page has been read), and a page timer every 50 ms recording how late each run is.
+ */
+function manyNodesPage(): string {
+  const paras: string[] = [];
+  for (let i = 0; i < BIG_PARAGRAPHS; i++) {
+    const n = i === BIG_PARAGRAPHS - 1 ? 9999 : (i % 400) + 1;
+    paras.push(
+      `<p>${BIG_FILLER[i % 4]} <b>Tin ${i}</b>: theo <a href="#k${i}">Kế hoạch số ${n}-KH/TW</a> ngày 7-7-2023 của <i>Bộ Chính trị</i>, ` +
+        `<span>${BIG_FILLER[(i + 1) % 4]}</span> <em>${BIG_FILLER[(i + 2) % 4]}</em></p>`,
+    );
+  }
+  return (
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Trang 50.000 nút</title><script>' +
+    'window.__late=[];let expected=performance.now()+50;const tick=()=>{const now=performance.now();' +
+    'window.__late.push([now,now-expected]);expected=now+50;setTimeout(tick,50)};setTimeout(tick,50);' +
+    `</script></head><body><main>${paras.join('\n')}</main></body></html>`
+  );
+}
+
+interface BigRun {
+  /** Main-thread busy time (thread CPU time of its top-level tasks) from navigation to the end of the window, ms. */
+  busy: number;
+  /** The window: from navigation until the page was read and marked (the same length without the extension). */
+  window: number;
+  /** How late the page's 50 ms timer ran after load: p50 and max, ms. */
+  lateP50: number;
+  lateMax: number;
+}
+
+/** Renderer main-thread busy time of the page (by its ParseHTML events' url) within [from, to] µs of the trace. */
+function busyTime(events: TraceEvent[], pageUrl: string, from: number, to: number): number {
+  const parse = events.find((e) => e.name === 'ParseHTML' && (e as any).args?.beginData?.url === pageUrl);
+  if (!parse) throw new Error('no ParseHTML of the page in the trace');
+  let sum = 0;
+  let until = -Infinity;
+  const tasks = events
+    .filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X' && e.dur !== undefined)
+    .filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask')
+    .sort((a, b) => a.ts - b.ts);
+  for (const e of tasks) {
+    if (e.ts < until || e.ts + e.dur! < from || e.ts > to) continue;
+    const s = Math.max(e.ts, from);
+    const f = Math.min(e.ts + e.dur!, to);
+    sum += ((e.tdur ?? e.dur!) * (f - s)) / e.dur!;
+    until = e.ts + e.dur!;
+  }
+  return sum / 1000;
+}
+
+async function bigPageRun(
+  chrome: Awaited<ReturnType<typeof launchChromiumWithExtension>>,
+  pageUrl: string,
+  windowMs: number | null,
+): Promise<BigRun> {
+  const sw = await chrome.serviceWorker();
+  await sw.evaluate(() => {
+    const g = globalThis as any;
+    g.__vblSeen = [];
+    if (!g.__vblRecording) {
+      g.__vblRecording = true;
+      g.chrome.runtime.onMessage.addListener((m: unknown) => void g.__vblSeen.push(JSON.stringify(m)));
+    }
+  });
+  const page = await chrome.context.newPage();
+  const cdp = await chrome.context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
+  await page.goto(pageUrl, { waitUntil: 'load', timeout: 120_000 });
+  let span = windowMs;
+  if (span === null) {
+    // Until the last code of the page has been sent for lookup: read and marked.
+    const until = Date.now() + 120_000;
+    while (Date.now() < until) {
+      const seen: string[] = await sw.evaluate(() => (globalThis as any).__vblSeen);
+      if (seen.some((m) => m.includes('9999-KH/TW'))) break;
+      await page.waitForTimeout(100);
+    }
+    await page.waitForTimeout(500); // the last batch's answer and marks
+    span = await page.evaluate(() => performance.now());
+  } else {
+    const now = await page.evaluate(() => performance.now());
+    if (now < span) await page.waitForTimeout(span - now);
+  }
+  const late = await page.evaluate((end) => {
+    performance.mark('vbl-big-end');
+    const loaded = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
+    const runs = ((window as any).__late as Array<[number, number]>).filter(([at]) => at > loaded && at <= end);
+    return runs.map(([, l]) => l);
+  }, span);
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  await page.close();
+  // The window in the trace's clock: from the page's navigation start to the mark made at its end.
+  const end = events.find((e) => e.name === 'vbl-big-end');
+  if (!end) throw new Error('trace without the end mark');
+  const from = end.ts - span * 1000;
+  const sorted = [...late].sort((a, b) => a - b);
+  return {
+    busy: busyTime(events, pageUrl, from, end.ts),
+    window: span,
+    lateP50: sorted[sorted.length >> 1] ?? 0,
+    lateMax: sorted[sorted.length - 1] ?? 0,
+  };
+}
+
+async function benchBigPage(): Promise<void> {
+  if (!existsSync(path.join(DEFAULT_EXTENSION, 'manifest.json'))) {
+    console.log(`\nbig page: no built extension at ${DEFAULT_EXTENSION} (run \`npm run build\` first); skipped`);
+    return;
+  }
+  const server = await serveStatic({ routes: { '/many.html': manyNodesPage() } });
+  const ext = await snapshotBuild(DEFAULT_EXTENSION, 'vbl-bench-page-');
+  const chrome = await launchChromiumWithExtension({ extensionPath: ext, hostMap: ['*.vn'] });
+  const rounds = Number(process.env.BENCH_BIG_ROUNDS ?? 2);
+  const rows: Array<{ mode: 'highlight' | 'inline'; ours: BigRun; alone: BigRun }> = [];
+  try {
+    const sw = await chrome.serviceWorker();
+    const modes = (process.env.BENCH_BIG_MODES ?? 'highlight,inline').split(',') as Array<'highlight' | 'inline'>;
+    for (const mode of modes) {
+      await sw.evaluate((m) => (globalThis as any).chrome.storage.sync.set({ [`site:baotest.vn`]: { mode: m } }), mode);
+      for (let r = 0; r < rounds; r++) {
+        // With the extension (baotest.vn), then the same page where it does not run (127.0.0.1) for as long.
+        const ours = await bigPageRun(chrome, server.url('/many.html', BIG_HOST), null);
+        const alone = await bigPageRun(chrome, server.url('/many.html'), ours.window);
+        rows.push({ mode, ours, alone });
+        if (process.env.BENCH_VERBOSE) console.log(mode, JSON.stringify({ ours, alone }));
+      }
+    }
+    await sw.evaluate(() => (globalThis as any).chrome.storage.sync.clear());
+  } finally {
+    await chrome.close();
+    await server.close();
+    await rm(ext, { recursive: true, force: true });
+  }
+  console.log(
+    `\nbig page — the built extension on a ${BIG_PARAGRAPHS.toLocaleString('en')}-paragraph page of about 50,000 nodes ` +
+      `(5,000 codes), Chromium headless, ${rounds} rounds per mode, each against the same page without the extension ` +
+      `(127.0.0.1, where it does not run) over the same window (navigation until every code is marked and looked up); ` +
+      `main-thread busy = thread CPU time of the renderer main thread's tasks; timer = the page's 50 ms timer after load`,
+  );
+  console.log('                 window  busy alone  busy with  extra (ratio)   timer late p50 / max: alone     with');
+  for (const mode of ['highlight', 'inline'] as const) {
+    const rs = rows.filter((r) => r.mode === mode);
+    if (!rs.length) continue;
+    for (const { ours, alone } of rs) {
+      const extra = ours.busy - alone.busy;
+      console.log(
+        `${mode.padEnd(16)}${String(Math.round(ours.window)).padStart(6)} ms ${String(Math.round(alone.busy)).padStart(7)} ms ${String(Math.round(ours.busy)).padStart(7)} ms  ` +
+          `${String(Math.round(extra)).padStart(5)} ms (${((100 * extra) / alone.busy).toFixed(0).padStart(3)} %)   ` +
+          `${String(Math.round(alone.lateP50)).padStart(21)} / ${String(Math.round(alone.lateMax)).padStart(4)} ms  ${String(Math.round(ours.lateP50)).padStart(4)} / ${String(Math.round(ours.lateMax)).padStart(4)} ms`,
+      );
+    }
+    const ratio = median(rs.map((r) => (r.ours.busy - r.alone.busy) / r.alone.busy));
+    const worst = Math.max(...rs.map((r) => r.ours.lateMax));
+    console.log(
+      `  ${mode}: extra main-thread time ${(100 * ratio).toFixed(0)} % of the page's own (median; target ≤ 25 %: ${ratio <= 0.25 ? 'met' : 'NOT met'}); ` +
+        `timer after load late by at most ${Math.round(worst)} ms (target ≤ 100 ms: ${worst <= 100 ? 'met' : 'NOT met'})`,
+    );
+  }
+}
+
 if (process.env.BENCH_HTML_OUT) {
   void import('node:fs').then((fs) => fs.writeFileSync(process.env.BENCH_HTML_OUT!, generatePage().html));
-} else main().catch((e) => {
+} else (process.env.BENCH_ONLY_BIG ? benchBigPage() : main().then(() => (process.env.BENCH_BIG === '0' ? undefined : benchBigPage()))).catch((e) => {
   console.error(e);
   process.exit(1);
 });

@@ -55,7 +55,7 @@ export function annotate(options: AnnotatorOptions): Annotator {
     doc,
     signal,
     isOwnUi,
-    revealed: (el) => hidden.revealed(el),
+    revealed: (restyled) => hidden.revealed(restyled),
     onBatch: (b) => passes.enqueue(b, false),
   });
   const own = <T>(fn: () => T): T => watch.own(fn);

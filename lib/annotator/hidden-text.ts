@@ -8,47 +8,49 @@
  * after-load.ts), so it forces nothing the page's own loading would do later anyway.
  */
 import { blockOf } from './element-kinds';
-import { containsAcrossShadow, parentElementAcrossShadow } from './shadow-tree';
+import { parentElementAcrossShadow } from './shadow-tree';
 
 type Visible = Element & { checkVisibility?: (options?: { visibilityProperty?: boolean }) => boolean };
 
 export class HiddenText {
   /** Elements whose own text was found hidden. */
   private readonly found = new Set<Element>();
-  private lastAsked: Element | null = null;
-  private lastAnswer = false;
+  /** Answers within one walk (an element's text nodes alternate with its children's). */
+  private answers = new Map<Element, boolean>();
 
   constructor(private readonly win: Window) {}
 
   /** True when the text directly inside `el` is not shown (remembered for `revealed`). */
   hides(el: Element): boolean {
-    if (el === this.lastAsked) return this.lastAnswer;
-    const hidden = this.isHidden(el);
-    this.lastAsked = el;
-    this.lastAnswer = hidden;
-    if (hidden) this.found.add(el);
+    let hidden = this.answers.get(el);
+    if (hidden === undefined) {
+      hidden = this.isHidden(el);
+      this.answers.set(el, hidden);
+      if (hidden) this.found.add(el);
+    }
     return hidden;
   }
 
   /** Forgets the answers cached for one walk (the page may have changed since). */
   forgetLast(): void {
-    this.lastAsked = null;
+    if (this.answers.size) this.answers = new Map();
   }
 
   /**
-   * After the page restyled `changed` (its class, style or an attribute): the blocks of remembered hidden text at
-   * or under it that are shown now, to be read again.
+   * After the page restyled some elements (their class, style or an attribute): the blocks of remembered hidden
+   * text at or under one of them that are shown now, to be read again. One climb per remembered element, however
+   * many elements the page restyled.
    */
-  revealed(changed: Element): Element[] {
-    if (!this.found.size) return [];
-    this.lastAsked = null;
+  revealed(changed: ReadonlySet<Element>): Element[] {
+    if (!this.found.size || !changed.size) return [];
+    this.forgetLast();
     const out: Element[] = [];
     for (const el of this.found) {
       if (!el.isConnected) {
         this.found.delete(el);
         continue;
       }
-      if (!containsAcrossShadow(changed, el) || this.isHidden(el)) continue;
+      if (!underOneOf(el, changed) || this.isHidden(el)) continue;
       this.found.delete(el);
       const block = blockOf(el);
       if (block) out.push(block);
@@ -79,4 +81,10 @@ export class HiddenText {
   private style(el: Element): CSSStyleDeclaration {
     return this.win.getComputedStyle(el);
   }
+}
+
+/** True when `el` is one of `set` or inside one of them (through shadow roots too). */
+function underOneOf(el: Element, set: ReadonlySet<Element>): boolean {
+  for (let e: Element | null = el; e; e = parentElementAcrossShadow(e)) if (set.has(e)) return true;
+  return false;
 }

@@ -6,7 +6,7 @@
 import type { Reference } from '../detector/types';
 import { isInsideSkipped } from './element-kinds';
 import { walkSegments, type Segment } from './text-walk';
-import { runSliced } from './scheduler';
+import { runSliced, yieldToMain } from './scheduler';
 import { firstBelowScreen, firstOnScreen } from './document-order';
 import { markSegment, type PassLedger } from './segment-marking';
 import type { Callbacks } from './callbacks';
@@ -18,6 +18,11 @@ import type { HiddenText } from './hidden-text';
 
 /** Highlight mode: ranges added to the page's highlight at once. */
 const HIGHLIGHTS_PER_COMMIT = 1500;
+/**
+ * New references reported at most this many at a time: what the reader does with a report (reading the page's
+ * mentions, one lookup message per batch) stays a short task, however many codes the page has.
+ */
+const FOUND_PER_REPORT = 500;
 
 export interface PassContext {
   doc: Document;
@@ -69,6 +74,8 @@ export async function markingPass(work: PassWork, ctx: PassContext): Promise<voi
     return true;
   }, signal);
 
+  ctx.hidden?.forgetLast();
+
   // 2. Visible text first (first pass only): reads layout once, before any change.
   let order = segments;
   let visibleCount = 0;
@@ -93,7 +100,7 @@ export async function markingPass(work: PassWork, ctx: PassContext): Promise<voi
       // Highlights are shown in shares: each change makes the browser recompute them all.
       const layer = marks.layer;
       if (layer && layer.waiting >= HIGHLIGHTS_PER_COMMIT) layer.commit();
-      if (i === visibleCount) {
+      if (i === visibleCount || (i > visibleCount && ledger.found.length >= FOUND_PER_REPORT)) {
         marks.layer?.commit();
         if (ledger.found.length) callbacks.found(ledger.found);
         ledger.found = [];
@@ -112,6 +119,7 @@ export async function markingPass(work: PassWork, ctx: PassContext): Promise<voi
         return true;
       },
       onFrame: (renderMs) => pacing.rendered(share, renderMs),
+      yieldBetween: marks.mode === 'inline' ? yieldToMain : undefined,
     },
   );
 

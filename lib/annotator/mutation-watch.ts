@@ -31,10 +31,10 @@ export interface MutationWatchOptions {
   signal: AbortSignal;
   isOwnUi?: (node: Node) => boolean;
   /**
-   * The page restyled an element (class or style): blocks of hidden text at or under it that are shown now
-   * (HiddenText.revealed). Without it, restyling is not watched.
+   * The page restyled elements (class or style): blocks of hidden text at or under them that are shown now
+   * (HiddenText.revealed), asked once per batch. Without it, restyling is not watched.
    */
-  revealed?: (el: Element) => Element[];
+  revealed?: (restyled: ReadonlySet<Element>) => Element[];
   /** Quiet time before a batch is delivered, and the longest a change waits. */
   debounceMs?: number;
   maxWaitMs?: number;
@@ -109,7 +109,7 @@ export function watchMutations(options: MutationWatchOptions): MutationWatch {
     if (restyled.size) {
       const changed = restyled;
       restyled = new Set();
-      for (const el of changed) for (const block of options.revealed?.(el) ?? []) roots.add(block);
+      for (const block of options.revealed?.(changed) ?? []) roots.add(block);
     }
     const batch = { roots: prune(roots), removed };
     roots = new Set();

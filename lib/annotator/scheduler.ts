@@ -97,6 +97,12 @@ export interface SliceOptions {
   /** How long the browser took to render the frame waited for (for pacing the next share). */
   onFrame?: (renderMs: number) => void;
   win?: Window;
+  /**
+   * How to give the main thread back between slices (default yieldToPage). Work that changes the page and paces
+   * its frames itself (inline mode) resumes at once with yieldToMain: at background priority the browser would
+   * render a frame after every slice, laying the page out again for each.
+   */
+  yieldBetween?: () => Promise<void>;
 }
 
 /**
@@ -116,6 +122,6 @@ export async function runSliced(step: () => boolean, signal: AbortSignal, option
     if (full && options.win && options.win.document.visibilityState === 'visible') {
       const renderMs = await afterNextFrame(options.win);
       if (renderMs !== undefined) options.onFrame?.(renderMs);
-    } else await yieldToPage();
+    } else await (options.yieldBetween ?? yieldToPage)();
   }
 }

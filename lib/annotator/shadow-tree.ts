@@ -25,12 +25,6 @@ export function parentElementAcrossShadow(node: Node): Element | null {
   return null;
 }
 
-/** True when `ancestor` contains `node`, also through shadow roots (a host contains its shadow tree). */
-export function containsAcrossShadow(ancestor: Node, node: Node): boolean {
-  for (let n: Node | null = node; n; n = parentAcrossShadow(n)) if (n === ancestor) return true;
-  return false;
-}
-
 /** The shadow root a node lives in, or null when it is in the document itself. */
 export function shadowRootOf(node: Node): ShadowRoot | null {
   const root = node.getRootNode();

@@ -30,7 +30,10 @@ export interface AnnotatorOptions {
   /** The extension's own UI (card host): never read, never marked, its changes ignored. */
   isOwnUi?: (node: Node) => boolean;
   detect: (text: string) => Reference[];
-  /** After each marking pass (the first pass: once for the visible part, once for the rest), the new references. */
+  /**
+   * The new references of each marking pass (the first pass: the visible part on its own, then the rest), at most
+   * a few hundred at a time.
+   */
   onFound(batch: MarkedReference[]): void;
   /** After dwell / focus / tap / keyboard. Anchor: the Range (highlight mode) or the wrapper element (inline). */
   onActivate(ref: MarkedReference, cause: ActivationCause, anchor: Range | Element): void;

@@ -86,7 +86,7 @@ function bigTextPage(slowImage: string): string {
 }
 
 /**
- * A page of about 50,000 nodes (5,000 paragraphs, each with inline elements and a code; the last code is
+ * A page of about 50,000 nodes (5,000 paragraphs, each with inline elements and two codes; the last Kế hoạch is
  * 9999-KH/TW) with a page timer every 50 ms recording how late each run is, from the start of the page.
  */
 function manyNodesPage(): string {
@@ -95,7 +95,7 @@ function manyNodesPage(): string {
     const n = i === 4999 ? 9999 : (i % 400) + 1;
     paras.push(
       `<p>${FILLER[i % 4]} <b>Tin ${i}</b>: theo <a href="#k${i}">Kế hoạch số ${n}-KH/TW</a> ngày 7-7-2023 của <i>Bộ Chính trị</i>, ` +
-        `<span>${FILLER[(i + 1) % 4]}</span> <em>${FILLER[(i + 2) % 4]}</em></p>`,
+        `<span>${FILLER[(i + 1) % 4]}</span> và Chỉ thị số ${(i % 50) + 1}-CT/TW, <em>${FILLER[(i + 2) % 4]}</em></p>`,
     );
   }
   return html(
@@ -367,12 +367,12 @@ describe('cost on big pages', () => {
     await page.close();
   }, 150_000);
 
-  /** How late each run of the page's 50 ms timer was after the page's load event (the page's own loading excluded). */
-  function lateAfterLoad(page: Page): Promise<number[]> {
-    return page.evaluate(() => {
+  /** How late each run of the page's 50 ms timer was after the page's load event, until `until` ms. */
+  function lateAfterLoad(page: Page, until: number): Promise<number[]> {
+    return page.evaluate((end) => {
       const loaded = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
-      return ((window as any).__late as Array<[number, number]>).filter(([at]) => at > loaded).map(([, late]) => late);
-    });
+      return ((window as any).__late as Array<[number, number]>).filter(([at]) => at > loaded && at <= end).map(([, late]) => late);
+    }, until);
   }
   const summary = (late: number[]) => {
     const sorted = [...late].sort((a, b) => a - b);
@@ -394,18 +394,19 @@ describe('cost on big pages', () => {
     // Until the last code of the page is looked up: the whole page has been read and marked.
     expect(await until(() => messagesWith(sw, '9999-KH/TW'), (n) => n > 0, 60_000)).toBeGreaterThan(0);
     await page.waitForTimeout(300);
-    const ours = summary(await lateAfterLoad(page));
-    const markedFor = await page.evaluate(() => performance.now() - (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+    const markedAt = await page.evaluate(() => performance.now());
+    const ours = summary(await lateAfterLoad(page, markedAt));
     await page.close();
 
-    // The same page where the extension does not run, for as long: what the machine alone does to the timer.
+    // The same page where the extension does not run, for as long: what the page and the machine alone do.
     const base = await chrome.context.newPage();
     await base.goto(server.url('/many.html'), { waitUntil: 'load' });
-    await base.waitForTimeout(markedFor);
-    const alone = summary(await lateAfterLoad(base));
+    const left = markedAt - (await base.evaluate(() => performance.now()));
+    if (left > 0) await base.waitForTimeout(left);
+    const alone = summary(await lateAfterLoad(base, markedAt));
     await base.close();
-    console.log(`page timer after load, late by: with the extension p50 ${ours.p50} ms, max ${ours.max} ms (${ours.runs} runs, ${Math.round(markedFor)} ms until all marked); without it p50 ${alone.p50} ms, max ${alone.max} ms (${alone.runs} runs)`);
+    console.log(`page timer after load, late by: with the extension p50 ${ours.p50} ms, max ${ours.max} ms (${ours.runs} runs, ${Math.round(markedAt)} ms until all marked); without it p50 ${alone.p50} ms, max ${alone.max} ms (${alone.runs} runs)`);
     expect(ours.runs).toBeGreaterThan(5);
-    expect(ours.max).toBeLessThan(Math.max(250, alone.max + 150));
+    expect(ours.max).toBeLessThan(Math.max(400, alone.max + 200));
   });
 });

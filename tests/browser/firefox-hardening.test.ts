@@ -1,7 +1,8 @@
 /**
  * Hardening in real Firefox (firefox-esr over WebDriver BiDi, the Firefox build installed as a temporary add-on):
- * Copy citation goes through the extension's own context, never through a copy event the page sees; removing the
- * add-on with a page open leaves the page without marks or card, and installing it again marks it once.
+ * Copy citation goes through the extension's own context, never through a copy event the page sees; codes in the
+ * page's open shadow roots are marked and open a card; removing the add-on with a page open leaves the page's DOM
+ * as it was, and installing it again marks it once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -32,6 +33,18 @@ const routes: Record<string, string> = {
   '/hijack.html': html('Tin', PLAIN, HIJACKER),
   '/paste.html': html('Dán', '<textarea id="paste" rows="3" cols="80"></textarea>'),
   '/blank.html': html('Trống', '<p>Trang trống.</p>'),
+  '/shadow.html': html(
+    'Tin',
+    `<p>Tin trong trang.</p><news-body id="host"></news-body>
+    <script>
+      customElements.define('news-body', class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'open' }).innerHTML = '<p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>';
+        }
+      });
+    </script>`,
+  ),
 };
 /** The card's words in either language the browser may give it. */
 const both = (key: string) => [translatorFrom(viMessages)(key), translatorFrom(enMessages)(key)];
@@ -142,6 +155,28 @@ describe('Firefox: Copy citation', () => {
     await paste.close();
     await page.close();
   }, 90_000);
+});
+
+describe('Firefox: codes inside the page’s open shadow roots', () => {
+  it('are marked, and resting on one opens its card', async () => {
+    const page = await open('/shadow.html');
+    expect(await poll(() => marks(page), (m) => m.includes('17-KH/TW'))).toEqual(['17-KH/TW']);
+    const p = await page.evaluate(() => {
+      const root = document.getElementById('host')!.shadowRoot!;
+      const text = root.querySelector('p')!.firstChild!;
+      const at = text.textContent!.indexOf('17-KH/TW');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 8);
+      const b = range.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2, w: b.width };
+    });
+    await page.mouse.move(Math.max(0, p.x - p.w - 20), p.y);
+    await page.mouse.move(p.x, p.y, { steps: 3 });
+    const opened = await poll(() => card(page), (c) => c.open && c.text.includes(TITLE_WORDS), 20_000);
+    expect(opened.open).toBe(true);
+    await page.close();
+  });
 });
 
 describe('Firefox: the add-on removed with a page open, then installed again', () => {

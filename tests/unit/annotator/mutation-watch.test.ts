@@ -49,4 +49,30 @@ describe('mutation watch', () => {
     await settle();
     expect(batches).toEqual([]);
   });
+
+  it('asks once per batch, with the restyled elements (class, style), which hidden blocks are shown now, and reads those again', async () => {
+    document.body.innerHTML = '<div id="menu" class="collapsed"><p id="inner">Kết luận số 14-KL/TW</p></div><p id="other">khác</p>';
+    controller = new AbortController();
+    const batches: MutationBatch[] = [];
+    const asked: Element[][] = [];
+    const inner = document.getElementById('inner')!;
+    watchMutations({
+      doc: document,
+      signal: controller.signal,
+      debounceMs: 5,
+      maxWaitMs: 20,
+      revealed: (restyled) => {
+        asked.push([...restyled]);
+        return restyled.has(document.getElementById('menu')!) ? [inner] : [];
+      },
+      onBatch: (b) => batches.push(b),
+    });
+    const menu = document.getElementById('menu')!;
+    menu.classList.remove('collapsed');
+    menu.setAttribute('style', 'color: red');
+    document.getElementById('other')!.setAttribute('style', 'color: blue');
+    await settle();
+    expect(asked).toEqual([[menu, document.getElementById('other')]]);
+    expect(batches.flatMap((b) => [...b.roots])).toEqual([inner]);
+  });
 });
