@@ -493,7 +493,9 @@ describe('card', () => {
     await second.close();
   });
 
-  it('saves screenshots of the card, light and dark', async () => {
+  it('saves screenshots of the card, light and dark, in Vietnamese', async () => {
+    // This machine's Chromium has only its en-US locale: Vietnamese through the options' language setting.
+    await setStorage(await chrome.serviceWorker(), { settings: { language: 'vi' } });
     const page = await open('/');
     await page.setViewportSize({ width: 1100, height: 960 });
     await waitForMarks(page, 5);
@@ -502,7 +504,7 @@ describe('card', () => {
       await page.mouse.move(1, 1);
       await waitForCard(page, (c) => !c.open, 3000);
       await hover(page, '35-CT/TW', 2);
-      await waitForCard(page, (c) => c.open && (c.text ?? '').includes('Bộ Chính trị'));
+      await waitForCard(page, (c) => c.open && (c.text ?? '').includes('Bộ Chính trị') && (c.text ?? '').includes(viMessages.record_fullRecord.message));
       await page.waitForTimeout(400); // related items
       const bg = await inCard(page, (root) => getComputedStyle(root!.querySelector('[role="dialog"]')!).backgroundColor);
       expect(bg).toBe(scheme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(30, 35, 41)');

@@ -256,6 +256,40 @@ describe('from a code on a page to its record and on', () => {
   });
 });
 
+describe('the options\' theme and language', () => {
+  it('the record page and the code list follow them, whatever the browser\'s language and colour scheme', async () => {
+    const sw = await chrome.serviceWorker();
+    const background = async (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    try {
+      for (const [settings, scheme, messages, bg] of [
+        [{ theme: 'dark', language: 'vi' }, 'light', viMessages, 'rgb(30, 35, 41)'],
+        [{ theme: 'light', language: 'en' }, 'dark', enMessages, 'rgb(255, 255, 255)'],
+      ] as const) {
+        await setStorage(sw, { settings });
+        const page = await chrome.context.newPage();
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(recordUrl(`?id=${encodeURIComponent(CT05)}`));
+        await page.waitForSelector('main h1');
+        expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dataset.theme])).toEqual([settings.language, settings.theme]);
+        expect(await page.textContent('#rec-fields')).toBe(messages.record_fields.message);
+        expect(await background(page)).toBe(bg);
+        await page.waitForSelector('.graph-canvas[data-ready="true"]');
+        // The graph takes the page's palette too: its canvas is drawn on the same background.
+        expect(await page.evaluate(() => getComputedStyle(document.querySelector('.graph-canvas')!).backgroundColor)).toBe(bg);
+        const result = await new AxeBuilder({ page }).analyze();
+        expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+        await page.goto(recordUrl('?code=35-CT%2FTW'));
+        await page.waitForSelector('.doc-links a');
+        expect(await page.textContent('main h1')).toBe(translatorFrom(messages)('record_codeTitle', '35-CT/TW'));
+        expect(await background(page)).toBe(bg);
+        await page.close();
+      }
+    } finally {
+      await clearStorage(sw);
+    }
+  });
+});
+
 describe('network', () => {
   it('the record page and the code list make no request beyond the extension’s own files', async () => {
     const seen: string[] = [];

@@ -59,7 +59,7 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   store: { layers: ['detector', 'keys', 'records', 'resolver'], packages: /^(idb|fflate|wxt\/browser)$/ },
   // Search queries and filters (the search page's address, the filters' rules): pure, shared by lookup and pages.
   search: { layers: ['detector', 'keys', 'records'], packages: /^$/ },
-  lookup: { layers: ['detector', 'keys', 'records', 'resolver', 'store', 'search', 'sync'], packages: /^(minisearch|wxt\/browser)$/ },
+  lookup: { layers: ['detector', 'keys', 'records', 'resolver', 'store', 'search', 'sync'], packages: /^wxt\/browser$/ },
   annotator: { layers: ['detector'], packages: /^$/ },
   settings: { layers: [], packages: /^wxt\/browser$/ },
   i18n: { layers: [], packages: /^wxt\/browser$/ },
