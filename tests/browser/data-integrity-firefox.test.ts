@@ -4,30 +4,28 @@
  * again; the status names the kind and claims no dataset. (The build before this work kept "Looking it up…".)
  */
 import { readFileSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchFirefoxWithExtension, testCopyOfFirefoxBuild, type FirefoxWithExtension } from '../../scripts/harness/firefox';
-import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import type { FirefoxWithExtension } from '../../scripts/harness/firefox';
+import { openFirefoxSite, type FirefoxSite } from '../../scripts/harness/firefox-site';
 import { evaluateInCardFirefox } from '../../scripts/harness/card-root.mjs';
 import { page as html } from '../helpers/pages';
 import { translatorFrom, type Translate } from '../../lib/i18n/t';
 import viMessages from '../../public/_locales/vi/messages.json';
 import enMessages from '../../public/_locales/en/messages.json';
 
-const HOST = 'baotest.vn';
 const routes: Record<string, string> = {
   '/plain.html': html('Tin', '<p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>'),
   '/blank.html': html('Trống', '<p>Trang trống.</p>'),
 };
 
-let server: StaticServer;
+let site: FirefoxSite;
 let ff: FirefoxWithExtension;
 let extensionPage: Page;
-let build: string;
 let t: Translate;
-const url = (p: string) => `http://${HOST}:${server.port}${p}`;
+const url = (p: string) => site.url(p);
 
 async function poll<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeout = 8000): Promise<T> {
   const until = Date.now() + timeout;
@@ -47,23 +45,22 @@ function cardText(page: Page): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await serveStatic({ routes });
-  build = await testCopyOfFirefoxBuild('.output/firefox-mv2');
-  const manifest = JSON.parse(readFileSync(path.join(build, 'dataset', 'manifest.json'), 'utf8')) as { file: string };
-  const file = path.join(build, 'dataset', manifest.file);
-  const whole = readFileSync(file);
-  await writeFile(file, whole.subarray(0, Math.floor(whole.length / 2)));
-  ff = await launchFirefoxWithExtension({ extensionPath: build, proxyPort: server.port });
+  site = await openFirefoxSite({
+    routes,
+    prepareBuild: async (build) => {
+      const manifest = JSON.parse(readFileSync(path.join(build, 'dataset', 'manifest.json'), 'utf8')) as { file: string };
+      const file = path.join(build, 'dataset', manifest.file);
+      const whole = readFileSync(file);
+      await writeFile(file, whole.subarray(0, Math.floor(whole.length / 2)));
+    },
+  });
+  ff = site.firefox;
   extensionPage = await ff.extensionPage('popup.html', url('/blank.html'));
   const lang = await extensionPage.evaluate(() => (globalThis as any).browser.i18n.getMessage('lang'));
   t = translatorFrom(lang === 'en' ? enMessages : viMessages);
 });
 
-afterAll(async () => {
-  await ff?.close();
-  await server?.close();
-  if (build) await rm(build, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 describe('Firefox, a truncated bundled dataset', () => {
   it('the card says at once that the data cannot be read, what failed, and offers to try again', async () => {

@@ -4,14 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { rm } from 'node:fs/promises';
-import { launchFirefoxWithExtension, testCopyOfFirefoxBuild, type FirefoxWithExtension } from '../../scripts/harness/firefox';
-import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import type { FirefoxWithExtension } from '../../scripts/harness/firefox';
+import { openFirefoxSite, type FirefoxSite } from '../../scripts/harness/firefox-site';
 import { evaluateInCardFirefox } from '../../scripts/harness/card-root.mjs';
 import { page as html, seedPages } from '../helpers/pages';
 import { SEED_FILES } from '../helpers/seeds';
 
-const HOST = 'baotest.vn';
 const seeds = seedPages();
 const routes: Record<string, string> = {
   '/plain.html': html('Tin', '<p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>'),
@@ -19,17 +17,11 @@ const routes: Record<string, string> = {
 };
 for (const seed of seeds) routes[`/seed-${seed.name}.html`] = seed.html;
 
-let server: StaticServer;
+let site: FirefoxSite;
 let ff: FirefoxWithExtension;
 let settings: Page;
-let build: string;
-const url = (p: string) => `http://${HOST}:${server.port}${p}`;
-
-async function open(pathname: string): Promise<Page> {
-  const page = await ff.browser.newPage();
-  await page.goto(url(pathname));
-  return page;
-}
+const url = (p: string) => site.url(p);
+const open = (pathname: string) => site.open(pathname);
 
 function marks(page: Page, mode: 'highlight' | 'inline' = 'highlight'): Promise<string[]> {
   return page.evaluate((m) => {
@@ -78,17 +70,12 @@ async function setSite(value: Record<string, unknown> | null) {
 }
 
 beforeAll(async () => {
-  server = await serveStatic({ routes });
-  build = await testCopyOfFirefoxBuild('.output/firefox-mv2');
-  ff = await launchFirefoxWithExtension({ extensionPath: build, proxyPort: server.port });
+  site = await openFirefoxSite({ routes });
+  ff = site.firefox;
   settings = await ff.extensionPage('popup.html', url('/blank.html'));
 });
 
-afterAll(async () => {
-  await ff?.close();
-  await server?.close();
-  if (build) await rm(build, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 describe('Firefox', () => {
   it('seed articles are the two of ../shared/seeds', () => {

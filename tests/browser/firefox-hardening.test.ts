@@ -6,17 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import { launchFirefoxWithExtension, testCopyOfFirefoxBuild, type FirefoxWithExtension } from '../../scripts/harness/firefox';
-import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import type { FirefoxWithExtension } from '../../scripts/harness/firefox';
+import { openFirefoxSite, type FirefoxSite } from '../../scripts/harness/firefox-site';
 import { evaluateInCardFirefox } from '../../scripts/harness/card-root.mjs';
 import { page as html } from '../helpers/pages';
 import { translatorFrom } from '../../lib/i18n/t';
 import viMessages from '../../public/_locales/vi/messages.json';
 import enMessages from '../../public/_locales/en/messages.json';
 
-const HOST = 'baotest.vn';
 const TITLE_WORDS = 'Ban Bí thư khóa XIV';
 const PLAIN = '<p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>';
 /** A page that rewrites whatever is copied on it (and counts the copy events it sees). */
@@ -50,16 +47,9 @@ const routes: Record<string, string> = {
 const both = (key: string) => [translatorFrom(viMessages)(key), translatorFrom(enMessages)(key)];
 const says = (text: string, key: string) => both(key).some((w) => text.includes(w));
 
-let server: StaticServer;
+let site: FirefoxSite;
 let ff: FirefoxWithExtension;
-let build: string;
-const url = (p: string) => `http://${HOST}:${server.port}${p}`;
-
-async function open(pathname: string): Promise<Page> {
-  const page = await ff.browser.newPage();
-  await page.goto(url(pathname));
-  return page;
-}
+const open = (pathname: string) => site.open(pathname);
 
 function marks(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -113,16 +103,11 @@ async function hover(page: Page, text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await serveStatic({ routes });
-  build = await testCopyOfFirefoxBuild(path.resolve(process.env.VBL_FIREFOX_EXTENSION ?? '.output/firefox-mv2'));
-  ff = await launchFirefoxWithExtension({ extensionPath: build, proxyPort: server.port });
+  site = await openFirefoxSite({ routes });
+  ff = site.firefox;
 });
 
-afterAll(async () => {
-  await ff?.close();
-  await server?.close();
-  if (build) await rm(build, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 describe('Firefox: Copy citation', () => {
   it('copies the citation through the card’s button without a copy event the page sees; the card says Copied', async () => {
@@ -209,7 +194,7 @@ describe('Firefox: the add-on removed with a page open, then installed again', (
     // registry's place (one mark, not two) and its card opens.
     const hostsBefore = await hosts(page);
     await page.evaluate(() => ((window as any).oldHighlight = (CSS as any).highlights.get('vbl-ref')));
-    const id = await ff.browser.installExtension(build);
+    const id = await ff.browser.installExtension(site.build);
     expect(id).toBe(ff.addonId);
     // The new script's highlight takes the old one's place in the registry.
     expect(await poll(() => page.evaluate(() => (CSS as any).highlights.get('vbl-ref') !== (window as any).oldHighlight), (v) => v, 10_000)).toBe(true);
