@@ -12,6 +12,7 @@ import type { FirefoxWithExtension } from '../../scripts/harness/firefox';
 import { openFirefoxSite, type FirefoxSite } from '../../scripts/harness/firefox-site';
 import { evaluateInCardFirefox } from '../../scripts/harness/card-root.mjs';
 import { page as html } from '../helpers/pages';
+import { poll } from '../helpers/poll';
 import { translatorFrom, type Translate } from '../../lib/i18n/t';
 import viMessages from '../../public/_locales/vi/messages.json';
 import enMessages from '../../public/_locales/en/messages.json';
@@ -26,16 +27,6 @@ let ff: FirefoxWithExtension;
 let extensionPage: Page;
 let t: Translate;
 const url = (p: string) => site.url(p);
-
-async function poll<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeout = 8000): Promise<T> {
-  const until = Date.now() + timeout;
-  let value = await probe();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await probe();
-  }
-  return value;
-}
 
 function cardText(page: Page): Promise<string> {
   return evaluateInCardFirefox(page, (root) => {

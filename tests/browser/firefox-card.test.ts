@@ -9,6 +9,8 @@ import { openFirefoxSite, type FirefoxSite } from '../../scripts/harness/firefox
 import { evaluateInCardFirefox } from '../../scripts/harness/card-root.mjs';
 import { page as html, seedPages } from '../helpers/pages';
 import { SEED_FILES } from '../helpers/seeds';
+import { poll } from '../helpers/poll';
+import { hoverText, marks } from '../helpers/firefox-page';
 
 const seeds = seedPages();
 const routes: Record<string, string> = {
@@ -22,29 +24,6 @@ let ff: FirefoxWithExtension;
 let settings: Page;
 const url = (p: string) => site.url(p);
 const open = (pathname: string) => site.open(pathname);
-
-function marks(page: Page, mode: 'highlight' | 'inline' = 'highlight'): Promise<string[]> {
-  return page.evaluate((m) => {
-    if (m === 'inline') return [...document.querySelectorAll('vbl-ref')].map((e) => e.textContent ?? '');
-    const set = (CSS as any).highlights?.get('vbl-ref') as Set<AbstractRange> | undefined;
-    return [...(set ?? [])].map((r) => {
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      return live.toString();
-    });
-  }, mode);
-}
-
-async function poll<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeout = 8000): Promise<T> {
-  const until = Date.now() + timeout;
-  let value = await probe();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await probe();
-  }
-  return value;
-}
 
 /** The card, read through WebDriver BiDi (its shadow root is closed: no page script reaches it). */
 function card(page: Page) {
@@ -106,23 +85,7 @@ describe('Firefox', () => {
   it('opens a card when the pointer rests on a reference', async () => {
     const page = await open('/plain.html');
     await poll(() => marks(page), (m) => m.length > 0);
-    const p = await page.evaluate(() => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let node: Node | null;
-      while ((node = walker.nextNode())) {
-        const at = (node.textContent ?? '').indexOf('17-KH/TW');
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + 8);
-        const b = range.getBoundingClientRect();
-        return { x: b.x + b.width / 2, y: b.y + b.height / 2, w: b.width };
-      }
-      return null;
-    });
-    expect(p).not.toBeNull();
-    await page.mouse.move(Math.max(0, p!.x - p!.w - 20), p!.y);
-    await page.mouse.move(p!.x, p!.y, { steps: 3 });
+    await hoverText(page, '17-KH/TW');
     // The title comes only from the bundled dataset (the page does not say it): Firefox's IndexedDB store answers.
     const opened = await poll(() => card(page), (c) => c.open && c.text.includes('Ban Bí thư khóa XIV'), 20_000);
     expect(opened.open).toBe(true);
@@ -134,22 +97,7 @@ describe('Firefox', () => {
   it('a page script can neither read the card nor insert a link into it (closed shadow root, random host name)', async () => {
     const page = await open('/plain.html');
     await poll(() => marks(page), (m) => m.length > 0);
-    const p = await page.evaluate(() => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let node: Node | null;
-      while ((node = walker.nextNode())) {
-        const at = (node.textContent ?? '').indexOf('17-KH/TW');
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + 8);
-        const b = range.getBoundingClientRect();
-        return { x: b.x + b.width / 2, y: b.y + b.height / 2, w: b.width };
-      }
-      return null;
-    });
-    await page.mouse.move(Math.max(0, p!.x - p!.w - 20), p!.y);
-    await page.mouse.move(p!.x, p!.y, { steps: 3 });
+    await hoverText(page, '17-KH/TW');
     const opened = await poll(() => card(page), (c) => c.open && c.text.includes('Ban Bí thư khóa XIV'), 20_000);
     expect(opened.open).toBe(true);
     // The page script: every element under <html> beside <head> and <body>.

@@ -10,6 +10,8 @@ import type { FirefoxWithExtension } from '../../scripts/harness/firefox';
 import { openFirefoxSite, type FirefoxSite } from '../../scripts/harness/firefox-site';
 import { evaluateInCardFirefox } from '../../scripts/harness/card-root.mjs';
 import { page as html } from '../helpers/pages';
+import { poll } from '../helpers/poll';
+import { hoverText as hover, marks } from '../helpers/firefox-page';
 import { translatorFrom } from '../../lib/i18n/t';
 import viMessages from '../../public/_locales/vi/messages.json';
 import enMessages from '../../public/_locales/en/messages.json';
@@ -51,28 +53,6 @@ let site: FirefoxSite;
 let ff: FirefoxWithExtension;
 const open = (pathname: string) => site.open(pathname);
 
-function marks(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const set = (CSS as any).highlights?.get('vbl-ref') as Set<AbstractRange> | undefined;
-    return [...(set ?? [])].map((r) => {
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      return live.toString();
-    });
-  });
-}
-
-async function poll<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeout = 8000): Promise<T> {
-  const until = Date.now() + timeout;
-  let value = await probe();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await probe();
-  }
-  return value;
-}
-
 function card(page: Page) {
   return evaluateInCardFirefox(page, (root) => {
     const host = root?.host;
@@ -80,26 +60,6 @@ function card(page: Page) {
     if (!root || !host || host.hasAttribute('hidden') || !el) return { open: false, text: '', host: !!host };
     return { open: getComputedStyle(el).opacity !== '0', text: el.textContent ?? '', host: true };
   });
-}
-
-/** Rests the pointer on the first `text` of the page. */
-async function hover(page: Page, text: string): Promise<void> {
-  const p = await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node.textContent ?? '').indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      const b = range.getBoundingClientRect();
-      return { x: b.x + b.width / 2, y: b.y + b.height / 2, w: b.width };
-    }
-    return null;
-  }, text);
-  if (!p) throw new Error(`"${text}" not on the page`);
-  await page.mouse.move(Math.max(0, p.x - p.w - 20), p.y);
-  await page.mouse.move(p.x, p.y, { steps: 3 });
 }
 
 beforeAll(async () => {

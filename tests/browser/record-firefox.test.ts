@@ -11,6 +11,7 @@ import { ADDON_UUID, type FirefoxWithExtension } from '../../scripts/harness/fir
 import { openFirefoxSite, type FirefoxSite } from '../../scripts/harness/firefox-site';
 import { evaluateInCardFirefox } from '../../scripts/harness/card-root.mjs';
 import { page as html } from '../helpers/pages';
+import { poll as pollFor } from '../helpers/poll';
 
 const CT05 = '05-CT/TW@2016-05-15';
 const routes: Record<string, string> = {
@@ -22,15 +23,7 @@ let site: FirefoxSite;
 let ff: FirefoxWithExtension;
 const url = (p: string) => site.url(p);
 
-async function poll<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeout = 10_000): Promise<T> {
-  const until = Date.now() + timeout;
-  let value = await probe();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await probe();
-  }
-  return value;
-}
+const poll = <T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeout = 10_000) => pollFor(probe, ok, timeout);
 
 /** The open page whose own location is `prefix…` (asked of each page: the targets' urls lag under BiDi). */
 async function pageAt(prefix: string, timeout = 10_000): Promise<Page | undefined> {

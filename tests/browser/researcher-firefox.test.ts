@@ -9,20 +9,13 @@ import type { FirefoxWithExtension } from '../../scripts/harness/firefox';
 import { openFirefoxSite, type FirefoxSite } from '../../scripts/harness/firefox-site';
 import { LOOKUP_CHANNEL } from '../../lib/lookup/messages';
 import { page as html } from '../helpers/pages';
+import { poll as pollFor } from '../helpers/poll';
 
 let site: FirefoxSite;
 let ff: FirefoxWithExtension;
 const url = (p: string) => site.url(p);
 
-async function poll<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeout = 15_000): Promise<T> {
-  const until = Date.now() + timeout;
-  let value = await probe();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await probe();
-  }
-  return value;
-}
+const poll = <T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeout = 15_000) => pollFor(probe, ok, timeout);
 
 const codes = (page: Page) => page.evaluate(() => [...document.querySelectorAll('.results .code')].map((e) => e.textContent ?? ''));
 
