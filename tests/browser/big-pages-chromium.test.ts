@@ -5,13 +5,12 @@
  * is not held up by the marking.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page, Worker } from 'playwright-core';
-import { snapshotBuild } from '../../scripts/harness/build-copy';
-import { DEFAULT_EXTENSION, launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
-import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import type { ChromiumWithExtension } from '../../scripts/harness/chromium';
+import { openChromiumSite, type ChromiumSite } from '../../scripts/harness/chromium-site';
+import type { StaticServer } from '../../scripts/harness/static-server.mjs';
 import { page as html } from '../helpers/pages';
 import { clearStorage, highlighted, setStorage, waitForCard } from '../helpers/card';
 
@@ -120,15 +119,11 @@ const routes: Record<string, string> = {
   '/many.html': manyNodesPage(),
 };
 
+let site: ChromiumSite;
 let server: StaticServer;
 let chrome: ChromiumWithExtension;
-let extensionDir: string;
 
-async function open(pathname: string): Promise<Page> {
-  const page = await chrome.context.newPage();
-  await page.goto(server.url(pathname, HOST));
-  return page;
-}
+const open = (pathname: string) => site.open(pathname);
 
 /** Texts marked in highlight mode anywhere, shadow roots included (the registry holds ranges, wherever they are). */
 const marked = highlighted;
@@ -209,16 +204,14 @@ const SLOW_MS = 4000;
 let slow: Server;
 
 beforeAll(async () => {
-  process.env.LANGUAGE = 'vi';
   slow = createServer((_req, res) => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>';
     setTimeout(() => res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' }).end(svg), SLOW_MS);
   });
   await new Promise<void>((r) => slow.listen(0, '127.0.0.1', () => r()));
   routes['/big-text.html'] = bigTextPage(`http://127.0.0.1:${(slow.address() as AddressInfo).port}/slow.svg`);
-  server = await serveStatic({ routes });
-  extensionDir = await snapshotBuild(DEFAULT_EXTENSION);
-  chrome = await launchChromiumWithExtension({ extensionPath: extensionDir, hostMap: ['*.vn'], args: ['--lang=vi'] });
+  site = await openChromiumSite({ routes });
+  ({ server, chrome } = site);
 });
 
 afterEach(async () => {
@@ -227,9 +220,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await new Promise((r) => slow?.close(r));
-  await chrome?.close();
-  await server?.close();
-  if (extensionDir) await rm(extensionDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 describe('codes inside the page’s open shadow roots', () => {

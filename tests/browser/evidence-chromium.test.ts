@@ -5,13 +5,12 @@
  * code placed by its paragraph, and a citation its sentence confirms. Each card says what kind of answer it is.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { snapshotBuild } from '../../scripts/harness/build-copy';
-import { launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
-import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import type { ChromiumWithExtension } from '../../scripts/harness/chromium';
+import { openChromiumSite, type ChromiumSite } from '../../scripts/harness/chromium-site';
+import type { StaticServer } from '../../scripts/harness/static-server.mjs';
 import { translatorFrom, type Translate } from '../../lib/i18n/t';
 import { formatDate } from '../../lib/card/format';
 import viMessages from '../../public/_locales/vi/messages.json';
@@ -32,19 +31,17 @@ const EVIDENCE = html(
   '<meta property="article:published_time" content="2023-08-01T08:00:00+07:00">',
 );
 
+let site: ChromiumSite;
 let server: StaticServer;
 let chrome: ChromiumWithExtension;
-let extensionDir: string;
 let t: Translate;
 let lang: 'vi' | 'en' = 'vi';
 let page: Page;
 const day = (iso: string) => formatDate(iso, lang)!;
 
 beforeAll(async () => {
-  process.env.LANGUAGE = 'vi';
-  server = await serveStatic({ routes: { '/evidence.html': EVIDENCE } });
-  extensionDir = await snapshotBuild('.output/chrome-mv3');
-  chrome = await launchChromiumWithExtension({ extensionPath: extensionDir, hostMap: ['*.vn'], args: ['--lang=vi'] });
+  site = await openChromiumSite({ routes: { '/evidence.html': EVIDENCE } });
+  ({ server, chrome } = site);
   lang = (await (await chrome.serviceWorker()).evaluate(() => (globalThis as any).chrome.i18n.getMessage('lang'))) === 'en' ? 'en' : 'vi';
   t = translatorFrom(lang === 'vi' ? viMessages : enMessages);
   page = await chrome.context.newPage();
@@ -55,9 +52,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await chrome?.close();
-  await server?.close();
-  if (extensionDir) await rm(extensionDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 /** Opens the card of `text` and waits for its answer to be known (the answer badge). */

@@ -4,11 +4,10 @@
  * one wrote in full, a series of one number that names no one document, and a plenum stated after a code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { snapshotBuild } from '../../scripts/harness/build-copy';
-import { launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
-import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import type { ChromiumWithExtension } from '../../scripts/harness/chromium';
+import { openChromiumSite, type ChromiumSite } from '../../scripts/harness/chromium-site';
+import type { StaticServer } from '../../scripts/harness/static-server.mjs';
 import { translatorFrom, type Translate } from '../../lib/i18n/t';
 import { formatDate } from '../../lib/card/format';
 import viMessages from '../../public/_locales/vi/messages.json';
@@ -27,19 +26,17 @@ const FORMS = html(
   '<meta property="article:published_time" content="2017-06-01T08:00:00+07:00">',
 );
 
+let site: ChromiumSite;
 let server: StaticServer;
 let chrome: ChromiumWithExtension;
-let extensionDir: string;
 let t: Translate;
 let lang: 'vi' | 'en' = 'vi';
 let page: Page;
 let marks: string[];
 
 beforeAll(async () => {
-  process.env.LANGUAGE = 'vi';
-  server = await serveStatic({ routes: { '/forms.html': FORMS } });
-  extensionDir = await snapshotBuild('.output/chrome-mv3');
-  chrome = await launchChromiumWithExtension({ extensionPath: extensionDir, hostMap: ['*.vn'], args: ['--lang=vi'] });
+  site = await openChromiumSite({ routes: { '/forms.html': FORMS } });
+  ({ server, chrome } = site);
   lang = (await (await chrome.serviceWorker()).evaluate(() => (globalThis as any).chrome.i18n.getMessage('lang'))) === 'en' ? 'en' : 'vi';
   t = translatorFrom(lang === 'vi' ? viMessages : enMessages);
   page = await chrome.context.newPage();
@@ -49,9 +46,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await chrome?.close();
-  await server?.close();
-  if (extensionDir) await rm(extensionDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 /** Opens the card of `text` and waits for its answer to be known (the answer badge). */

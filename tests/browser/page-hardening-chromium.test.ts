@@ -5,11 +5,10 @@
  * its marks and cards.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { snapshotBuild } from '../../scripts/harness/build-copy';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
-import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import { openChromiumSite, type ChromiumSite } from '../../scripts/harness/chromium-site';
+import type { StaticServer } from '../../scripts/harness/static-server.mjs';
 import { page as html } from '../helpers/pages';
 import { card, clearStorage, clickInCard, highlighted, hover, inCard, waitForCard, waitForMarks } from '../helpers/card';
 import { translatorFrom } from '../../lib/i18n/t';
@@ -58,21 +57,16 @@ const routes: Record<string, string> = {
   '/defined.html': html('Tin', PLAIN, DEFINER),
 };
 
+let site: ChromiumSite;
 let server: StaticServer;
 let chrome: ChromiumWithExtension;
 let extensionDir: string;
 
-async function open(pathname: string): Promise<Page> {
-  const page = await chrome.context.newPage();
-  await page.goto(server.url(pathname, HOST));
-  return page;
-}
+const open = (pathname: string) => site.open(pathname);
 
 beforeAll(async () => {
-  process.env.LANGUAGE = 'vi';
-  server = await serveStatic({ routes });
-  extensionDir = await snapshotBuild('.output/chrome-mv3');
-  chrome = await launchChromiumWithExtension({ extensionPath: extensionDir, hostMap: ['*.vn'], args: ['--lang=vi'] });
+  site = await openChromiumSite({ routes });
+  ({ server, chrome, extensionDir } = site);
 });
 
 afterEach(async () => {
@@ -80,9 +74,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await chrome?.close();
-  await server?.close();
-  if (extensionDir) await rm(extensionDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 /**
