@@ -16,7 +16,7 @@ import { formatDate } from '../../lib/card/format';
 import viMessages from '../../public/_locales/vi/messages.json';
 import enMessages from '../../public/_locales/en/messages.json';
 import { page as html } from '../helpers/pages';
-import { hover, inCard, waitForCard, waitForMarks } from '../helpers/card';
+import { openAnsweredCard, waitForMarks } from '../helpers/card';
 
 const HOST = 'baotest.vn';
 const SHOTS = path.resolve('.tmp/screenshots');
@@ -56,26 +56,7 @@ afterAll(async () => {
 });
 
 /** Opens the card of `text` and waits for its answer to be known (the answer badge). */
-async function open(text: string, nth = 0): Promise<{ heading: string; text: string; answer: string | null; ruledOut: string[] }> {
-  await page.mouse.move(1, 1);
-  await waitForCard(page, (c) => !c.open, 3000).catch(() => undefined);
-  await hover(page, text, nth);
-  await waitForCard(page, (c) => c.open && (c.heading ?? '').length > 0);
-  const until = Date.now() + 5000;
-  for (;;) {
-    const state = await inCard(page, (root) => {
-      const dialog = root?.querySelector('[role="dialog"]');
-      return {
-        heading: dialog?.querySelector('h2')?.textContent ?? '',
-        text: dialog?.textContent ?? '',
-        answer: dialog?.querySelector('.answer')?.getAttribute('data-answer') ?? null,
-        ruledOut: [...(dialog?.querySelectorAll('.ruled-out li') ?? [])].map((li) => li.textContent ?? ''),
-      };
-    });
-    if (state.answer || Date.now() > until) return state;
-    await page.waitForTimeout(50);
-  }
-}
+const open = (text: string, nth = 0) => openAnsweredCard(page, text, nth);
 
 describe('a page with several cases: each card says how sure it is and why', () => {
   it('a stated term no record has: not in the dataset, with the records it rules out and why', async () => {
