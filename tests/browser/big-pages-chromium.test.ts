@@ -11,7 +11,7 @@ import type { Page, Worker } from 'playwright-core';
 import type { ChromiumWithExtension } from '../../scripts/harness/chromium';
 import { openChromiumSite, type ChromiumSite } from '../../scripts/harness/chromium-site';
 import type { StaticServer } from '../../scripts/harness/static-server.mjs';
-import { page as html } from '../helpers/pages';
+import { page as html, shadowArticlePage } from '../helpers/pages';
 import { clearStorage, highlighted, setStorage, waitForCard } from '../helpers/card';
 
 const HOST = 'baotest.vn';
@@ -20,18 +20,7 @@ const TITLE_WORDS = 'Ban Bí thư khóa XIV';
 const SENTENCE = 'Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.';
 
 /** A page whose article text is inside a custom element's open shadow root (made by the page's own script). */
-const SHADOW = html(
-  'Tin',
-  `<p>Tin trong trang.</p><news-body id="host"></news-body>
-  <script>
-    customElements.define('news-body', class extends HTMLElement {
-      constructor() {
-        super();
-        this.attachShadow({ mode: 'open' }).innerHTML = '<style>p{font-size:18px}</style><p id="in-shadow">${SENTENCE}</p>';
-      }
-    });
-  </script>`,
-);
+const SHADOW = shadowArticlePage(SENTENCE);
 
 /** Codes the reader cannot see, one per way of hiding, and one shown; two of the hidden ones are shown later. */
 const HIDDEN = html(

@@ -9,7 +9,7 @@ import type { Page } from 'puppeteer-core';
 import type { FirefoxWithExtension } from '../../scripts/harness/firefox';
 import { openFirefoxSite, type FirefoxSite } from '../../scripts/harness/firefox-site';
 import { evaluateInCardFirefox } from '../../scripts/harness/card-root.mjs';
-import { page as html } from '../helpers/pages';
+import { COPY_HIJACKER, page as html, shadowArticlePage } from '../helpers/pages';
 import { poll } from '../helpers/poll';
 import { hoverText as hover, marks } from '../helpers/firefox-page';
 import { translatorFrom } from '../../lib/i18n/t';
@@ -18,32 +18,12 @@ import enMessages from '../../public/_locales/en/messages.json';
 
 const TITLE_WORDS = 'Ban Bí thư khóa XIV';
 const PLAIN = '<p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>';
-/** A page that rewrites whatever is copied on it (and counts the copy events it sees). */
-const HIJACKER = `<script>
-  window.copies = 0;
-  document.addEventListener('copy', (e) => {
-    window.copies++;
-    e.clipboardData.setData('text/plain', 'HIJACKED https://evil.example/');
-    e.preventDefault();
-  }, true);
-</script>`;
 const routes: Record<string, string> = {
   '/plain.html': html('Tin', PLAIN),
-  '/hijack.html': html('Tin', PLAIN, HIJACKER),
+  '/hijack.html': html('Tin', PLAIN, COPY_HIJACKER),
   '/paste.html': html('Dán', '<textarea id="paste" rows="3" cols="80"></textarea>'),
   '/blank.html': html('Trống', '<p>Trang trống.</p>'),
-  '/shadow.html': html(
-    'Tin',
-    `<p>Tin trong trang.</p><news-body id="host"></news-body>
-    <script>
-      customElements.define('news-body', class extends HTMLElement {
-        constructor() {
-          super();
-          this.attachShadow({ mode: 'open' }).innerHTML = '<p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>';
-        }
-      });
-    </script>`,
-  ),
+  '/shadow.html': shadowArticlePage('Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.'),
 };
 /** The card's words in either language the browser may give it. */
 const both = (key: string) => [translatorFrom(viMessages)(key), translatorFrom(enMessages)(key)];

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
 import { openChromiumSite, type ChromiumSite } from '../../scripts/harness/chromium-site';
 import type { StaticServer } from '../../scripts/harness/static-server.mjs';
-import { page as html } from '../helpers/pages';
+import { COPY_HIJACKER, page as html } from '../helpers/pages';
 import { card, clearStorage, clickInCard, highlighted, hover, inCard, waitForCard, waitForMarks } from '../helpers/card';
 import { translatorFrom } from '../../lib/i18n/t';
 import viMessages from '../../public/_locales/vi/messages.json';
@@ -39,19 +39,9 @@ const DEFINER = `<script>
   for (const name of ['vanban-lens-card', 'vbl-card', 'vanban-card']) customElements.define(name, class extends Trap {});
 </script>`;
 
-/** A page that rewrites whatever is copied on it (and counts the copy events it sees). */
-const HIJACKER = `<script>
-  window.copies = 0;
-  document.addEventListener('copy', (e) => {
-    window.copies++;
-    e.clipboardData.setData('text/plain', 'HIJACKED https://evil.example/');
-    e.preventDefault();
-  }, true);
-</script>`;
-
 const routes: Record<string, string> = {
   '/plain.html': html('Tin', PLAIN),
-  '/hijack.html': html('Tin', PLAIN, HIJACKER),
+  '/hijack.html': html('Tin', PLAIN, COPY_HIJACKER),
   '/blank-for-clipboard': html('Trống', '<p>Trống.</p>'),
   '/listen.html': html('Tin', PLAIN, LISTENER),
   '/defined.html': html('Tin', PLAIN, DEFINER),
