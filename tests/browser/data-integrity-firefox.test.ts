@@ -13,6 +13,7 @@ import { openFirefoxSite, type FirefoxSite } from '../../scripts/harness/firefox
 import { evaluateInCardFirefox } from '../../scripts/harness/card-root.mjs';
 import { page as html } from '../helpers/pages';
 import { poll } from '../helpers/poll';
+import { hoverPoint, textPoint } from '../helpers/firefox-page';
 import { translatorFrom, type Translate } from '../../lib/i18n/t';
 import viMessages from '../../public/_locales/vi/messages.json';
 import enMessages from '../../public/_locales/en/messages.json';
@@ -58,28 +59,15 @@ describe('Firefox, a truncated bundled dataset', () => {
     const page = await ff.browser.newPage();
     await page.goto(url('/plain.html'));
     const p = await poll(
-      () =>
-        page.evaluate(() => {
-          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          let node: Node | null;
-          while ((node = walker.nextNode())) {
-            const at = (node.textContent ?? '').indexOf('17-KH/TW');
-            if (at < 0) continue;
-            const range = document.createRange();
-            range.setStart(node, at);
-            range.setEnd(node, at + 8);
-            const b = range.getBoundingClientRect();
-            const marked = ((CSS as any).highlights?.get('vbl-ref')?.size ?? 0) > 0;
-            return marked ? { x: b.x + b.width / 2, y: b.y + b.height / 2, w: b.width } : null;
-          }
-          return null;
-        }),
+      async () => {
+        const point = await textPoint(page, '17-KH/TW');
+        return point?.marked ? point : null;
+      },
       (v) => v !== null,
     );
     expect(p).not.toBeNull();
     const started = Date.now();
-    await page.mouse.move(Math.max(0, p!.x - p!.w - 20), p!.y);
-    await page.mouse.move(p!.x, p!.y, { steps: 3 });
+    await hoverPoint(page, p!);
     const text = await poll(() => cardText(page), (s) => s.includes(t('integrity_card_title')), 8000);
     expect(text).toContain(t('integrity_card_title'));
     expect(Date.now() - started).toBeLessThan(8000);

@@ -18,9 +18,12 @@ export function marks(page: Page, mode: 'highlight' | 'inline' = 'highlight'): P
   }, mode);
 }
 
-/** Rests the pointer on the first `text` of the page, coming from its left as a user's pointer would. */
-export async function hoverText(page: Page, text: string): Promise<void> {
-  const p = await page.evaluate((needle) => {
+/**
+ * Centre and width of the first `text` of the page (viewport coordinates), and whether the page is marked yet
+ * (its Highlight registry holds a reference); null when the text is not on the page.
+ */
+export function textPoint(page: Page, text: string): Promise<{ x: number; y: number; w: number; marked: boolean } | null> {
+  return page.evaluate((needle) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = (node.textContent ?? '').indexOf(needle);
@@ -29,11 +32,22 @@ export async function hoverText(page: Page, text: string): Promise<void> {
       range.setStart(node, at);
       range.setEnd(node, at + needle.length);
       const b = range.getBoundingClientRect();
-      return { x: b.x + b.width / 2, y: b.y + b.height / 2, w: b.width };
+      const marked = ((CSS as any).highlights?.get('vbl-ref')?.size ?? 0) > 0;
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2, w: b.width, marked };
     }
     return null;
   }, text);
-  if (!p) throw new Error(`"${text}" not on the page`);
+}
+
+/** Rests the pointer on a point, coming from its left as a user's pointer would. */
+export async function hoverPoint(page: Page, p: { x: number; y: number; w: number }): Promise<void> {
   await page.mouse.move(Math.max(0, p.x - p.w - 20), p.y);
   await page.mouse.move(p.x, p.y, { steps: 3 });
+}
+
+/** Rests the pointer on the first `text` of the page. */
+export async function hoverText(page: Page, text: string): Promise<void> {
+  const p = await textPoint(page, text);
+  if (!p) throw new Error(`"${text}" not on the page`);
+  await hoverPoint(page, p);
 }
