@@ -26,6 +26,8 @@ export interface ChromiumSite {
   url(pathname: string): string;
   /** A new tab at `pathname`. */
   open(pathname: string): Promise<Page>;
+  /** The language the browser gave the extension (Vietnamese where Chromium has its Vietnamese locale). */
+  language(): Promise<'vi' | 'en'>;
   /** Closes Chromium and the server and removes the build copy; safe to call more than once. */
   close(): Promise<void>;
 }
@@ -59,6 +61,10 @@ export async function openChromiumSite(options: { routes: Record<string, string>
       const page = await site.chrome.context.newPage();
       await page.goto(url(pathname));
       return page;
+    },
+    async language() {
+      const lang = await (await site.chrome.serviceWorker()).evaluate(() => (globalThis as any).chrome.i18n.getMessage('lang'));
+      return lang === 'en' ? 'en' : 'vi';
     },
     close,
   };

@@ -94,7 +94,7 @@ const open = (pathname: string) => site.open(pathname);
 beforeAll(async () => {
   site = await openChromiumSite({ routes });
   ({ server, chrome, extensionDir } = site);
-  lang = (await (await chrome.serviceWorker()).evaluate(() => (globalThis as any).chrome.i18n.getMessage('lang'))) === 'en' ? 'en' : 'vi';
+  lang = await site.language();
   t = translatorFrom(lang === 'vi' ? viMessages : enMessages);
   const record = (request: Request) =>
     requests.push({ url: request.url(), from: request.serviceWorker() ? 'service-worker' : request.frame()?.url() ?? '?' });

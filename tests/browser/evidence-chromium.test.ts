@@ -42,7 +42,7 @@ const day = (iso: string) => formatDate(iso, lang)!;
 beforeAll(async () => {
   site = await openChromiumSite({ routes: { '/evidence.html': EVIDENCE } });
   ({ server, chrome } = site);
-  lang = (await (await chrome.serviceWorker()).evaluate(() => (globalThis as any).chrome.i18n.getMessage('lang'))) === 'en' ? 'en' : 'vi';
+  lang = await site.language();
   t = translatorFrom(lang === 'vi' ? viMessages : enMessages);
   page = await chrome.context.newPage();
   await page.setViewportSize({ width: 1000, height: 900 });

@@ -209,7 +209,7 @@ describe('the content script neither tells the page it started nor stops for the
 
 describe('Copy citation cannot be hijacked', () => {
   it('on an http page the citation is copied without any copy event the page sees, and the card says Copied', async () => {
-    const lang = (await (await chrome.serviceWorker()).evaluate(() => (globalThis as any).chrome.i18n.getMessage('lang'))) === 'en' ? 'en' : 'vi';
+    const lang = await site.language();
     const t = translatorFrom(lang === 'vi' ? viMessages : enMessages);
     const page = await open('/hijack.html');
     expect(await page.evaluate(() => isSecureContext)).toBe(false); // http://baotest.vn: no Clipboard API in the page

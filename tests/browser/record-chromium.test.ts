@@ -44,7 +44,7 @@ const articlesServed: string[] = [];
 beforeAll(async () => {
   site = await openChromiumSite({ routes });
   ({ server, chrome, extensionDir } = site);
-  const lang = await (await chrome.serviceWorker()).evaluate(() => (globalThis as any).chrome.i18n.getMessage('lang'));
+  const lang = await site.language();
   t = translatorFrom(lang === 'en' ? enMessages : viMessages);
   // A citing article's address (a news site) is answered locally: the test never reaches the network.
   await chrome.context.route(
