@@ -5,14 +5,13 @@
  * is not held up by the marking.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page, Worker } from 'playwright-core';
-import { snapshotBuild } from '../../scripts/harness/build-copy';
-import { DEFAULT_EXTENSION, launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
-import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
-import { page as html } from '../helpers/pages';
+import type { ChromiumWithExtension } from '../../scripts/harness/chromium';
+import { openChromiumSite, type ChromiumSite } from '../../scripts/harness/chromium-site';
+import type { StaticServer } from '../../scripts/harness/static-server.mjs';
+import { page as html, shadowArticlePage } from '../helpers/pages';
 import { clearStorage, highlighted, setStorage, waitForCard } from '../helpers/card';
 
 const HOST = 'baotest.vn';
@@ -21,18 +20,7 @@ const TITLE_WORDS = 'Ban Bí thư khóa XIV';
 const SENTENCE = 'Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.';
 
 /** A page whose article text is inside a custom element's open shadow root (made by the page's own script). */
-const SHADOW = html(
-  'Tin',
-  `<p>Tin trong trang.</p><news-body id="host"></news-body>
-  <script>
-    customElements.define('news-body', class extends HTMLElement {
-      constructor() {
-        super();
-        this.attachShadow({ mode: 'open' }).innerHTML = '<style>p{font-size:18px}</style><p id="in-shadow">${SENTENCE}</p>';
-      }
-    });
-  </script>`,
-);
+const SHADOW = shadowArticlePage(SENTENCE);
 
 /** Codes the reader cannot see, one per way of hiding, and one shown; two of the hidden ones are shown later. */
 const HIDDEN = html(
@@ -120,15 +108,11 @@ const routes: Record<string, string> = {
   '/many.html': manyNodesPage(),
 };
 
+let site: ChromiumSite;
 let server: StaticServer;
 let chrome: ChromiumWithExtension;
-let extensionDir: string;
 
-async function open(pathname: string): Promise<Page> {
-  const page = await chrome.context.newPage();
-  await page.goto(server.url(pathname, HOST));
-  return page;
-}
+const open = (pathname: string) => site.open(pathname);
 
 /** Texts marked in highlight mode anywhere, shadow roots included (the registry holds ranges, wherever they are). */
 const marked = highlighted;
@@ -209,16 +193,14 @@ const SLOW_MS = 4000;
 let slow: Server;
 
 beforeAll(async () => {
-  process.env.LANGUAGE = 'vi';
   slow = createServer((_req, res) => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>';
     setTimeout(() => res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' }).end(svg), SLOW_MS);
   });
   await new Promise<void>((r) => slow.listen(0, '127.0.0.1', () => r()));
   routes['/big-text.html'] = bigTextPage(`http://127.0.0.1:${(slow.address() as AddressInfo).port}/slow.svg`);
-  server = await serveStatic({ routes });
-  extensionDir = await snapshotBuild(DEFAULT_EXTENSION);
-  chrome = await launchChromiumWithExtension({ extensionPath: extensionDir, hostMap: ['*.vn'], args: ['--lang=vi'] });
+  site = await openChromiumSite({ routes });
+  ({ server, chrome } = site);
 });
 
 afterEach(async () => {
@@ -227,9 +209,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await new Promise((r) => slow?.close(r));
-  await chrome?.close();
-  await server?.close();
-  if (extensionDir) await rm(extensionDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 describe('codes inside the page’s open shadow roots', () => {

@@ -5,12 +5,13 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
+import { rm } from 'node:fs/promises';
 import { snapshotBuild } from '../../scripts/harness/build-copy';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
-import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import { openChromiumSite, type ChromiumSite } from '../../scripts/harness/chromium-site';
+import type { StaticServer } from '../../scripts/harness/static-server.mjs';
 import { demoHtml, page as html, seedPages } from '../helpers/pages';
 import { SEED_FILES } from '../helpers/seeds';
 import { translatorFrom, type Translate } from '../../lib/i18n/t';
@@ -77,6 +78,7 @@ const routes: Record<string, string> = {
 };
 for (const seed of seeds) routes[`/seed-${seed.name}.html`] = seed.html;
 
+let site: ChromiumSite;
 let server: StaticServer;
 /** The language the browser gave the extension (Vietnamese where Chromium has its Vietnamese locale). */
 let lang: 'vi' | 'en' = 'vi';
@@ -87,18 +89,12 @@ let extensionDir: string;
 const requests: Array<{ url: string; from: string }> = [];
 const served: string[] = [];
 
-async function open(pathname: string): Promise<Page> {
-  const page = await chrome.context.newPage();
-  await page.goto(server.url(pathname, HOST));
-  return page;
-}
+const open = (pathname: string) => site.open(pathname);
 
 beforeAll(async () => {
-  process.env.LANGUAGE = 'vi'; // Chromium's UI language on Linux, which browser.i18n follows
-  server = await serveStatic({ routes });
-  extensionDir = await snapshotBuild('.output/chrome-mv3');
-  chrome = await launchChromiumWithExtension({ extensionPath: extensionDir, hostMap: ['*.vn'], args: ['--lang=vi'] });
-  lang = (await (await chrome.serviceWorker()).evaluate(() => (globalThis as any).chrome.i18n.getMessage('lang'))) === 'en' ? 'en' : 'vi';
+  site = await openChromiumSite({ routes });
+  ({ server, chrome, extensionDir } = site);
+  lang = await site.language();
   t = translatorFrom(lang === 'vi' ? viMessages : enMessages);
   const record = (request: Request) =>
     requests.push({ url: request.url(), from: request.serviceWorker() ? 'service-worker' : request.frame()?.url() ?? '?' });
@@ -113,9 +109,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await chrome?.close();
-  await server?.close();
-  if (extensionDir) await rm(extensionDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 describe('seed articles', () => {

@@ -4,40 +4,30 @@
  * again; the status names the kind and claims no dataset. (The build before this work kept "Looking it up…".)
  */
 import { readFileSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchFirefoxWithExtension, testCopyOfFirefoxBuild, type FirefoxWithExtension } from '../../scripts/harness/firefox';
-import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import type { FirefoxWithExtension } from '../../scripts/harness/firefox';
+import { openFirefoxSite, type FirefoxSite } from '../../scripts/harness/firefox-site';
 import { evaluateInCardFirefox } from '../../scripts/harness/card-root.mjs';
 import { page as html } from '../helpers/pages';
+import { poll } from '../helpers/poll';
+import { hoverPoint, textPoint } from '../helpers/firefox-page';
 import { translatorFrom, type Translate } from '../../lib/i18n/t';
 import viMessages from '../../public/_locales/vi/messages.json';
 import enMessages from '../../public/_locales/en/messages.json';
 
-const HOST = 'baotest.vn';
 const routes: Record<string, string> = {
   '/plain.html': html('Tin', '<p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>'),
   '/blank.html': html('Trống', '<p>Trang trống.</p>'),
 };
 
-let server: StaticServer;
+let site: FirefoxSite;
 let ff: FirefoxWithExtension;
 let extensionPage: Page;
-let build: string;
 let t: Translate;
-const url = (p: string) => `http://${HOST}:${server.port}${p}`;
-
-async function poll<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeout = 8000): Promise<T> {
-  const until = Date.now() + timeout;
-  let value = await probe();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await probe();
-  }
-  return value;
-}
+const url = (p: string) => site.url(p);
 
 function cardText(page: Page): Promise<string> {
   return evaluateInCardFirefox(page, (root) => {
@@ -47,51 +37,37 @@ function cardText(page: Page): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await serveStatic({ routes });
-  build = await testCopyOfFirefoxBuild('.output/firefox-mv2');
-  const manifest = JSON.parse(readFileSync(path.join(build, 'dataset', 'manifest.json'), 'utf8')) as { file: string };
-  const file = path.join(build, 'dataset', manifest.file);
-  const whole = readFileSync(file);
-  await writeFile(file, whole.subarray(0, Math.floor(whole.length / 2)));
-  ff = await launchFirefoxWithExtension({ extensionPath: build, proxyPort: server.port });
+  site = await openFirefoxSite({
+    routes,
+    prepareBuild: async (build) => {
+      const manifest = JSON.parse(readFileSync(path.join(build, 'dataset', 'manifest.json'), 'utf8')) as { file: string };
+      const file = path.join(build, 'dataset', manifest.file);
+      const whole = readFileSync(file);
+      await writeFile(file, whole.subarray(0, Math.floor(whole.length / 2)));
+    },
+  });
+  ff = site.firefox;
   extensionPage = await ff.extensionPage('popup.html', url('/blank.html'));
   const lang = await extensionPage.evaluate(() => (globalThis as any).browser.i18n.getMessage('lang'));
   t = translatorFrom(lang === 'en' ? enMessages : viMessages);
 });
 
-afterAll(async () => {
-  await ff?.close();
-  await server?.close();
-  if (build) await rm(build, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 describe('Firefox, a truncated bundled dataset', () => {
   it('the card says at once that the data cannot be read, what failed, and offers to try again', async () => {
     const page = await ff.browser.newPage();
     await page.goto(url('/plain.html'));
     const p = await poll(
-      () =>
-        page.evaluate(() => {
-          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          let node: Node | null;
-          while ((node = walker.nextNode())) {
-            const at = (node.textContent ?? '').indexOf('17-KH/TW');
-            if (at < 0) continue;
-            const range = document.createRange();
-            range.setStart(node, at);
-            range.setEnd(node, at + 8);
-            const b = range.getBoundingClientRect();
-            const marked = ((CSS as any).highlights?.get('vbl-ref')?.size ?? 0) > 0;
-            return marked ? { x: b.x + b.width / 2, y: b.y + b.height / 2, w: b.width } : null;
-          }
-          return null;
-        }),
+      async () => {
+        const point = await textPoint(page, '17-KH/TW');
+        return point?.marked ? point : null;
+      },
       (v) => v !== null,
     );
     expect(p).not.toBeNull();
     const started = Date.now();
-    await page.mouse.move(Math.max(0, p!.x - p!.w - 20), p!.y);
-    await page.mouse.move(p!.x, p!.y, { steps: 3 });
+    await hoverPoint(page, p!);
     const text = await poll(() => cardText(page), (s) => s.includes(t('integrity_card_title')), 8000);
     expect(text).toContain(t('integrity_card_title'));
     expect(Date.now() - started).toBeLessThan(8000);

@@ -4,14 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { rm } from 'node:fs/promises';
-import { launchFirefoxWithExtension, testCopyOfFirefoxBuild, type FirefoxWithExtension } from '../../scripts/harness/firefox';
-import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import type { FirefoxWithExtension } from '../../scripts/harness/firefox';
+import { openFirefoxSite, type FirefoxSite } from '../../scripts/harness/firefox-site';
 import { evaluateInCardFirefox } from '../../scripts/harness/card-root.mjs';
 import { page as html, seedPages } from '../helpers/pages';
 import { SEED_FILES } from '../helpers/seeds';
+import { poll } from '../helpers/poll';
+import { hoverText, marks } from '../helpers/firefox-page';
 
-const HOST = 'baotest.vn';
 const seeds = seedPages();
 const routes: Record<string, string> = {
   '/plain.html': html('Tin', '<p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>'),
@@ -19,40 +19,11 @@ const routes: Record<string, string> = {
 };
 for (const seed of seeds) routes[`/seed-${seed.name}.html`] = seed.html;
 
-let server: StaticServer;
+let site: FirefoxSite;
 let ff: FirefoxWithExtension;
 let settings: Page;
-let build: string;
-const url = (p: string) => `http://${HOST}:${server.port}${p}`;
-
-async function open(pathname: string): Promise<Page> {
-  const page = await ff.browser.newPage();
-  await page.goto(url(pathname));
-  return page;
-}
-
-function marks(page: Page, mode: 'highlight' | 'inline' = 'highlight'): Promise<string[]> {
-  return page.evaluate((m) => {
-    if (m === 'inline') return [...document.querySelectorAll('vbl-ref')].map((e) => e.textContent ?? '');
-    const set = (CSS as any).highlights?.get('vbl-ref') as Set<AbstractRange> | undefined;
-    return [...(set ?? [])].map((r) => {
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      return live.toString();
-    });
-  }, mode);
-}
-
-async function poll<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeout = 8000): Promise<T> {
-  const until = Date.now() + timeout;
-  let value = await probe();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await probe();
-  }
-  return value;
-}
+const url = (p: string) => site.url(p);
+const open = (pathname: string) => site.open(pathname);
 
 /** The card, read through WebDriver BiDi (its shadow root is closed: no page script reaches it). */
 function card(page: Page) {
@@ -78,17 +49,12 @@ async function setSite(value: Record<string, unknown> | null) {
 }
 
 beforeAll(async () => {
-  server = await serveStatic({ routes });
-  build = await testCopyOfFirefoxBuild('.output/firefox-mv2');
-  ff = await launchFirefoxWithExtension({ extensionPath: build, proxyPort: server.port });
+  site = await openFirefoxSite({ routes });
+  ff = site.firefox;
   settings = await ff.extensionPage('popup.html', url('/blank.html'));
 });
 
-afterAll(async () => {
-  await ff?.close();
-  await server?.close();
-  if (build) await rm(build, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 describe('Firefox', () => {
   it('seed articles are the two of ../shared/seeds', () => {
@@ -119,23 +85,7 @@ describe('Firefox', () => {
   it('opens a card when the pointer rests on a reference', async () => {
     const page = await open('/plain.html');
     await poll(() => marks(page), (m) => m.length > 0);
-    const p = await page.evaluate(() => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let node: Node | null;
-      while ((node = walker.nextNode())) {
-        const at = (node.textContent ?? '').indexOf('17-KH/TW');
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + 8);
-        const b = range.getBoundingClientRect();
-        return { x: b.x + b.width / 2, y: b.y + b.height / 2, w: b.width };
-      }
-      return null;
-    });
-    expect(p).not.toBeNull();
-    await page.mouse.move(Math.max(0, p!.x - p!.w - 20), p!.y);
-    await page.mouse.move(p!.x, p!.y, { steps: 3 });
+    await hoverText(page, '17-KH/TW');
     // The title comes only from the bundled dataset (the page does not say it): Firefox's IndexedDB store answers.
     const opened = await poll(() => card(page), (c) => c.open && c.text.includes('Ban Bí thư khóa XIV'), 20_000);
     expect(opened.open).toBe(true);
@@ -147,22 +97,7 @@ describe('Firefox', () => {
   it('a page script can neither read the card nor insert a link into it (closed shadow root, random host name)', async () => {
     const page = await open('/plain.html');
     await poll(() => marks(page), (m) => m.length > 0);
-    const p = await page.evaluate(() => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let node: Node | null;
-      while ((node = walker.nextNode())) {
-        const at = (node.textContent ?? '').indexOf('17-KH/TW');
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + 8);
-        const b = range.getBoundingClientRect();
-        return { x: b.x + b.width / 2, y: b.y + b.height / 2, w: b.width };
-      }
-      return null;
-    });
-    await page.mouse.move(Math.max(0, p!.x - p!.w - 20), p!.y);
-    await page.mouse.move(p!.x, p!.y, { steps: 3 });
+    await hoverText(page, '17-KH/TW');
     const opened = await poll(() => card(page), (c) => c.open && c.text.includes('Ban Bí thư khóa XIV'), 20_000);
     expect(opened.open).toBe(true);
     // The page script: every element under <html> beside <head> and <body>.

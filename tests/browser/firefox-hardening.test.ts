@@ -6,82 +6,32 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import { launchFirefoxWithExtension, testCopyOfFirefoxBuild, type FirefoxWithExtension } from '../../scripts/harness/firefox';
-import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import type { FirefoxWithExtension } from '../../scripts/harness/firefox';
+import { openFirefoxSite, type FirefoxSite } from '../../scripts/harness/firefox-site';
 import { evaluateInCardFirefox } from '../../scripts/harness/card-root.mjs';
-import { page as html } from '../helpers/pages';
+import { COPY_HIJACKER, page as html, shadowArticlePage } from '../helpers/pages';
+import { poll } from '../helpers/poll';
+import { hoverText as hover, marks } from '../helpers/firefox-page';
 import { translatorFrom } from '../../lib/i18n/t';
 import viMessages from '../../public/_locales/vi/messages.json';
 import enMessages from '../../public/_locales/en/messages.json';
 
-const HOST = 'baotest.vn';
 const TITLE_WORDS = 'Ban Bí thư khóa XIV';
 const PLAIN = '<p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>';
-/** A page that rewrites whatever is copied on it (and counts the copy events it sees). */
-const HIJACKER = `<script>
-  window.copies = 0;
-  document.addEventListener('copy', (e) => {
-    window.copies++;
-    e.clipboardData.setData('text/plain', 'HIJACKED https://evil.example/');
-    e.preventDefault();
-  }, true);
-</script>`;
 const routes: Record<string, string> = {
   '/plain.html': html('Tin', PLAIN),
-  '/hijack.html': html('Tin', PLAIN, HIJACKER),
+  '/hijack.html': html('Tin', PLAIN, COPY_HIJACKER),
   '/paste.html': html('Dán', '<textarea id="paste" rows="3" cols="80"></textarea>'),
   '/blank.html': html('Trống', '<p>Trang trống.</p>'),
-  '/shadow.html': html(
-    'Tin',
-    `<p>Tin trong trang.</p><news-body id="host"></news-body>
-    <script>
-      customElements.define('news-body', class extends HTMLElement {
-        constructor() {
-          super();
-          this.attachShadow({ mode: 'open' }).innerHTML = '<p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>';
-        }
-      });
-    </script>`,
-  ),
+  '/shadow.html': shadowArticlePage('Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.'),
 };
 /** The card's words in either language the browser may give it. */
 const both = (key: string) => [translatorFrom(viMessages)(key), translatorFrom(enMessages)(key)];
 const says = (text: string, key: string) => both(key).some((w) => text.includes(w));
 
-let server: StaticServer;
+let site: FirefoxSite;
 let ff: FirefoxWithExtension;
-let build: string;
-const url = (p: string) => `http://${HOST}:${server.port}${p}`;
-
-async function open(pathname: string): Promise<Page> {
-  const page = await ff.browser.newPage();
-  await page.goto(url(pathname));
-  return page;
-}
-
-function marks(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const set = (CSS as any).highlights?.get('vbl-ref') as Set<AbstractRange> | undefined;
-    return [...(set ?? [])].map((r) => {
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      return live.toString();
-    });
-  });
-}
-
-async function poll<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeout = 8000): Promise<T> {
-  const until = Date.now() + timeout;
-  let value = await probe();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await probe();
-  }
-  return value;
-}
+const open = (pathname: string) => site.open(pathname);
 
 function card(page: Page) {
   return evaluateInCardFirefox(page, (root) => {
@@ -92,37 +42,12 @@ function card(page: Page) {
   });
 }
 
-/** Rests the pointer on the first `text` of the page. */
-async function hover(page: Page, text: string): Promise<void> {
-  const p = await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node.textContent ?? '').indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      const b = range.getBoundingClientRect();
-      return { x: b.x + b.width / 2, y: b.y + b.height / 2, w: b.width };
-    }
-    return null;
-  }, text);
-  if (!p) throw new Error(`"${text}" not on the page`);
-  await page.mouse.move(Math.max(0, p.x - p.w - 20), p.y);
-  await page.mouse.move(p.x, p.y, { steps: 3 });
-}
-
 beforeAll(async () => {
-  server = await serveStatic({ routes });
-  build = await testCopyOfFirefoxBuild(path.resolve(process.env.VBL_FIREFOX_EXTENSION ?? '.output/firefox-mv2'));
-  ff = await launchFirefoxWithExtension({ extensionPath: build, proxyPort: server.port });
+  site = await openFirefoxSite({ routes });
+  ff = site.firefox;
 });
 
-afterAll(async () => {
-  await ff?.close();
-  await server?.close();
-  if (build) await rm(build, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 describe('Firefox: Copy citation', () => {
   it('copies the citation through the card’s button without a copy event the page sees; the card says Copied', async () => {
@@ -209,7 +134,7 @@ describe('Firefox: the add-on removed with a page open, then installed again', (
     // registry's place (one mark, not two) and its card opens.
     const hostsBefore = await hosts(page);
     await page.evaluate(() => ((window as any).oldHighlight = (CSS as any).highlights.get('vbl-ref')));
-    const id = await ff.browser.installExtension(build);
+    const id = await ff.browser.installExtension(site.build);
     expect(id).toBe(ff.addonId);
     // The new script's highlight takes the old one's place in the registry.
     expect(await poll(() => page.evaluate(() => (CSS as any).highlights.get('vbl-ref') !== (window as any).oldHighlight), (v) => v, 10_000)).toBe(true);

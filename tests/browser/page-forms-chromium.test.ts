@@ -4,17 +4,16 @@
  * one wrote in full, a series of one number that names no one document, and a plenum stated after a code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { snapshotBuild } from '../../scripts/harness/build-copy';
-import { launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
-import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import type { ChromiumWithExtension } from '../../scripts/harness/chromium';
+import { openChromiumSite, type ChromiumSite } from '../../scripts/harness/chromium-site';
+import type { StaticServer } from '../../scripts/harness/static-server.mjs';
 import { translatorFrom, type Translate } from '../../lib/i18n/t';
 import { formatDate } from '../../lib/card/format';
 import viMessages from '../../public/_locales/vi/messages.json';
 import enMessages from '../../public/_locales/en/messages.json';
 import { page as html } from '../helpers/pages';
-import { hover, inCard, waitForCard, waitForMarks } from '../helpers/card';
+import { openAnsweredCard, waitForMarks } from '../helpers/card';
 
 const HOST = 'baotest.vn';
 const FORMS = html(
@@ -27,20 +26,18 @@ const FORMS = html(
   '<meta property="article:published_time" content="2017-06-01T08:00:00+07:00">',
 );
 
+let site: ChromiumSite;
 let server: StaticServer;
 let chrome: ChromiumWithExtension;
-let extensionDir: string;
 let t: Translate;
 let lang: 'vi' | 'en' = 'vi';
 let page: Page;
 let marks: string[];
 
 beforeAll(async () => {
-  process.env.LANGUAGE = 'vi';
-  server = await serveStatic({ routes: { '/forms.html': FORMS } });
-  extensionDir = await snapshotBuild('.output/chrome-mv3');
-  chrome = await launchChromiumWithExtension({ extensionPath: extensionDir, hostMap: ['*.vn'], args: ['--lang=vi'] });
-  lang = (await (await chrome.serviceWorker()).evaluate(() => (globalThis as any).chrome.i18n.getMessage('lang'))) === 'en' ? 'en' : 'vi';
+  site = await openChromiumSite({ routes: { '/forms.html': FORMS } });
+  ({ server, chrome } = site);
+  lang = await site.language();
   t = translatorFrom(lang === 'vi' ? viMessages : enMessages);
   page = await chrome.context.newPage();
   await page.setViewportSize({ width: 1000, height: 900 });
@@ -49,31 +46,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await chrome?.close();
-  await server?.close();
-  if (extensionDir) await rm(extensionDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 /** Opens the card of `text` and waits for its answer to be known (the answer badge). */
-async function open(text: string, nth = 0): Promise<{ heading: string; text: string; answer: string | null }> {
-  await page.mouse.move(1, 1);
-  await waitForCard(page, (c) => !c.open, 3000).catch(() => undefined);
-  await hover(page, text, nth);
-  await waitForCard(page, (c) => c.open && (c.heading ?? '').length > 0);
-  const until = Date.now() + 5000;
-  for (;;) {
-    const state = await inCard(page, (root) => {
-      const dialog = root?.querySelector('[role="dialog"]');
-      return {
-        heading: dialog?.querySelector('h2')?.textContent ?? '',
-        text: dialog?.textContent ?? '',
-        answer: dialog?.querySelector('.answer')?.getAttribute('data-answer') ?? null,
-      };
-    });
-    if (state.answer || Date.now() > until) return state;
-    await page.waitForTimeout(50);
-  }
-}
+const open = (text: string, nth = 0) => openAnsweredCard(page, text, nth);
 
 describe('a page read block by block', () => {
   it('marks the short form of a later paragraph, confirmed by the code an earlier paragraph wrote in full', async () => {

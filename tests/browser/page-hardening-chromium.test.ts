@@ -5,12 +5,11 @@
  * its marks and cards.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { snapshotBuild } from '../../scripts/harness/build-copy';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
-import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
-import { page as html } from '../helpers/pages';
+import { openChromiumSite, type ChromiumSite } from '../../scripts/harness/chromium-site';
+import type { StaticServer } from '../../scripts/harness/static-server.mjs';
+import { COPY_HIJACKER, page as html } from '../helpers/pages';
 import { card, clearStorage, clickInCard, highlighted, hover, inCard, waitForCard, waitForMarks } from '../helpers/card';
 import { translatorFrom } from '../../lib/i18n/t';
 import viMessages from '../../public/_locales/vi/messages.json';
@@ -40,39 +39,24 @@ const DEFINER = `<script>
   for (const name of ['vanban-lens-card', 'vbl-card', 'vanban-card']) customElements.define(name, class extends Trap {});
 </script>`;
 
-/** A page that rewrites whatever is copied on it (and counts the copy events it sees). */
-const HIJACKER = `<script>
-  window.copies = 0;
-  document.addEventListener('copy', (e) => {
-    window.copies++;
-    e.clipboardData.setData('text/plain', 'HIJACKED https://evil.example/');
-    e.preventDefault();
-  }, true);
-</script>`;
-
 const routes: Record<string, string> = {
   '/plain.html': html('Tin', PLAIN),
-  '/hijack.html': html('Tin', PLAIN, HIJACKER),
+  '/hijack.html': html('Tin', PLAIN, COPY_HIJACKER),
   '/blank-for-clipboard': html('Trống', '<p>Trống.</p>'),
   '/listen.html': html('Tin', PLAIN, LISTENER),
   '/defined.html': html('Tin', PLAIN, DEFINER),
 };
 
+let site: ChromiumSite;
 let server: StaticServer;
 let chrome: ChromiumWithExtension;
 let extensionDir: string;
 
-async function open(pathname: string): Promise<Page> {
-  const page = await chrome.context.newPage();
-  await page.goto(server.url(pathname, HOST));
-  return page;
-}
+const open = (pathname: string) => site.open(pathname);
 
 beforeAll(async () => {
-  process.env.LANGUAGE = 'vi';
-  server = await serveStatic({ routes });
-  extensionDir = await snapshotBuild('.output/chrome-mv3');
-  chrome = await launchChromiumWithExtension({ extensionPath: extensionDir, hostMap: ['*.vn'], args: ['--lang=vi'] });
+  site = await openChromiumSite({ routes });
+  ({ server, chrome, extensionDir } = site);
 });
 
 afterEach(async () => {
@@ -80,9 +64,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await chrome?.close();
-  await server?.close();
-  if (extensionDir) await rm(extensionDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 /**
@@ -227,7 +209,7 @@ describe('the content script neither tells the page it started nor stops for the
 
 describe('Copy citation cannot be hijacked', () => {
   it('on an http page the citation is copied without any copy event the page sees, and the card says Copied', async () => {
-    const lang = (await (await chrome.serviceWorker()).evaluate(() => (globalThis as any).chrome.i18n.getMessage('lang'))) === 'en' ? 'en' : 'vi';
+    const lang = await site.language();
     const t = translatorFrom(lang === 'vi' ? viMessages : enMessages);
     const page = await open('/hijack.html');
     expect(await page.evaluate(() => isSecureContext)).toBe(false); // http://baotest.vn: no Clipboard API in the page

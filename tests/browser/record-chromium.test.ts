@@ -7,13 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { snapshotBuild } from '../../scripts/harness/build-copy';
+import { rm } from 'node:fs/promises';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from '../../scripts/harness/chromium';
-import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import { openChromiumSite, type ChromiumSite } from '../../scripts/harness/chromium-site';
+import type { StaticServer } from '../../scripts/harness/static-server.mjs';
 import { page as html } from '../helpers/pages';
 import { clearStorage, clickInCard, hover, inCard, setStorage, waitForCard, waitForMarks } from '../helpers/card';
 import { translatorFrom, type Translate } from '../../lib/i18n/t';
@@ -31,6 +32,7 @@ const routes: Record<string, string> = {
   ),
 };
 
+let site: ChromiumSite;
 let server: StaticServer;
 /** The extension's strings in the language the browser gave it (Vietnamese where Chromium has its locale). */
 let t: Translate;
@@ -40,11 +42,9 @@ let extensionDir: string;
 const articlesServed: string[] = [];
 
 beforeAll(async () => {
-  process.env.LANGUAGE = 'vi';
-  server = await serveStatic({ routes });
-  extensionDir = await snapshotBuild('.output/chrome-mv3');
-  chrome = await launchChromiumWithExtension({ extensionPath: extensionDir, hostMap: ['*.vn'], args: ['--lang=vi'] });
-  const lang = await (await chrome.serviceWorker()).evaluate(() => (globalThis as any).chrome.i18n.getMessage('lang'));
+  site = await openChromiumSite({ routes });
+  ({ server, chrome, extensionDir } = site);
+  const lang = await site.language();
   t = translatorFrom(lang === 'en' ? enMessages : viMessages);
   // A citing article's address (a news site) is answered locally: the test never reaches the network.
   await chrome.context.route(
@@ -57,9 +57,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await chrome?.close();
-  await server?.close();
-  if (extensionDir) await rm(extensionDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 const recordUrl = (search: string) => `chrome-extension://${chrome.extensionId}/record.html${search}`;

@@ -7,33 +7,23 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { rm } from 'node:fs/promises';
-import { ADDON_UUID, launchFirefoxWithExtension, testCopyOfFirefoxBuild, type FirefoxWithExtension } from '../../scripts/harness/firefox';
-import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import { ADDON_UUID, type FirefoxWithExtension } from '../../scripts/harness/firefox';
+import { openFirefoxSite, type FirefoxSite } from '../../scripts/harness/firefox-site';
 import { evaluateInCardFirefox } from '../../scripts/harness/card-root.mjs';
 import { page as html } from '../helpers/pages';
+import { poll as pollFor } from '../helpers/poll';
 
-const HOST = 'baotest.vn';
 const CT05 = '05-CT/TW@2016-05-15';
 const routes: Record<string, string> = {
   '/ct05.html': html('Tin', '<p>Thực hiện Chỉ thị số 05-CT/TW ngày 15-5-2016 của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, chi bộ sinh hoạt chuyên đề.</p>'),
   '/blank.html': html('Trống', '<p>Trang trống.</p>'),
 };
 
-let server: StaticServer;
+let site: FirefoxSite;
 let ff: FirefoxWithExtension;
-let build: string;
-const url = (p: string) => `http://${HOST}:${server.port}${p}`;
+const url = (p: string) => site.url(p);
 
-async function poll<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeout = 10_000): Promise<T> {
-  const until = Date.now() + timeout;
-  let value = await probe();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await probe();
-  }
-  return value;
-}
+const poll = <T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeout = 10_000) => pollFor(probe, ok, timeout);
 
 /** The open page whose own location is `prefix…` (asked of each page: the targets' urls lag under BiDi). */
 async function pageAt(prefix: string, timeout = 10_000): Promise<Page | undefined> {
@@ -48,20 +38,15 @@ async function pageAt(prefix: string, timeout = 10_000): Promise<Page | undefine
 }
 
 beforeAll(async () => {
-  server = await serveStatic({ routes });
-  build = await testCopyOfFirefoxBuild('.output/firefox-mv2');
-  ff = await launchFirefoxWithExtension({ extensionPath: build, proxyPort: server.port });
+  site = await openFirefoxSite({ routes });
+  ff = site.firefox;
   // The dataset loads on install: wait for it from an extension page before the first card.
   const settings = await ff.extensionPage('popup.html', url('/blank.html'));
   await poll(() => settings.evaluate(() => (globalThis as any).browser.runtime.sendMessage({ channel: 'vanban-lens/lookup', request: { op: 'status' } })).catch(() => undefined), (s: any) => Boolean(s?.value?.ready), 60_000);
   await settings.close();
 });
 
-afterAll(async () => {
-  await ff?.close();
-  await server?.close();
-  if (build) await rm(build, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 describe('Firefox: from a code on a page to its record', () => {
   it('card → Full record (a new tab the background opens) → a related document’s record', async () => {

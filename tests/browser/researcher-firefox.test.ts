@@ -5,41 +5,26 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { rm } from 'node:fs/promises';
-import { launchFirefoxWithExtension, testCopyOfFirefoxBuild, type FirefoxWithExtension } from '../../scripts/harness/firefox';
-import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import type { FirefoxWithExtension } from '../../scripts/harness/firefox';
+import { openFirefoxSite, type FirefoxSite } from '../../scripts/harness/firefox-site';
 import { LOOKUP_CHANNEL } from '../../lib/lookup/messages';
 import { page as html } from '../helpers/pages';
+import { poll as pollFor } from '../helpers/poll';
 
-const HOST = 'baotest.vn';
-let server: StaticServer;
+let site: FirefoxSite;
 let ff: FirefoxWithExtension;
-let build: string;
-const url = (p: string) => `http://${HOST}:${server.port}${p}`;
+const url = (p: string) => site.url(p);
 
-async function poll<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeout = 15_000): Promise<T> {
-  const until = Date.now() + timeout;
-  let value = await probe();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await probe();
-  }
-  return value;
-}
+const poll = <T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeout = 15_000) => pollFor(probe, ok, timeout);
 
 const codes = (page: Page) => page.evaluate(() => [...document.querySelectorAll('.results .code')].map((e) => e.textContent ?? ''));
 
 beforeAll(async () => {
-  server = await serveStatic({ routes: { '/blank.html': html('Trống', '<p>Trang trống.</p>') } });
-  build = await testCopyOfFirefoxBuild('.output/firefox-mv2', ['popup.html', 'search.html']);
-  ff = await launchFirefoxWithExtension({ extensionPath: build, proxyPort: server.port });
+  site = await openFirefoxSite({ routes: { '/blank.html': html('Trống', '<p>Trang trống.</p>') }, extensionPages: ['popup.html', 'search.html'] });
+  ff = site.firefox;
 });
 
-afterAll(async () => {
-  await ff?.close();
-  await server?.close();
-  if (build) await rm(build, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 describe('Firefox search page', () => {
   it('finds a code however written, keeps filters in the address, and opens a result with the keyboard', async () => {

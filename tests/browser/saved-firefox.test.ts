@@ -5,23 +5,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { rm } from 'node:fs/promises';
-import { launchFirefoxWithExtension, testCopyOfFirefoxBuild, type FirefoxWithExtension } from '../../scripts/harness/firefox';
-import { serveStatic, type StaticServer } from '../../scripts/harness/static-server.mjs';
+import type { FirefoxWithExtension } from '../../scripts/harness/firefox';
+import { openFirefoxSite, type FirefoxSite } from '../../scripts/harness/firefox-site';
 import { evaluateInCardFirefox } from '../../scripts/harness/card-root.mjs';
 import { page as html } from '../helpers/pages';
 import { readItems } from '../../lib/sync/sync-items';
 
-const HOST = 'baotest.vn';
 const routes: Record<string, string> = {
   '/plain.html': html('Tin về quy hoạch cán bộ', '<p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>'),
   '/blank.html': html('Trống', '<p>Trang trống.</p>'),
 };
 
-let server: StaticServer;
+let site: FirefoxSite;
 let ff: FirefoxWithExtension;
-let build: string;
-const url = (p: string) => `http://${HOST}:${server.port}${p}`;
+const url = (p: string) => site.url(p);
 
 async function poll<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeout = 8000): Promise<T> {
   const until = Date.now() + timeout;
@@ -40,16 +37,11 @@ const saveButton = (page: Page) =>
   });
 
 beforeAll(async () => {
-  server = await serveStatic({ routes });
-  build = await testCopyOfFirefoxBuild('.output/firefox-mv2', ['popup.html', 'library.html']);
-  ff = await launchFirefoxWithExtension({ extensionPath: build, proxyPort: server.port });
+  site = await openFirefoxSite({ routes, extensionPages: ['popup.html', 'library.html'] });
+  ff = site.firefox;
 });
 
-afterAll(async () => {
-  await ff?.close();
-  await server?.close();
-  if (build) await rm(build, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 describe('saving in Firefox', () => {
   it('saves from the card into storage.sync; the library lists it, edits its note, deletes and undoes', async () => {

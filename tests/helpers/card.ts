@@ -102,6 +102,37 @@ export async function waitForCard(page: Page, predicate: (c: CardState) => boole
   throw new Error(`card did not reach the expected state; last: ${JSON.stringify(last).slice(0, 600)}`);
 }
 
+export interface AnsweredCard {
+  heading: string;
+  text: string;
+  /** The answer badge's data-answer (null when the card gave none within 5 s). */
+  answer: string | null;
+  /** The candidates the card says it ruled out. */
+  ruledOut: string[];
+}
+
+/** Closes any open card, opens the card of the nth `text` and waits for its answer to be known (the answer badge). */
+export async function openAnsweredCard(page: Page, text: string, nth = 0): Promise<AnsweredCard> {
+  await page.mouse.move(1, 1);
+  await waitForCard(page, (c) => !c.open, 3000).catch(() => undefined);
+  await hover(page, text, nth);
+  await waitForCard(page, (c) => c.open && (c.heading ?? '').length > 0);
+  const until = Date.now() + 5000;
+  for (;;) {
+    const state = await inCard(page, (root) => {
+      const dialog = root?.querySelector('[role="dialog"]');
+      return {
+        heading: dialog?.querySelector('h2')?.textContent ?? '',
+        text: dialog?.textContent ?? '',
+        answer: dialog?.querySelector('.answer')?.getAttribute('data-answer') ?? null,
+        ruledOut: [...(dialog?.querySelectorAll('.ruled-out li') ?? [])].map((li) => li.textContent ?? ''),
+      };
+    });
+    if (state.answer || Date.now() > until) return state;
+    await page.waitForTimeout(50);
+  }
+}
+
 /** Clicks a button inside the card by its text. */
 export async function clickInCard(page: Page, selector: string, index = 0): Promise<void> {
   const box = await inCard(

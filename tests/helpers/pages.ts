@@ -31,3 +31,32 @@ export const demoHtml = () => readFileSync(path.resolve('demo/index.html'), 'utf
 export function page(title: string, body: string, head = ''): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body>${body}</body></html>`;
 }
+
+/** A head script that rewrites whatever is copied on the page (and counts the copy events it sees in `copies`). */
+export const COPY_HIJACKER = `<script>
+  window.copies = 0;
+  document.addEventListener('copy', (e) => {
+    window.copies++;
+    e.clipboardData.setData('text/plain', 'HIJACKED https://evil.example/');
+    e.preventDefault();
+  }, true);
+</script>`;
+
+/**
+ * A page whose article text is inside a custom element's open shadow root (made by the page's own script): the
+ * element is #host, the paragraph #in-shadow.
+ */
+export function shadowArticlePage(sentence: string): string {
+  return page(
+    'Tin',
+    `<p>Tin trong trang.</p><news-body id="host"></news-body>
+  <script>
+    customElements.define('news-body', class extends HTMLElement {
+      constructor() {
+        super();
+        this.attachShadow({ mode: 'open' }).innerHTML = '<style>p{font-size:18px}</style><p id="in-shadow">${sentence}</p>';
+      }
+    });
+  </script>`,
+  );
+}

@@ -1,20 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
 import { Card } from '@/components/card/Card';
 import { buildCardModel } from '@/lib/card/model';
 import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, ref, tEn, tVi, unknownRef } from './fixtures';
+import { mount } from './mount';
 
 afterEach(() => {
   document.body.innerHTML = '';
 });
-
-function mount(node: preact.ComponentChild) {
-  const root = document.createElement('div');
-  document.body.append(root);
-  render(node, root);
-  return root;
-}
 
 describe('Card', () => {
   it('shows the document in Vietnamese by default', () => {

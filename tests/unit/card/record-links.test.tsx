@@ -10,17 +10,11 @@ import { render } from 'preact';
 import { Card } from '@/components/card/Card';
 import { buildCardModel } from '@/lib/card/model';
 import { ct35, ct35Ambiguous, kh17, kh17Doc, kh17Resolved, tEn, tVi } from './fixtures';
+import { mount } from './mount';
 
 afterEach(() => {
   document.body.innerHTML = '';
 });
-
-function mount(node: preact.ComponentChild) {
-  const root = document.createElement('div');
-  document.body.append(root);
-  render(node, root);
-  return root;
-}
 
 const recordLink = (target: { id: string } | { code: string }) => `ext://x/record.html?${'id' in target ? `id=${encodeURIComponent(target.id)}` : `code=${encodeURIComponent(target.code)}`}`;
 const related = [

@@ -12,18 +12,10 @@ import { parseRequest } from '../../../lib/lookup/messages';
 import { LookupService } from '../../../lib/lookup/service';
 import type { ArticleRecord, Dataset, MentionRecord } from '../../../lib/records/schema';
 import { fixtureDataset, freshDbName } from '../../helpers/dataset-fixture';
+import { deliverAsExtension } from '../../helpers/deliver-as-extension';
 
 let service: LookupService;
 let stop: () => void;
-
-function deliverAsExtension() {
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
-    let answer: unknown;
-    const sent = new Promise((resolve) => (answer = resolve));
-    const results = await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id }, answer as never);
-    return results.some((r: unknown) => r === true) ? sent : undefined;
-  }) as never);
-}
 
 const DOC = '35-CT/TW@2019-05-30';
 /** 25 more invented articles citing 35-CT/TW of 2019 in two outlets over three years, each sentence stating something. */

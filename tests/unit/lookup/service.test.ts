@@ -10,20 +10,11 @@ import { openStore } from '../../../lib/store/db';
 import { buildRecords } from '../../../lib/store/record-builder';
 import { DatasetIntegrityError } from '../../../lib/store/dataset-integrity';
 import { doc, fixtureDataset, freshDbName, partyRef } from '../../helpers/dataset-fixture';
+import { deliverAsExtension } from '../../helpers/deliver-as-extension';
 import type { Reference } from '../../../lib/detector/types';
 
 let service: LookupService;
 let stop: () => void;
-
-/** Delivers a message the way the browser does for the extension's own scripts: with the extension's id. */
-function deliverAsExtension() {
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
-    let answer: unknown;
-    const sent = new Promise((resolve) => (answer = resolve));
-    const results = await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id }, answer as never);
-    return results.some((r: unknown) => r === true) ? sent : undefined;
-  }) as never);
-}
 
 function start(source: () => Promise<Dataset>, dbName = freshDbName()) {
   service = new LookupService({ source, extVersion: '1.0.0', dbName });

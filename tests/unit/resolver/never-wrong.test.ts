@@ -4,19 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Reference } from '../../../lib/detector/types';
-import type { DocumentRecord } from '../../../lib/records/schema';
 import { detect } from '../../../lib/detector/detect';
+import { doc } from './document-record';
 import { resolveReference } from '../../../lib/resolver/resolve';
 import { readPageMentions } from '../../../lib/resolver/page-mentions';
-
-function doc(partial: Partial<DocumentRecord> & { id: string; code: string }): DocumentRecord {
-  const party = /^\d+-/.test(partial.code);
-  const m = party ? /^(\d+)-([^/]+)\/(.+)$/.exec(partial.code) : /^(\d+)\/(?:\d{4}\/)?([^-]+)-(.+)$/.exec(partial.code);
-  return {
-    family: party ? 'party' : 'state', number: m?.[1] ?? '1', typeAbbr: m?.[2] ?? '', typeName: 'Nghị quyết', issuerAbbr: m?.[3] ?? '',
-    aliases: [], relations: [], readings: [], sources: [{ url: 'https://example.org/x' }], confidence: 'secondary', ...partial,
-  };
-}
 
 function refAt(text: string, raw: string): Reference {
   const ref = readPageMentions(detect(text)).find((r) => r.raw === raw);

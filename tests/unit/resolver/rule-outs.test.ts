@@ -5,20 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Reference } from '../../../lib/detector/types';
-import type { DocumentRecord } from '../../../lib/records/schema';
 import { resolveReference } from '../../../lib/resolver/resolve';
 import { ruleOutText } from '../../../lib/resolver/reason-text';
 import { compareBodies } from '../../../lib/keys/body-key';
 import { detect } from '../../../lib/detector/detect';
-
-function doc(partial: Partial<DocumentRecord> & { id: string; code: string }): DocumentRecord {
-  const party = /^\d+-/.test(partial.code);
-  const m = party ? /^(\d+)-([^/]+)\/(.+)$/.exec(partial.code) : /^(\d+)\/(?:\d{4}\/)?([^-]+)-(.+)$/.exec(partial.code);
-  return {
-    family: party ? 'party' : 'state', number: m?.[1] ?? '1', typeAbbr: m?.[2] ?? '', typeName: 'Nghị quyết', issuerAbbr: m?.[3] ?? '',
-    aliases: [], relations: [], readings: [], sources: [{ url: 'https://example.org/x' }], confidence: 'secondary', ...partial,
-  };
-}
+import { doc } from './document-record';
 
 /** The first reference the detector reads in a sentence of our own writing. */
 function first(sentence: string): Reference {
