@@ -146,7 +146,7 @@ export class SavedStore {
   save(input: SaveInput): Promise<SavedReference> {
     return this.exclusive(async () => {
       const w = saveReference(this.state, this.clock, input, this.opts.scheduler.now());
-      await this.commit(w.state, w.clock, [w.entry.key]);
+      await this.commit(w.state, w.clock, w.retired ? [w.retired.key, w.entry.key] : [w.entry.key]);
       return w.entry.ref!;
     });
   }

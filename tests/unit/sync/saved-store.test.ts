@@ -211,4 +211,21 @@ describe('tombstones across browsers whose clocks differ by days', () => {
     ahead.close();
     behind.close();
   });
+
+  it('a code saved while unknown and saved again once the dataset knows it stays one reference, here, after reopening and in another browser', async () => {
+    const scheduler = new ManualScheduler(T0);
+    const sync = new ChromeSyncArea(scheduler.now);
+    const a = await browserOn(sync, scheduler);
+    const b = await browserOn(sync, scheduler);
+    const url = 'https://baotest.vn/thoi-su/huong-dan-moi.html';
+    const old = await a.store.save({ code: '12-HD/BTCTW', url, page: { date: '2026-03-02' }, savedAt: T0, note: 'Chưa có trong dữ liệu' });
+    await scheduler.advance(WRITE_DELAY_MS * 3);
+    expect(b.store.list().map((r) => r.key)).toEqual([old.key]);
+    const matched = await a.store.save({ code: '12-HD/BTCTW', docId: '12-HD/BTCTW@2026-03-02', url, savedAt: T0 + 60_000 });
+    expect(a.store.list()).toEqual([{ ...matched, note: 'Chưa có trong dữ liệu' }]);
+    await scheduler.advance(WRITE_DELAY_MS * 3);
+    expect(b.store.list()).toEqual(a.store.list());
+    const again = await SavedStore.open({ storage: { local: a.local }, scheduler, newNode: () => 'zz' });
+    expect(again.list()).toEqual(a.store.list());
+  });
 });
