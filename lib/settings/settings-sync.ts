@@ -24,19 +24,25 @@ async function reconcile(key: string, synced: unknown, local: unknown): Promise<
 
 export function keepSettingsSynced(signal: AbortSignal): void {
   const warn = (error: unknown) => console.warn('vanban-lens: merging synced settings', error);
+  // One change at a time, in the order they came: a removal is never undone by a merge still under way.
+  let queue: Promise<void> = Promise.resolve();
+  const then = (work: () => Promise<void>) => {
+    queue = queue.then(work).catch(warn);
+  };
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'sync') return;
     for (const [key, change] of Object.entries(changes)) {
-      // A removed item (storage cleared) is not a change to merge: nothing is written back.
-      if (!fieldsOf(key) || change.newValue === undefined) continue;
-      void browser.storage.local.get(key).then((local) => reconcile(key, change.newValue, local[key])).catch(warn);
+      if (!fieldsOf(key)) continue;
+      // An item removed from storage.sync (synced data cleared): the settings go back to their defaults here too.
+      if (change.newValue == null) then(() => browser.storage.local.remove(key));
+      else then(async () => reconcile(key, change.newValue, (await browser.storage.local.get(key))[key]));
     }
   };
   browser.storage.onChanged.addListener(listener);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
-  void (async () => {
+  then(async () => {
     const [synced, local] = await Promise.all([browser.storage.sync.get(null), browser.storage.local.get(null)]);
     if (signal.aborted) return;
     for (const key of Object.keys(local)) if (fieldsOf(key) && local[key] !== undefined) await reconcile(key, synced[key], local[key]);
-  })().catch(warn);
+  });
 }

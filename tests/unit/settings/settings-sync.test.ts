@@ -189,3 +189,17 @@ describe('settings store and the background merge (fake browser storage)', () =>
     stop.abort();
   });
 });
+
+describe('synced data cleared', () => {
+  beforeEach(() => fakeBrowser.reset());
+  it('an item removed from storage.sync takes this device\'s copy with it (back to the defaults), and nothing is written back', async () => {
+    const stop = new AbortController();
+    keepSettingsSynced(stop.signal);
+    await setGlobalSettings({ theme: 'dark' });
+    await fakeBrowser.storage.sync.remove('settings');
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('settings')).settings).toBeUndefined());
+    expect((await getGlobalSettings()).theme).toBe('system');
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    stop.abort();
+  });
+});
