@@ -134,4 +134,32 @@ describe('the library in Chromium', () => {
     await expect.poll(() => library.locator('li.item .user-note').allTextContents()).toContain('Ghi bằng bàn phím: đọc kỹ điều 3');
     await library.close();
   });
+
+  it('past the quota each reference that is not synced says so and why, and nothing is lost', async () => {
+    const sw = await chrome.serviceWorker();
+    const library = await chrome.openExtensionPage('library.html');
+    await library.locator('li.item').first().waitFor({ timeout: 15_000 });
+    const total = await library.locator('li.item').count();
+    // The rest of storage.sync nearly full (what else the extension keeps there counts against the same quota).
+    const filler = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`filler:${i}`, 'x'.repeat(i < 12 ? 7900 : 6000)]));
+    await sw.evaluate((items) => (globalThis as any).chrome.storage.sync.set(items), filler);
+    try {
+      const more = realisticLibrary(12, 13).slice(8).map((x) => exportItem({ ...x, key: referenceKey(x), note: 'Ghi chú dài hơn một chút cho thư viện', tags: ['quá hạn mức'] }));
+      await library.locator('input[type="file"]').first().setInputFiles(writeCsl('more.csl.json', JSON.parse(exportAs('csl', more, Date.now()))));
+      await expect.poll(() => library.locator('li.item').count(), { timeout: 15_000 }).toBe(total + 4);
+      // The rows that did not fit say so ("not synced: storage full"), and the summary at the top counts them.
+      await expect.poll(() => library.locator('li.item .not-synced[data-why="quota"]').count(), { timeout: 20_000, interval: 300 }).toBeGreaterThan(0);
+      const flagged = await library.locator('li.item .not-synced[data-why="quota"]').count();
+      expect(await library.locator('li.item .not-synced[data-why="quota"]').first().textContent()).toMatch(/đầy|full/i);
+      expect(await library.locator('header.top').textContent()).toContain(String(flagged));
+      // Nothing lost: every reference is in storage.local.
+      const kept = await sw.evaluate(async () => ((await (globalThis as any).chrome.storage.local.get('saved:keys'))['saved:keys'] as string[]).length);
+      expect(kept).toBe(total + 4);
+      const used = await sw.evaluate(() => (globalThis as any).chrome.storage.sync.getBytesInUse(null));
+      expect(used).toBeLessThanOrEqual(102_400);
+    } finally {
+      await sw.evaluate((keys) => (globalThis as any).chrome.storage.sync.remove(keys), Object.keys(filler));
+      await library.close();
+    }
+  });
 });
