@@ -129,6 +129,25 @@ export function saveReferences(state: SavedState, clock: Hlc, inputs: SaveInput[
   return { state: next, clock, entries, added, updated };
 }
 
+/**
+ * Unknown-code references shadowed by a saved dataset document of the same code on the same page (it was taken over
+ * in another browser while this one still changed the unknown one): deleted, so every browser ends with the one.
+ */
+export function retireShadowed(state: SavedState, clock: Hlc, now: number): { state: Map<string, Entry>; clock: Hlc; retired: string[] } {
+  const known = new Set<string>();
+  for (const e of state.values()) if (e.ref?.docId) known.add(referenceKey({ code: e.ref.code, url: e.ref.url }));
+  const next = new Map(state);
+  const retired: string[] = [];
+  if (!known.size) return { state: next, clock, retired };
+  for (const e of state.values()) {
+    if (!e.ref || e.ref.docId || !known.has(e.key)) continue;
+    clock = tick(clock, now);
+    next.set(e.key, { key: e.key, hlc: formatHlc(clock) });
+    retired.push(e.key);
+  }
+  return { state: next, clock, retired };
+}
+
 /** Edits a saved reference's note and tags; undefined when it is not saved (deleted, or never saved). */
 export function editReference(state: SavedState, clock: Hlc, key: string, patch: { note?: string; tags?: string[] }, now: number): Write | undefined {
   const before = state.get(key)?.ref;

@@ -355,6 +355,25 @@ describe('a code saved while unknown, matched after a dataset update', () => {
     expect(many.entries.filter((e) => !e.ref).map((e) => e.key)).toEqual([...first.state.keys()]);
   });
 
+  it('an unknown code brought back by a concurrent edit elsewhere is retired when its document is saved; nothing else is', async () => {
+    const { retireShadowed } = await import('@/lib/sync/merge');
+    let s: SavedState = new Map();
+    let clock = createClock('a');
+    ({ state: s, clock } = saveReference(s, clock, known('https://baotest.vn/bai'), T0));
+    // What a browser without the dataset update wrote at the same time: the unknown code, edited.
+    const stale = saveReference(new Map(), createClock('b'), unknown('https://baotest.vn/bai', { note: 'sửa' }), T0 + 5);
+    ({ state: s } = mergeEntries(s, stale.state.values()));
+    ({ state: s, clock } = saveReference(s, clock, unknown('https://baotest.vn/khac'), T0));
+    expect(liveReferences(s)).toHaveLength(3);
+    const r = retireShadowed(s, clock, T0 + 10);
+    expect(r.retired).toEqual([stale.entry.key]);
+    expect(liveReferences(r.state).map((x) => [x.url, x.docId ?? null])).toEqual(
+      expect.arrayContaining([['https://baotest.vn/bai', '12-HD/BTCTW@2026-03-02'], ['https://baotest.vn/khac', null]]),
+    );
+    expect(liveReferences(r.state)).toHaveLength(2);
+    expect(retireShadowed(r.state, r.clock, T0 + 20).retired).toEqual([]);
+  });
+
   it('a known document never takes over an unknown code from another page, or another code', () => {
     let s: SavedState = new Map();
     let clock = createClock('a');
