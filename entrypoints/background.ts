@@ -7,6 +7,7 @@ import { readBundledDataset, readBundledManifest } from '../lib/store/bundled-da
 import { loadFailureLog } from '../lib/store/dataset-integrity';
 import { forwardCommands } from '../lib/page/commands';
 import { watchPermissions } from '../lib/settings/registration';
+import { keepSettingsSynced } from '../lib/settings/settings-sync';
 import { listenForClipboard, writeInThisDocument, writeThroughOffscreen } from '../lib/page/clipboard';
 import { listenForOpenRecord } from '../lib/page/open-record';
 import { registerLookupMenu } from '../lib/lookup/context-menu';
@@ -28,6 +29,8 @@ export default defineBackground(() => {
   // Keyboard shortcuts go to the active tab's reader; sites granted anywhere get the content script registered.
   forwardCommands();
   watchPermissions();
+  // Settings changed in other browsers at the same time: merged field by field, nothing lost.
+  keepSettingsSynced(new AbortController().signal);
   // Copy citation: the content script asks here where the page cannot let it copy (Chrome: an offscreen document;
   // Firefox: this background page), so no page ever sees a copy event.
   listenForClipboard(import.meta.env.MANIFEST_VERSION === 3 ? writeThroughOffscreen : writeInThisDocument);

@@ -1,11 +1,15 @@
 /**
- * Settings: defaults for every site and per-site choices, in browser.storage.sync (small, follows the user), or
- * storage.local where sync is unavailable or refuses a write (the copy there is read when sync has none).
+ * Settings: defaults for every site and per-site choices, in browser.storage.sync (small, follows the user), with a
+ * copy in storage.local (all there is where sync is unavailable or refuses a write). Each field carries a hybrid
+ * logical clock stamp and the two are merged field by field, last writer wins (stamped-fields.ts); the background
+ * merges what other browsers write (settings-sync.ts).
  * Keys: "settings" (global) and "site:<host>" (per site). Content scripts watch them, so a change takes effect
  * at once on open tabs.
  */
 import { browser } from 'wxt/browser';
 import { siteKey } from './sites';
+import { isNodeId } from '../sync/hlc';
+import { LEGACY_LOCAL, LEGACY_SYNC, mergeStamped, readStamped, stampChanges, toStored, type Stamped } from './stamped-fields';
 
 export type Mode = 'highlight' | 'inline';
 /** Where vanban-lens runs: the default (Vietnamese) sites, everywhere, everywhere but a list, only a list. */
@@ -135,44 +139,84 @@ export function effectiveSettings(global: GlobalSettings, site: SiteSettings, ho
   };
 }
 
-export async function getGlobalSettings(): Promise<GlobalSettings> {
-  let stored: Record<string, unknown> = {};
+/** The fields stamped and merged one by one across browsers. */
+export const GLOBAL_FIELDS = Object.keys(DEFAULT_SETTINGS) as Array<keyof GlobalSettings>;
+export const SITE_FIELDS = ['enabled', 'mode'] as const;
+export const GLOBAL_STORAGE_KEY = GLOBAL_KEY;
+/** This browser's id in the settings' clocks (storage.local only). */
+const NODE_KEY = 'settings:node';
+
+/** The item's stamped fields: storage.sync's and this device's copy merged (sync unavailable: the copy alone). */
+async function readMerged(key: string, fields: readonly string[]): Promise<Stamped> {
+  let synced: unknown;
   try {
-    stored = await browser.storage.sync.get(GLOBAL_KEY);
+    synced = (await browser.storage.sync.get(key))[key];
   } catch {
     // storage.sync unavailable (disabled by policy, or a browser without it): the local copy.
   }
-  if (stored[GLOBAL_KEY] === undefined) stored = await browser.storage.local.get(GLOBAL_KEY).catch(() => ({}));
-  return normalizeGlobal(stored[GLOBAL_KEY]);
+  const local = (await browser.storage.local.get(key).catch(() => ({}) as Record<string, unknown>))[key];
+  return mergeStamped(readStamped(synced, fields, LEGACY_SYNC), readStamped(local, fields, LEGACY_LOCAL));
 }
 
-export async function setGlobalSettings(patch: Partial<GlobalSettings>): Promise<GlobalSettings> {
-  const next = normalizeGlobal({ ...(await getGlobalSettings()), ...patch });
+async function nodeId(): Promise<string> {
+  const stored = (await browser.storage.local.get(NODE_KEY).catch(() => ({}) as Record<string, unknown>))[NODE_KEY];
+  if (typeof stored === 'string' && isNodeId(stored)) return stored;
+  const node = [...crypto.getRandomValues(new Uint8Array(8))].map((b) => (b % 36).toString(36)).join('');
+  await browser.storage.local.set({ [NODE_KEY]: node }).catch(() => {});
+  return node;
+}
+
+/**
+ * Stamps the fields that change and writes the item to storage.sync and this device's copy. Over the sync quota:
+ * nothing written, said plainly (the caller shows it). Sync unavailable: kept on this device (merged in later).
+ */
+async function writeChanges(key: string, fields: readonly string[], base: Stamped, changes: Record<string, unknown>): Promise<Stamped> {
+  const target = { ...base.values };
+  for (const [field, value] of Object.entries(changes)) target[field] = value;
+  const next = stampChanges(base, target, fields, await nodeId(), Date.now());
+  const stored = toStored(next);
   try {
-    await browser.storage.sync.set({ [GLOBAL_KEY]: next });
-    // A local copy written while sync failed must not outlive the newer synced value.
-    await browser.storage.local.remove(GLOBAL_KEY).catch(() => {});
+    await browser.storage.sync.set({ [key]: stored });
   } catch (error) {
-    // Over the sync quota: said plainly (the caller shows it). Sync unavailable: kept on this device instead.
     if (/quota/i.test(error instanceof Error ? error.message : String(error))) throw error;
     console.warn('vanban-lens: settings kept on this device only', error);
-    await browser.storage.local.set({ [GLOBAL_KEY]: next });
   }
+  await browser.storage.local.set({ [key]: stored });
   return next;
+}
+
+export async function getGlobalSettings(): Promise<GlobalSettings> {
+  return normalizeGlobal((await readMerged(GLOBAL_KEY, GLOBAL_FIELDS)).values);
+}
+
+/** Changes the fields given (the others stay as the latest writer, in any browser, left them). */
+export async function setGlobalSettings(patch: Partial<GlobalSettings>): Promise<GlobalSettings> {
+  const base = await readMerged(GLOBAL_KEY, GLOBAL_FIELDS);
+  const current = normalizeGlobal(base.values);
+  const next = normalizeGlobal({ ...current, ...patch });
+  const changes: Record<string, unknown> = {};
+  for (const field of GLOBAL_FIELDS) if (JSON.stringify(next[field]) !== JSON.stringify(current[field])) changes[field] = next[field];
+  if (!Object.keys(changes).length) return next;
+  return normalizeGlobal((await writeChanges(GLOBAL_KEY, GLOBAL_FIELDS, base, changes)).values);
 }
 
 export async function getSiteSettings(hostname: string): Promise<SiteSettings> {
-  const key = siteStorageKey(hostname);
-  const stored = await browser.storage.sync.get(key);
-  return normalizeSite(stored[key]);
+  return normalizeSite((await readMerged(siteStorageKey(hostname), SITE_FIELDS)).values);
 }
 
+/** A site's choice back to its default (on; the default mode) is stored as its stamp alone, so it syncs too. */
 export async function setSiteSettings(hostname: string, patch: SiteSettings): Promise<SiteSettings> {
   const key = siteStorageKey(hostname);
-  const next = normalizeSite({ ...(await getSiteSettings(hostname)), ...patch });
-  if (next.enabled !== false && next.mode === undefined) await browser.storage.sync.remove(key);
-  else await browser.storage.sync.set({ [key]: next });
-  return next;
+  const base = await readMerged(key, SITE_FIELDS);
+  const current = normalizeSite(base.values);
+  const next = normalizeSite({ ...current, ...patch });
+  if (next.enabled !== false) delete next.enabled;
+  const changes: Record<string, unknown> = {};
+  for (const field of SITE_FIELDS) if (next[field] !== current[field]) changes[field] = next[field];
+  if (!Object.keys(changes).length) return next;
+  const written = normalizeSite((await writeChanges(key, SITE_FIELDS, base, changes)).values);
+  if (written.enabled !== false) delete written.enabled;
+  return written;
 }
 
 export async function getEffectiveSettings(hostname: string): Promise<EffectiveSettings> {
@@ -202,7 +246,7 @@ export function followEffectiveSettings(
     );
   };
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if ((area === 'sync' && (GLOBAL_KEY in changes || key in changes)) || (area === 'local' && GLOBAL_KEY in changes)) read();
+    if ((area === 'sync' && (GLOBAL_KEY in changes || key in changes)) || (area === 'local' && (GLOBAL_KEY in changes || key in changes))) read();
   };
   browser.storage.onChanged.addListener(listener);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });

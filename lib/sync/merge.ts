@@ -66,24 +66,42 @@ export interface Write {
 }
 
 /**
- * Saves a reference (a new entry, or the same document from the same page again: it updates that one, keeping
- * the note and tags already written unless new ones are given).
+ * The key of a reference to the same code at the same page saved while the dataset did not know the code: a save
+ * with the dataset's id takes its place (it is the same reference, now matched after a dataset update), so it never
+ * becomes a second one. Undefined when there is none (or the input has no dataset id).
  */
-export function saveReference(state: SavedState, clock: Hlc, input: SaveInput, now: number): Write {
+export function unknownPredecessor(state: SavedState, input: { docId?: string; code: string; url: string }): string | undefined {
+  if (!input.docId) return undefined;
+  const key = referenceKey({ code: input.code, url: input.url });
+  const ref = state.get(key)?.ref;
+  return ref && !ref.docId ? key : undefined;
+}
+
+/**
+ * Saves a reference (a new entry, or the same document from the same page again: it updates that one, keeping
+ * the note and tags already written unless new ones are given). A reference to the same code from the same page
+ * saved while the dataset did not know it is taken over (note and tags kept) and deleted: `retired` is its
+ * tombstone.
+ */
+export function saveReference(state: SavedState, clock: Hlc, input: SaveInput, now: number): Write & { retired?: Entry } {
   const key = referenceKey(input);
-  const before = state.get(key)?.ref;
+  const predecessor = unknownPredecessor(state, input);
+  const before = state.get(key)?.ref ?? (predecessor ? state.get(predecessor)?.ref : undefined);
   const ref: SavedReference = {
     ...clean(input),
     key,
     note: cleanNote(input.note ?? before?.note ?? ''),
     tags: cleanTags(input.tags ?? before?.tags ?? []),
   };
-  return write(state, clock, { key, ref }, now);
+  if (!predecessor) return write(state, clock, { key, ref }, now);
+  const gone = write(state, clock, { key: predecessor }, now);
+  return { ...write(gone.state, gone.clock, { key, ref }, now), retired: gone.entry };
 }
 
 /**
  * Saves many references in one step (an import): like saveReference for each, in order, with one copy of the state
- * (an import of thousands stays linear). `added` and `updated` count new and already-saved references.
+ * (an import of thousands stays linear). `added` and `updated` count new and already-saved references; `entries`
+ * holds the tombstones of unknown-code references taken over too.
  */
 export function saveReferences(state: SavedState, clock: Hlc, inputs: SaveInput[], now: number): { state: Map<string, Entry>; clock: Hlc; entries: Entry[]; added: number; updated: number } {
   const next = new Map(state);
@@ -92,9 +110,16 @@ export function saveReferences(state: SavedState, clock: Hlc, inputs: SaveInput[
   let updated = 0;
   for (const input of inputs) {
     const key = referenceKey(input);
-    const before = next.get(key)?.ref;
+    const predecessor = unknownPredecessor(next, input);
+    const before = next.get(key)?.ref ?? (predecessor ? next.get(predecessor)?.ref : undefined);
     if (before) updated++;
     else added++;
+    if (predecessor) {
+      clock = tick(clock, now);
+      const tombstone: Entry = { key: predecessor, hlc: formatHlc(clock) };
+      next.set(predecessor, tombstone);
+      entries.push(tombstone);
+    }
     const ref: SavedReference = { ...clean(input), key, note: cleanNote(input.note ?? before?.note ?? ''), tags: cleanTags(input.tags ?? before?.tags ?? []) };
     clock = tick(clock, now);
     const entry: Entry = { key, hlc: formatHlc(clock), ref };
@@ -102,6 +127,25 @@ export function saveReferences(state: SavedState, clock: Hlc, inputs: SaveInput[
     entries.push(entry);
   }
   return { state: next, clock, entries, added, updated };
+}
+
+/**
+ * Unknown-code references shadowed by a saved dataset document of the same code on the same page (it was taken over
+ * in another browser while this one still changed the unknown one): deleted, so every browser ends with the one.
+ */
+export function retireShadowed(state: SavedState, clock: Hlc, now: number): { state: Map<string, Entry>; clock: Hlc; retired: string[] } {
+  const known = new Set<string>();
+  for (const e of state.values()) if (e.ref?.docId) known.add(referenceKey({ code: e.ref.code, url: e.ref.url }));
+  const next = new Map(state);
+  const retired: string[] = [];
+  if (!known.size) return { state: next, clock, retired };
+  for (const e of state.values()) {
+    if (!e.ref || e.ref.docId || !known.has(e.key)) continue;
+    clock = tick(clock, now);
+    next.set(e.key, { key: e.key, hlc: formatHlc(clock) });
+    retired.push(e.key);
+  }
+  return { state: next, clock, retired };
 }
 
 /** Edits a saved reference's note and tags; undefined when it is not saved (deleted, or never saved). */

@@ -18,6 +18,7 @@ import {
   restoreReference,
   saveReference,
   saveReferences,
+  retireShadowed,
   TOMBSTONE_SAFE_MS,
   type Entry,
   type SaveInput,
@@ -146,7 +147,7 @@ export class SavedStore {
   save(input: SaveInput): Promise<SavedReference> {
     return this.exclusive(async () => {
       const w = saveReference(this.state, this.clock, input, this.opts.scheduler.now());
-      await this.commit(w.state, w.clock, [w.entry.key]);
+      await this.commit(w.state, w.clock, w.retired ? [w.retired.key, w.entry.key] : [w.entry.key]);
       return w.entry.ref!;
     });
   }
@@ -268,8 +269,13 @@ export class SavedStore {
   /** Takes merged entries in, compacting old tombstones, and writes what changed. */
   private async takeMerged(merged: { state: Map<string, Entry>; changed: string[] }, now: number): Promise<void> {
     const compacted = compact(merged.state, now);
-    this.state = compacted.state;
-    await this.persist(merged.changed, compacted.removed);
+    // An unknown code another browser's save has matched to a dataset document since: one reference, not two.
+    const shadowed = retireShadowed(compacted.state, this.clock, now);
+    this.state = shadowed.state;
+    this.clock = shadowed.clock;
+    for (const key of shadowed.retired) this.dirty.add(key);
+    await this.persist([...merged.changed, ...shadowed.retired], compacted.removed);
+    if (shadowed.retired.length) this.schedule(WRITE_DELAY_MS);
   }
 
   /** Reads storage.sync and merges it in; persists when anything changed. */

@@ -157,7 +157,13 @@ export async function setStorage(sw: Worker, items: Record<string, unknown>): Pr
 }
 
 export async function clearStorage(sw: Worker): Promise<void> {
-  await sw.evaluate(() => (globalThis as any).chrome.storage.sync.clear());
+  await sw.evaluate(async () => {
+    const storage = (globalThis as any).chrome.storage;
+    await storage.sync.clear();
+    // The settings' copies on this device (merged with storage.sync, setting by setting) go too.
+    const local = Object.keys(await storage.local.get(null)).filter((k) => k === 'settings' || k.startsWith('site:'));
+    await storage.local.remove(local);
+  });
 }
 
 /** Waits until the page is marked (at least `min` references) in either mode. */

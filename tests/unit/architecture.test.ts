@@ -61,7 +61,8 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   search: { layers: ['detector', 'keys', 'records'], packages: /^$/ },
   lookup: { layers: ['detector', 'keys', 'records', 'resolver', 'store', 'search', 'sync'], packages: /^wxt\/browser$/ },
   annotator: { layers: ['detector'], packages: /^$/ },
-  settings: { layers: [], packages: /^wxt\/browser$/ },
+  // Settings stamp their fields with lib/sync's hybrid logical clock (merged per field across browsers).
+  settings: { layers: ['sync'], packages: /^wxt\/browser$/ },
   i18n: { layers: [], packages: /^wxt\/browser$/ },
   card: { layers: ['detector', 'keys', 'records', 'resolver', 'dataset', 'lookup', 'i18n', 'components'], packages: /^(preact|@floating-ui\/dom|wxt\/browser)$/ },
   // The record page (an extension page): its address, model and behaviour; cytoscape is loaded here only.

@@ -56,10 +56,12 @@ describe('settings store', () => {
     expect((await getEffectiveSettings('third.vn')).mode).toBe('highlight');
   });
 
-  it('drops a site entry that says nothing beyond the defaults', async () => {
+  it('a site entry back to the defaults holds no value, only the stamp that syncs the change', async () => {
     await setSiteSettings('a.vn', { enabled: false });
     await setSiteSettings('a.vn', { enabled: true });
-    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    const stored = (await fakeBrowser.storage.sync.get(null))['site:a.vn'] as Record<string, unknown>;
+    expect(Object.keys(stored)).toEqual(['_hlc']);
+    expect(Object.keys(stored._hlc as object)).toEqual(['enabled']);
     expect(await getSiteSettings('a.vn')).toEqual({});
   });
 

@@ -300,3 +300,86 @@ describe('saving many at once', () => {
     expect(liveReferences(many.state).find((r) => r.code === '35-CT/TW')).toMatchObject({ note: 'một', tags: ['hai'] });
   });
 });
+
+describe('a code saved while unknown, matched after a dataset update', () => {
+  const unknown = (url: string, extra: Partial<SaveInput> = {}): SaveInput => ({
+    code: '12-HD/BTCTW',
+    url,
+    page: { date: '2026-03-02', issuer: 'Ban Tổ chức Trung ương' },
+    pageTitle: 'Hướng dẫn mới',
+    savedAt: T0,
+    ...extra,
+  });
+  const known = (url: string, extra: Partial<SaveInput> = {}): SaveInput => ({ code: '12-HD/BTCTW', docId: '12-HD/BTCTW@2026-03-02', url, savedAt: T0 + HOUR, ...extra });
+
+  it('saving it again with the dataset id takes the unknown one over: one reference, note and tags kept, the unknown one a tombstone', () => {
+    let s: SavedState = new Map();
+    let clock = createClock('a');
+    ({ state: s, clock } = saveReference(s, clock, unknown('https://baotest.vn/bai#doan', { note: 'Ghi chú cũ', tags: ['tổ chức'] }), T0));
+    const oldKey = [...s.keys()][0]!;
+    const w = saveReference(s, clock, known('https://baotest.vn/bai?utm_source=x'), T0 + HOUR);
+    const live = liveReferences(w.state);
+    expect(live).toHaveLength(1);
+    expect(live[0]).toMatchObject({ docId: '12-HD/BTCTW@2026-03-02', note: 'Ghi chú cũ', tags: ['tổ chức'] });
+    expect(live[0]!.page).toBeUndefined();
+    expect(w.retired).toMatchObject({ key: oldKey });
+    expect(w.state.get(oldKey)!.ref).toBeUndefined();
+    expect(compareHlc(w.retired!.hlc, w.entry.hlc)).toBeLessThan(0);
+  });
+
+  it('another browser that still holds the unknown one ends with the one matched reference after sync', () => {
+    let a = replica('a');
+    let b = replica('b', -3 * HOUR);
+    const w = saveReference(a.state, a.clock, unknown('https://baotest.vn/bai', { note: 'từ cơ quan' }), T0);
+    a = { ...a, state: w.state, clock: w.clock };
+    b = sync(b, a, T0 + 1000);
+    const m = saveReference(a.state, a.clock, known('https://baotest.vn/bai'), T0 + HOUR);
+    a = { ...a, state: m.state, clock: m.clock };
+    b = sync(b, a, T0 + HOUR + 1000);
+    a = sync(a, b, T0 + HOUR + 2000);
+    expect(liveReferences(b.state)).toEqual(liveReferences(a.state));
+    expect(liveReferences(b.state)).toHaveLength(1);
+    expect(liveReferences(b.state)[0]).toMatchObject({ docId: '12-HD/BTCTW@2026-03-02', note: 'từ cơ quan' });
+  });
+
+  it('an import that matches it takes it over too, counted as updated', async () => {
+    const { saveReferences } = await import('@/lib/sync/merge');
+    const first = saveReference(new Map(), createClock('m1'), unknown('https://baotest.vn/bai', { tags: ['giữ'] }), T0);
+    const many = saveReferences(first.state, first.clock, [known('https://baotest.vn/bai'), known('https://baotest.vn/khac')], T0 + HOUR);
+    const rows = liveReferences(many.state).map((r) => [r.url, r.docId, r.tags]).sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+    expect(rows).toEqual([
+      ['https://baotest.vn/bai', '12-HD/BTCTW@2026-03-02', ['giữ']],
+      ['https://baotest.vn/khac', '12-HD/BTCTW@2026-03-02', []],
+    ]);
+    expect([many.added, many.updated]).toEqual([1, 1]);
+    expect(many.entries.filter((e) => !e.ref).map((e) => e.key)).toEqual([...first.state.keys()]);
+  });
+
+  it('an unknown code brought back by a concurrent edit elsewhere is retired when its document is saved; nothing else is', async () => {
+    const { retireShadowed } = await import('@/lib/sync/merge');
+    let s: SavedState = new Map();
+    let clock = createClock('a');
+    ({ state: s, clock } = saveReference(s, clock, known('https://baotest.vn/bai'), T0));
+    // What a browser without the dataset update wrote at the same time: the unknown code, edited.
+    const stale = saveReference(new Map(), createClock('b'), unknown('https://baotest.vn/bai', { note: 'sửa' }), T0 + 5);
+    ({ state: s } = mergeEntries(s, stale.state.values()));
+    ({ state: s, clock } = saveReference(s, clock, unknown('https://baotest.vn/khac'), T0));
+    expect(liveReferences(s)).toHaveLength(3);
+    const r = retireShadowed(s, clock, T0 + 10);
+    expect(r.retired).toEqual([stale.entry.key]);
+    expect(liveReferences(r.state).map((x) => [x.url, x.docId ?? null])).toEqual(
+      expect.arrayContaining([['https://baotest.vn/bai', '12-HD/BTCTW@2026-03-02'], ['https://baotest.vn/khac', null]]),
+    );
+    expect(liveReferences(r.state)).toHaveLength(2);
+    expect(retireShadowed(r.state, r.clock, T0 + 20).retired).toEqual([]);
+  });
+
+  it('a known document never takes over an unknown code from another page, or another code', () => {
+    let s: SavedState = new Map();
+    let clock = createClock('a');
+    ({ state: s, clock } = saveReference(s, clock, unknown('https://baotest.vn/bai'), T0));
+    ({ state: s, clock } = saveReference(s, clock, unknown('https://baotest.vn/bai', { code: '13-HD/BTCTW' }), T0));
+    ({ state: s } = saveReference(s, clock, known('https://baotest.vn/khac'), T0 + HOUR));
+    expect(liveReferences(s)).toHaveLength(3);
+  });
+});

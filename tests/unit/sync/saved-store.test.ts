@@ -211,4 +211,37 @@ describe('tombstones across browsers whose clocks differ by days', () => {
     ahead.close();
     behind.close();
   });
+
+  it('a code saved while unknown and saved again once the dataset knows it stays one reference, here, after reopening and in another browser', async () => {
+    const scheduler = new ManualScheduler(T0);
+    const sync = new ChromeSyncArea(scheduler.now);
+    const a = await browserOn(sync, scheduler);
+    const b = await browserOn(sync, scheduler);
+    const url = 'https://baotest.vn/thoi-su/huong-dan-moi.html';
+    const old = await a.store.save({ code: '12-HD/BTCTW', url, page: { date: '2026-03-02' }, savedAt: T0, note: 'Chưa có trong dữ liệu' });
+    await scheduler.advance(WRITE_DELAY_MS * 3);
+    expect(b.store.list().map((r) => r.key)).toEqual([old.key]);
+    const matched = await a.store.save({ code: '12-HD/BTCTW', docId: '12-HD/BTCTW@2026-03-02', url, savedAt: T0 + 60_000 });
+    expect(a.store.list()).toEqual([{ ...matched, note: 'Chưa có trong dữ liệu' }]);
+    await scheduler.advance(WRITE_DELAY_MS * 3);
+    expect(b.store.list()).toEqual(a.store.list());
+    const again = await SavedStore.open({ storage: { local: a.local }, scheduler, newNode: () => 'zz' });
+    expect(again.list()).toEqual(a.store.list());
+  });
+
+  it('an unknown code edited in one browser while another matched it to a dataset document: both end with the one reference', async () => {
+    const scheduler = new ManualScheduler(T0);
+    const sync = new ChromeSyncArea(scheduler.now);
+    const a = await browserOn(sync, scheduler);
+    const b = await browserOn(sync, scheduler);
+    const url = 'https://baotest.vn/thoi-su/huong-dan-moi.html';
+    const old = await a.store.save({ code: '12-HD/BTCTW', url, savedAt: T0, note: 'Chưa có trong dữ liệu' });
+    await scheduler.advance(WRITE_DELAY_MS * 3);
+    expect(b.store.get(old.key)).toBeDefined();
+    // At once: a (dataset updated) saves it with the document id; b (not yet) edits the unknown one's note.
+    await a.store.save({ code: '12-HD/BTCTW', docId: '12-HD/BTCTW@2026-03-02', url, savedAt: T0 + 60_000 });
+    await b.store.edit(old.key, { note: 'Sửa ở máy khác' });
+    for (let i = 0; i < 6; i++) await scheduler.advance(WRITE_DELAY_MS * 3);
+    for (const x of [a, b]) expect(x.store.list().map((r) => [r.code, r.docId])).toEqual([['12-HD/BTCTW', '12-HD/BTCTW@2026-03-02']]);
+  });
 });
