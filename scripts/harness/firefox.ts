@@ -64,8 +64,12 @@ export async function launchFirefoxWithExtension(options: { extensionPath: strin
       }, target);
       const until = Date.now() + 10_000;
       while (Date.now() < until) {
-        const protocol = await page.evaluate(() => location.protocol).catch(() => '');
-        if (protocol === 'moz-extension:') return page;
+        // The extension page's own document, loaded, with its extension API (right after the switch the page can
+        // still answer from a transitional document without `browser`).
+        const ready = await page
+          .evaluate(() => location.protocol === 'moz-extension:' && document.readyState !== 'loading' && typeof (globalThis as any).browser?.runtime?.sendMessage === 'function')
+          .catch(() => false);
+        if (ready) return page;
         await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error(`could not open ${target}`);
