@@ -127,8 +127,11 @@ function sameIdentity(ref: Reference, doc: DocumentRecord, aliasKeys: string[]):
   return aliasKeys.some((k) => keys.aliases.includes(k));
 }
 
-/** Words that say nothing of a topic (bridged over when pairing a title's words). */
-const TOPIC_STOP = new Set(['ve', 'viec', 'va', 'cua', 'cac', 'nhung', 'mot', 'so', 'trong', 'theo', 'nham', 'den', 'nam', 'cho', 'tai', 'la', 'co', 'duoc', 'voi', 'tren', 'nay', 'the', 'khi', 'tu', 'toi']);
+/**
+ * Words that say nothing of a topic (bridged over when pairing a title's words). Keys have no diacritics, so a word
+ * here stands for every word spelt with its letters: no "the" (thể dục, thể thao, thể chế, thế giới).
+ */
+const TOPIC_STOP = new Set(['ve', 'viec', 'va', 'cua', 'cac', 'nhung', 'mot', 'so', 'trong', 'theo', 'nham', 'den', 'nam', 'cho', 'tai', 'la', 'co', 'duoc', 'voi', 'tren', 'nay', 'khi', 'tu', 'toi']);
 
 function topicPairs(text: string): Set<string> {
   const words = keyTokens(text).filter((w) => !TOPIC_STOP.has(w) && !/^\d+$/.test(w));
