@@ -5,19 +5,30 @@
  * synced item lacks. At start it does the same for every settings item (a change made while sync was off).
  */
 import { browser } from 'wxt/browser';
-import { LEGACY_LOCAL, LEGACY_SYNC, mergeStamped, readStamped, sameStamped, toStored } from './stamped-fields';
-import { GLOBAL_FIELDS, GLOBAL_STORAGE_KEY, SITE_FIELDS } from './store';
+import { LEGACY_LOCAL, LEGACY_SYNC, STAMPS_FIELD, mergeStamped, readStamped, sameStamped, stampChanges, toStored } from './stamped-fields';
+import { GLOBAL_FIELDS, GLOBAL_STORAGE_KEY, SITE_FIELDS, nodeId } from './store';
 
 const fieldsOf = (key: string): readonly string[] | undefined =>
   key === GLOBAL_STORAGE_KEY ? GLOBAL_FIELDS : key.startsWith('site:') ? SITE_FIELDS : undefined;
 
-/** Merges the synced item `key` (as storage.sync now holds it) with this device's copy; writes where either lacks news. */
-async function reconcile(key: string, synced: unknown, local: unknown): Promise<void> {
+const unstamped = (item: unknown): item is Record<string, unknown> =>
+  !!item && typeof item === 'object' && !Array.isArray(item) && !(STAMPS_FIELD in item);
+
+/**
+ * Merges the synced item `key` (as storage.sync now holds it) with this device's copy; writes where either lacks news.
+ * `justWritten`: the item arrived as a change just made. Without stamps it was written by a version that does not
+ * stamp (an older vanban-lens in another browser): a change made now, whose fields are stamped now — not a value
+ * older than every stamped one, which would be ignored for good.
+ */
+async function reconcile(key: string, synced: unknown, local: unknown, justWritten = false): Promise<void> {
   const fields = fieldsOf(key);
   if (!fields) return;
-  const fromSync = readStamped(synced, fields, LEGACY_SYNC);
   const fromLocal = readStamped(local, fields, LEGACY_LOCAL);
-  const merged = mergeStamped(fromSync, fromLocal);
+  const merged =
+    justWritten && unstamped(synced)
+      ? stampChanges(fromLocal, synced, fields, await nodeId(), Date.now())
+      : mergeStamped(readStamped(synced, fields, LEGACY_SYNC), fromLocal);
+  const fromSync = readStamped(synced, fields, LEGACY_SYNC);
   if (!sameStamped(merged, fromLocal)) await browser.storage.local.set({ [key]: toStored(merged) });
   if (!sameStamped(merged, fromSync)) await browser.storage.sync.set({ [key]: toStored(merged) });
 }
@@ -35,7 +46,7 @@ export function keepSettingsSynced(signal: AbortSignal): void {
       if (!fieldsOf(key)) continue;
       // An item removed from storage.sync (synced data cleared): the settings go back to their defaults here too.
       if (change.newValue == null) then(() => browser.storage.local.remove(key));
-      else then(async () => reconcile(key, change.newValue, (await browser.storage.local.get(key))[key]));
+      else then(async () => reconcile(key, change.newValue, (await browser.storage.local.get(key))[key], true));
     }
   };
   browser.storage.onChanged.addListener(listener);

@@ -158,7 +158,8 @@ async function readMerged(key: string, fields: readonly string[]): Promise<Stamp
   return mergeStamped(readStamped(synced, fields, LEGACY_SYNC), readStamped(local, fields, LEGACY_LOCAL));
 }
 
-async function nodeId(): Promise<string> {
+/** This browser's id in the settings' clocks (made once, kept in storage.local). */
+export async function nodeId(): Promise<string> {
   const stored = (await browser.storage.local.get(NODE_KEY).catch(() => ({}) as Record<string, unknown>))[NODE_KEY];
   if (typeof stored === 'string' && isNodeId(stored)) return stored;
   const node = [...crypto.getRandomValues(new Uint8Array(8))].map((b) => (b % 36).toString(36)).join('');

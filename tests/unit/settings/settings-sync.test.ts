@@ -177,6 +177,23 @@ describe('settings store and the background merge (fake browser storage)', () =>
     stop.abort();
   });
 
+  it('an unstamped item written now (an older version in another browser) is a change made now, not older than ours', async () => {
+    const stop = new AbortController();
+    keepSettingsSynced(stop.signal);
+    await setSiteSettings('baotest.vn', { mode: 'inline' });
+    await setGlobalSettings({ theme: 'dark' });
+    // The older version replaces the items with plain values, as it always did.
+    await fakeBrowser.storage.sync.set({ 'site:baotest.vn': { mode: 'highlight' } });
+    await fakeBrowser.storage.sync.set({ settings: { theme: 'light', language: 'en' } });
+    await vi.waitFor(async () => expect((await getSiteSettings('baotest.vn')).mode).toBe('highlight'));
+    await vi.waitFor(async () => expect(await getGlobalSettings()).toMatchObject({ theme: 'light', language: 'en' }));
+    // Stamped now in both places, so the next merge keeps it.
+    const synced = (await fakeBrowser.storage.sync.get('site:baotest.vn'))['site:baotest.vn'] as Record<string, unknown>;
+    expect(synced).toMatchObject({ mode: 'highlight', _hlc: { mode: expect.stringMatching(/./) } });
+    expect((await fakeBrowser.storage.local.get('site:baotest.vn'))['site:baotest.vn']).toMatchObject({ mode: 'highlight' });
+    stop.abort();
+  });
+
   it('a change kept on this device while storage.sync refused it is written there at the next start', async () => {
     const refuse = vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('storage.sync is disabled'));
     vi.spyOn(console, 'warn').mockImplementation(() => {});
