@@ -5,6 +5,9 @@
 import type { Point } from './offset-to-range';
 import { FOCUS_HIGHLIGHT, HIGHLIGHT, HIGHLIGHT_CSS, addPageStyles } from './page-styles';
 
+/** How soon marks come back after a page clears the highlight registry (a cheap check: two lookups in a map). */
+const REASSERT_MS = 500;
+
 type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
 type HighlightWindow = Window & { Highlight?: HighlightCtor; CSS?: { highlights?: HighlightRegistry } };
 
@@ -35,6 +38,8 @@ export class HighlightLayer {
   /** Drawn in shown blocks, not yet added: added in one change by commit(). */
   private pending: AbstractRange[] = [];
   private observer: IntersectionObserver | null;
+  /** Puts the highlights back when the page clears or replaces them (CSS.highlights is shared with the page). */
+  private watch: number | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -61,6 +66,7 @@ export class HighlightLayer {
       this.removeStyles = addPageStyles(this.doc, HIGHLIGHT_CSS, this.ownChange);
       this.registry.set(HIGHLIGHT, this.all);
       this.registry.set(FOCUS_HIGHLIGHT, this.focus);
+      this.watch = this.doc.defaultView?.setInterval(() => this.reassert(), REASSERT_MS) ?? null;
     }
     const range = new this.Static({
       startContainer: start.node,
@@ -139,7 +145,16 @@ export class HighlightLayer {
     }
   }
 
+  /** Registers our highlights again where the page cleared them or set its own under their names. */
+  reassert(): void {
+    if (!this.removeStyles) return;
+    if (this.registry.get(HIGHLIGHT) !== this.all) this.registry.set(HIGHLIGHT, this.all);
+    if (this.registry.get(FOCUS_HIGHLIGHT) !== this.focus) this.registry.set(FOCUS_HIGHLIGHT, this.focus);
+  }
+
   destroy(): void {
+    if (this.watch !== null) this.doc.defaultView?.clearInterval(this.watch);
+    this.watch = null;
     this.observer?.disconnect();
     this.pending = [];
     this.byBlock.clear();

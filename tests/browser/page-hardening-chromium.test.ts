@@ -207,6 +207,28 @@ describe('the content script neither tells the page it started nor stops for the
   });
 });
 
+describe('the page cannot switch marking off', () => {
+  it('marks come back when a page clears or replaces the highlight registry (CSS.highlights.clear(), its own Highlight)', async () => {
+    const page = await open('/plain.html');
+    await waitForMarks(page, 1);
+    const painted = () => page.evaluate(() => [...(CSS as any).highlights.values()].reduce((n: number, h: Set<unknown>) => n + h.size, 0));
+    const before = await painted();
+    expect(before).toBeGreaterThan(0);
+    await page.evaluate(() => (CSS as any).highlights.clear());
+    expect(await painted()).toBe(0);
+    await expect.poll(painted, { timeout: 5000 }).toBe(before);
+    // A page library registering its own (empty) highlight under every name it finds.
+    await page.evaluate(() => {
+      const reg = (CSS as any).highlights;
+      for (const name of [...reg.keys()]) reg.set(name, new (window as any).Highlight());
+    });
+    await expect.poll(painted, { timeout: 5000 }).toBe(before);
+    await hover(page, '17-KH/TW');
+    await waitForCard(page, (c) => c.open && (c.text ?? '').includes(TITLE_WORDS), 20_000);
+    await page.close();
+  });
+});
+
 describe('Copy citation cannot be hijacked', () => {
   it('on an http page the citation is copied without any copy event the page sees, and the card says Copied', async () => {
     const lang = await site.language();
