@@ -34,6 +34,7 @@ const WORDING: { [K in Reason['kind']]: (r: Extract<Reason, { kind: K }>, lang: 
   termStated: (r) => ({ key: 'reason_term', subs: [r.term] }),
   subjectMatches: () => ({ key: 'reason_subject', subs: [] }),
   topicMatches: () => ({ key: 'reason_topic', subs: [] }),
+  passageWords: (r) => ({ key: 'reason_passageWords', subs: [r.terms.map((t) => `“${t}”`).join(', ')] }),
   issuerMatches: (r) => ({ key: 'reason_issuer', subs: [r.issuer] }),
   citedInFull: () => ({ key: 'reason_citedInFull', subs: [] }),
   place: (r) => ({ key: `reason_place_${r.from}`, subs: [r.place] }),

@@ -27,6 +27,11 @@ export type Reason =
   | { kind: 'subjectMatches' }
   /** The passage around the reference speaks of what the document's title says. */
   | { kind: 'topicMatches' }
+  /**
+   * The passage around the reference says subject terms of the document's title (`terms`, as the title writes them)
+   * and none of any other candidate's title.
+   */
+  | { kind: 'passageWords'; terms: string[] }
   /** The sentence names the document's issuing body. */
   | { kind: 'issuerMatches'; issuer: string }
   /** A short name whose full code the same page writes out. */

@@ -11,6 +11,7 @@ const TEXT: { [K in Reason['kind']]: (r: Extract<Reason, { kind: K }>) => string
   termStated: (r) => `term ${r.term}`,
   subjectMatches: () => 'subject matches title',
   topicMatches: () => 'the passage matches the title',
+  passageWords: (r) => `the passage speaks of ${r.terms.map((t) => `"${t}"`).join(', ')}, as only this title does`,
   issuerMatches: (r) => `issuer ${r.issuer}`,
   citedInFull: () => 'cited in full on the same page',
   place: (r) => `place ${r.place} (${r.from})`,

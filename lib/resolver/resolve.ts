@@ -13,6 +13,7 @@ import type { PlaceSource, Reason, RuleOut } from '../records/reason';
 import { bodyIdentity, compareBodies, couldIssue } from '../keys/body-key';
 import { aliasKey, keyTokens } from '../keys/alias-key';
 import { subjectOverlap } from '../keys/subject-overlap';
+import { passageWords, type PassageWords } from './passage-words';
 import { documentKeys, lookupKeys, sameStateCode } from './candidate-keys';
 import { codeKey, issuerKey, numberKey, typeKey } from '../keys/code-key';
 import { isLocalCode, isLocalIssuer, placeFromIssuerName, placeKey } from '../keys/local-codes';
@@ -170,6 +171,8 @@ interface Scored {
   subject?: number;
   /** How the passage around the reference compares with the title, when both are known. */
   topic?: { shared: number; matches: boolean };
+  /** The title's subject terms the passage around the reference says, when both are known. */
+  passage?: PassageWords;
   /** The part of the evidence that comes from words (subject, passage) compared with the title. */
   words: number;
 }
@@ -223,6 +226,9 @@ function scoreCandidate(ref: Reference, doc: DocumentRecord): Scored {
     s.topic = topicOverlap(ref.context, doc.title);
     if (s.topic.matches) { s.identifying += 30; s.words += 30; s.reasons.push({ kind: 'topicMatches' }); }
   }
+  // Weighed against the other candidates' once they are known (leadByPassage); a record known only from news is
+  // measured too, so that its title, read from some citing sentence, can stand in another's way.
+  if (ref.context && doc.title) s.passage = passageWords(ref.context, doc.title);
   const stated = bodyIdentity(ref.issuerName);
   if (ref.issuerName && stated && couldIssue(stated, doc.family, doc.typeAbbr)) {
     // A Party code says its level plainly (…/TW central, …/TU, …/HU local), and that comes first: a record made from
@@ -335,6 +341,7 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
     }
   }
   ruleOutWeakerMatches(ref, scored);
+  leadByPassage(scored.filter((s) => s.ruledOut.length === 0));
 
   const live = scored.filter((s) => s.ruledOut.length === 0).sort(byScore);
   const ruledOut = scored.filter((s) => s.ruledOut.length > 0).slice(0, MAX_RULED_OUT).map(toRuledOut);
@@ -417,7 +424,7 @@ const STATE_RECENT_YEARS = 5;
  * only a bound (an archive dated by year), a document of the bound's last year cannot be placed before the page.
  */
 function plausibleUnconfirmed(s: Scored, ref: Reference, ctx: ResolveContext): boolean {
-  if (s.reasons.some((r) => r.kind === 'citedInFull' || r.kind === 'subjectMatches' || r.kind === 'topicMatches' || r.kind === 'dateMatches' || r.kind === 'yearMatches')) return true;
+  if (s.reasons.some((r) => r.kind === 'citedInFull' || r.kind === 'subjectMatches' || r.kind === 'topicMatches' || r.kind === 'passageWords' || r.kind === 'dateMatches' || r.kind === 'yearMatches')) return true;
   // A plenum issues several resolutions: its number and term say which plenum, not which of its resolutions; the
   // words of the sentence or passage must point at this one's title: its "về …" clause, or a passage matching it
   // (a pair or two of words in common is chance: "xây dựng", "kinh tế").
@@ -438,6 +445,30 @@ function plausibleUnconfirmed(s: Scored, ref: Reference, ctx: ResolveContext): b
   }
   // A short form ("Nghị định 89") does not say its year.
   return pageYear - docYear <= STATE_RECENT_YEARS;
+}
+
+/** Strength of subject-term agreement (passage-words.ts) that speaks for a candidate: two terms, or one said twice. */
+export const PASSAGE_LEAD = 2;
+/** Its weight: below every fact the sentence states of the document (plenum 20, term 40, year 50, date 100). */
+const PASSAGE_WEIGHT = 15;
+
+/**
+ * The passage around the reference speaks of one candidate's subject and of no other's: that candidate leads. It
+ * says the subject terms of its title (two of them, or one twice: "thể thao … thể thao", "BHXH") while not one
+ * subject term of any other candidate's title is said, and every other candidate's title is known (a record without
+ * a title may be the one the passage describes). Only candidates nothing rules out are weighed, so it never
+ * overrides a contradiction; and its weight is below any fact of the sentence's own (plenum, term, date).
+ */
+function leadByPassage(open: Scored[]): void {
+  const leading = open.filter((s) => (s.passage?.strength ?? 0) >= PASSAGE_LEAD);
+  if (leading.length !== 1) return;
+  const top = leading[0] as Scored;
+  if (top.doc.knownFromNews || top.topic?.matches) return;
+  if (open.some((o) => o !== top && !sameDocumentCode(o.doc, top.doc) && (!o.doc.title || (o.passage?.strength ?? 0) > 0))) return;
+  top.evidence += PASSAGE_WEIGHT;
+  top.score += PASSAGE_WEIGHT;
+  top.words += PASSAGE_WEIGHT;
+  top.reasons.push({ kind: 'passageWords', terms: top.passage?.terms ?? [] });
 }
 
 /**

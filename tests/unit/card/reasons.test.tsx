@@ -28,6 +28,7 @@ const EXAMPLES: { [K in ReasonKind]: Array<{ reason: Extract<Reason, { kind: K }
   termStated: [{ reason: { kind: 'termStated', term: 'XIII' }, shows: { vi: ['XIII'], en: ['XIII'] } }],
   subjectMatches: [{ reason: { kind: 'subjectMatches' }, shows: { vi: [], en: [] } }],
   topicMatches: [{ reason: { kind: 'topicMatches' }, shows: { vi: [], en: [] } }],
+  passageWords: [{ reason: { kind: 'passageWords', terms: ['thể dục', 'thể thao'] }, shows: { vi: ['“thể dục”, “thể thao”'], en: ['“thể dục”, “thể thao”'] } }],
   issuerMatches: [{ reason: { kind: 'issuerMatches', issuer: 'Ban Bí thư' }, shows: { vi: ['Ban Bí thư'], en: ['Ban Bí thư'] } }],
   citedInFull: [{ reason: { kind: 'citedInFull' }, shows: { vi: [], en: [] } }],
   place: (['sentence', 'paragraph', 'page', 'headline', 'site', 'context'] as const).map((from) => ({
