@@ -54,6 +54,12 @@ export interface Reference {
    * CONTEXT_WINDOW characters each side): what the passage is about, compared with candidates' titles.
    */
   context?: string;
+  /**
+   * The words around the page's other mentions of the same document (each a context as above, windows apart from
+   * this one's and from each other; at most MAX_PAGE_CONTEXTS): set when the page is read as a whole
+   * (lib/resolver/page-mentions.ts), so that what the page says of the document is weighed at each mention.
+   */
+  pageContexts?: string[];
   /** Subject clause ("về đại hội đảng bộ các cấp …"), up to the clause end. */
   subject?: string;
   /**

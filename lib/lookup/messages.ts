@@ -5,6 +5,7 @@
 import type { Reference } from '../detector/types';
 import type { ArticleRecord, DocumentRecord } from '../records/schema';
 import type { Resolution, ResolveContext } from '../resolver/resolve';
+import { MAX_PAGE_CONTEXTS } from '../resolver/page-mentions';
 import type { DatasetStatus } from '../store/dataset-store';
 import { INTEGRITY_FAILURES } from '../store/dataset-integrity';
 import type { RelatedDocument } from '../store/queries';
@@ -329,6 +330,7 @@ export function referenceError(value: unknown): string | undefined {
   if (value.plenum !== undefined && !isIntIn(value.plenum, 0, 100)) return 'plenum must be a small integer';
   if (value.placeFrom !== undefined && !['sentence', 'paragraph', 'page'].includes(value.placeFrom as string)) return 'placeFrom must be "sentence", "paragraph" or "page"';
   if (value.several !== undefined && typeof value.several !== 'boolean') return 'several must be a boolean';
+  if (value.pageContexts !== undefined && !(Array.isArray(value.pageContexts) && value.pageContexts.length <= MAX_PAGE_CONTEXTS && value.pageContexts.every(isShortString))) return `pageContexts must be at most ${MAX_PAGE_CONTEXTS} strings`;
   return undefined;
 }
 

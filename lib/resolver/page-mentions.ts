@@ -10,6 +10,17 @@ import { bodyFacts } from '../detector/issuing-body';
 import { aliasKey } from '../keys/alias-key';
 import { codeKey, numberKey } from '../keys/code-key';
 import { termForDate, termNumeral } from '../keys/party-terms';
+import { CONTEXT_WINDOW } from '../detector/paragraph-facts';
+
+/** Other mentions' passages a mention carries (the first ones of the page, windows apart). */
+export const MAX_PAGE_CONTEXTS = 4;
+
+/** A mention's passage, where it stands and what it states (a mention stating otherwise is another document). */
+interface Passage {
+  start: number;
+  context: string;
+  facts: Facts;
+}
 
 /** Programmes and schemes, approved by a decision that often lends them its number. */
 const PROGRAMME = /^(?:Đề án|Chương trình|Chiến lược|Dự án|Quy hoạch)$/u;
@@ -54,6 +65,8 @@ export class PageMentions {
   private readonly byShort = new Map<string, Facts>();
   /** Short keys whose short forms disagree (two years, dates or terms): the page names two documents by them. */
   private readonly conflicted = new Set<string>();
+  /** Document key ("c:" normalized code, "s:" short key) → the passages around its mentions, in page order. */
+  private readonly passages = new Map<string, Passage[]>();
 
   /** Takes note of a mention (in page order, or as found). */
   observe(ref: Reference): void {
@@ -62,6 +75,12 @@ export class PageMentions {
     const facts: Facts = {};
     merge(facts, ref);
     const short = shortKey(ref);
+    const docKey = ref.code && !ref.inferred ? `c:${codeKey(ref.code)}` : short && ref.plenum === undefined ? `s:${short}` : undefined;
+    if (docKey && ref.context) {
+      const list = this.passages.get(docKey) ?? [];
+      if (!list.some((p) => p.start === ref.start)) list.push({ start: ref.start, context: ref.context, facts });
+      this.passages.set(docKey, list);
+    }
     if (ref.code && !ref.inferred) {
       const key = codeKey(ref.code);
       const known = this.byCode.get(key);
@@ -80,8 +99,30 @@ export class PageMentions {
     }
   }
 
-  /** The mention as the page reads it: its own facts, and what other mentions of the same document state. */
+  /**
+   * The mention as the page reads it: its own facts, what other mentions of the same document state, and the
+   * passages around them (pageContexts).
+   */
   complete(ref: Reference): Reference {
+    const out = this.completeFacts(ref);
+    if (ref.several || ref.plenum !== undefined) return out;
+    const short = shortKey(ref);
+    const keys: string[] = [];
+    if (out.code) keys.push(`c:${codeKey(out.code)}`);
+    if (short && !(ref.code && !ref.inferred) && !this.conflicted.has(short)) keys.push(`s:${short}`);
+    // Windows apart from this mention's and from each other's, so that no words are read twice.
+    const apart = (a: number, b: number) => Math.abs(a - b) > 2 * CONTEXT_WINDOW + 20;
+    const chosen: Passage[] = [];
+    for (const key of keys) {
+      for (const p of this.passages.get(key) ?? []) {
+        if (chosen.length >= MAX_PAGE_CONTEXTS) break;
+        if (apart(p.start, ref.start) && chosen.every((c) => apart(c.start, p.start)) && !disagree(out, p.facts)) chosen.push(p);
+      }
+    }
+    return chosen.length ? { ...out, pageContexts: chosen.map((p) => p.context) } : out;
+  }
+
+  private completeFacts(ref: Reference): Reference {
     if (ref.several) return ref;
     const short = shortKey(ref);
     if (ref.code && !ref.inferred) return this.withFacts(ref, this.byCode.get(codeKey(ref.code)));

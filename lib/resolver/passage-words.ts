@@ -8,7 +8,7 @@
 import { foldAccents } from '../keys/alias-key';
 
 /** Words that only join others: a pair holding one says nothing of a subject ("về thể", "của Đảng"). */
-const JOINING = new Set(['va', 'cua', 'cac', 'nhung', 'mot', 'trong', 'theo', 'nham', 'la', 'duoc', 'voi', 'tren', 'nay', 'khi', 've', 'den', 'cho', 'viec', 'co']);
+const JOINING = new Set(['va', 'cua', 'cac', 'nhung', 'mot', 'trong', 'theo', 'nham', 'la', 'duoc', 'voi', 'tren', 'nay', 'khi', 've', 'den', 'cho', 'viec', 'co', 'so']);
 
 /**
  * Two-word terms of the administrative language, found in the titles of documents of every subject (and in news
@@ -81,17 +81,21 @@ export interface PassageWords {
 }
 
 /**
- * The subject terms of `title` that `passage` says (passage: any text, or the detector's folded context). An acronym
- * of the passage counts for the terms of the title words whose initials spell it ("TDTT" for "thể dục, thể thao").
+ * The subject terms of `title` that the passages say (any text, or the detector's folded contexts). An acronym
+ * of a passage counts for the terms of the title words whose initials spell it ("TDTT" for "thể dục, thể thao").
  */
-export function passageWords(passage: string, title: string): PassageWords {
+export function passageWords(passages: string | readonly string[], title: string): PassageWords {
   const terms = titleTerms(title);
   if (terms.length === 0) return { terms: [], strength: 0 };
-  const words = foldAccents(passage).split(/[^a-z0-9]+/).filter(Boolean);
   const said = new Map<string, number>();
   const say = (key: string) => said.set(key, (said.get(key) ?? 0) + 1);
-  for (let i = 0; i + 1 < words.length; i++) say(`${words[i]} ${words[i + 1]}`);
-  const acronyms = words.filter((w) => ACRONYM.test(w));
+  const acronyms: string[] = [];
+  // Several passages (the page's mentions of one document) are read apart: no pair across two of them.
+  for (const passage of typeof passages === 'string' ? [passages] : passages) {
+    const words = foldAccents(passage).split(/[^a-z0-9]+/).filter(Boolean);
+    for (let i = 0; i + 1 < words.length; i++) say(`${words[i]} ${words[i + 1]}`);
+    for (const w of words) if (ACRONYM.test(w)) acronyms.push(w);
+  }
   if (acronyms.length) {
     const all = titleRuns(title).flat();
     const initials = all.map((w) => w.key[0]).join('');

@@ -228,7 +228,7 @@ function scoreCandidate(ref: Reference, doc: DocumentRecord): Scored {
   }
   // Weighed against the other candidates' once they are known (leadByPassage); a record known only from news is
   // measured too, so that its title, read from some citing sentence, can stand in another's way.
-  if (ref.context && doc.title) s.passage = passageWords(ref.context, doc.title);
+  if ((ref.context || ref.pageContexts?.length) && doc.title) s.passage = passageWords([...(ref.context ? [ref.context] : []), ...(ref.pageContexts ?? [])], doc.title);
   const stated = bodyIdentity(ref.issuerName);
   if (ref.issuerName && stated && couldIssue(stated, doc.family, doc.typeAbbr)) {
     // A Party code says its level plainly (…/TW central, …/TU, …/HU local), and that comes first: a record made from

@@ -191,6 +191,8 @@ describe('service errors', () => {
     ['refs not an array', { op: 'resolve', refs: 'x', page: {} }],
     ['a reference without offsets', { op: 'resolve', refs: [{ raw: '1', family: 'party', type: {}, issuer: {}, inferred: false }], page: {} }],
     ['a series flag that is not a boolean', { op: 'resolve', refs: [{ raw: '19/NQ-CP', start: 0, end: 8, family: 'state', type: {}, issuer: {}, inferred: false, several: 'yes' }], page: {} }],
+    ['page passages that are not strings', { op: 'resolve', refs: [{ raw: '08-NQ/TW', start: 0, end: 8, family: 'party', type: {}, issuer: {}, inferred: false, pageContexts: [{ $ne: 1 }] }], page: {} }],
+    ['too many page passages', { op: 'resolve', refs: [{ raw: '08-NQ/TW', start: 0, end: 8, family: 'party', type: {}, issuer: {}, inferred: false, pageContexts: new Array(50).fill('the thao') }], page: {} }],
     ['too many refs', { op: 'resolve', refs: new Array(2001).fill(0), page: {} }],
     ['page date not a string', { op: 'resolve', refs: [], page: { pageDate: 7 } }],
     ['page codes not strings', { op: 'resolve', refs: [], page: { pageCodes: [1, 2] } }],

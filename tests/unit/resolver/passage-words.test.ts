@@ -10,6 +10,7 @@ import { detect } from '../../../lib/detector/detect';
 import { passageWords, titleTerms } from '../../../lib/resolver/passage-words';
 import { resolveReference } from '../../../lib/resolver/resolve';
 import { doc } from './document-record';
+import { readPageMentions } from '../../../lib/resolver/page-mentions';
 
 const SPORT = 'về tăng cường sự lãnh đạo của Đảng, tạo bước phát triển mạnh mẽ về thể dục, thể thao đến năm 2020';
 const nq08of2007 = doc({ id: '08-NQ/TW@2007-02-05', code: '08-NQ/TW', date: '2007-02-05', term: 'X', issuer: 'Ban Chấp hành Trung ương', title: 'về một số chủ trương, chính sách lớn để nền kinh tế phát triển nhanh và bền vững khi Việt Nam là thành viên của Tổ chức Thương mại thế giới' });
@@ -124,5 +125,47 @@ describe('a plenum name: the passage\'s subject words pick the plenum\'s resolut
   it('a passage speaking only of the economy in general names none of them', () => {
     const res = resolveReference(first('Các doanh nhân mong Chính phủ sớm cụ thể hóa Nghị quyết Hội nghị Trung ương 5 để kinh tế phát triển nhanh, bền vững.'), [nq10, nq11, nq12], { pageDate: '2017-12-31' });
     expect(res.status).toBe('ambiguous');
+  });
+});
+
+describe('what the page says around its other mentions of one document speaks for it at each mention', () => {
+  const nd67of2014 = doc({ id: '67/2014/NĐ-CP@2014-07-07', code: '67/2014/NĐ-CP', date: '2014-07-07', issuer: 'Chính phủ', title: 'về một số chính sách phát triển thủy sản' });
+  const nd67of2017 = doc({ id: '67/2017/NĐ-CP@2017', code: '67/2017/NĐ-CP', date: '2017', issuer: 'Chính phủ', title: 'quy định xử phạt vi phạm hành chính trong lĩnh vực dầu khí, kinh doanh xăng dầu và khí' });
+  const filler = 'Buổi làm việc diễn ra trong không khí cởi mở, các đại biểu đã nêu nhiều ý kiến thẳng thắn. '.repeat(6);
+  const page = `Nhiều ngư dân đã vay vốn đóng tàu theo Nghị định 67 để vươn khơi.\n${filler}\nNgành thủy sản của tỉnh đã có bước tiến rõ.\n${filler}\nTheo Nghị định 67, chủ tàu được hỗ trợ chi phí bảo hiểm thân tàu hằng năm.`;
+  const refs = () => readPageMentions(detect(page)).filter((r) => r.raw === 'Nghị định 67');
+
+  it('words that stand near no mention of it are not read for it; one term said once around one mention is weak', () => {
+    for (const r of refs()) expect(resolveReference(r, [nd67of2014, nd67of2017], { pageDate: '2017-12-31' }).status).toBe('ambiguous');
+    const lone = first('Nghị định 67 và thủy sản.');
+    expect(resolveReference(lone, [nd67of2014, nd67of2017], { pageDate: '2017-12-31' }).status).toBe('ambiguous');
+  });
+
+  it('a short form far from the words still counts them when they stand around another mention of it', () => {
+    const text = `Ngành thủy sản cần đóng tàu theo Nghị định 67 cho ngư dân.\n${filler}\nNgư dân khai thác thủy sản đã hưởng Nghị định 67 từ lâu.\n${filler}\nTheo Nghị định 67, chủ tàu được hỗ trợ.`;
+    const all = readPageMentions(detect(text)).filter((r) => r.raw === 'Nghị định 67');
+    expect(all).toHaveLength(3);
+    const last = all[2]!;
+    expect(last.pageContexts).toHaveLength(2);
+    const res = resolveReference(last, [nd67of2014, nd67of2017], { pageDate: '2017-12-31' });
+    expect([res.status, res.candidates[0]!.id]).toEqual(['resolved', nd67of2014.id]);
+    expect(res.candidates[0]!.reasons).toContainEqual({ kind: 'passageWords', terms: ['thủy sản'] });
+  });
+
+  it('mentions close together read one passage once: a term said once is not said twice', () => {
+    const text = 'Ngành thủy sản làm theo Nghị định 67, và Nghị định 67 đã giúp chủ tàu.';
+    const all = readPageMentions(detect(text)).filter((r) => r.raw === 'Nghị định 67');
+    expect(all).toHaveLength(2);
+    for (const r of all) {
+      expect(r.pageContexts).toBeUndefined();
+      expect(resolveReference(r, [nd67of2014, nd67of2017], { pageDate: '2017-12-31' }).status).toBe('ambiguous');
+    }
+  });
+
+  it('a page naming two documents by one short form (two years) pools no passage for it: the fisheries words of the 2017 one never reach the others', () => {
+    const text = `Nghị định 67 năm 2017 nói về xăng dầu; ngành thủy sản, thủy sản xa bờ cũng được nhắc.\n${filler}\nNghị định 67 năm 2014 hỗ trợ chủ tàu.\n${filler}\nTheo Nghị định 67 năm 2014, chủ tàu vay vốn.`;
+    const all = readPageMentions(detect(text)).filter((r) => r.raw === 'Nghị định 67');
+    expect(all.map((r) => r.date)).toEqual(['2017', '2014', '2014']);
+    for (const r of all) expect(r.pageContexts).toBeUndefined();
   });
 });
