@@ -80,44 +80,72 @@ export interface PassageWords {
   strength: number;
 }
 
+/** Text that is folded already: lower-case ASCII letters, digits and spaces. */
+const FOLDED = /^[a-z0-9 ]*$/;
+
+/** Titles already split into runs and terms (the same few hundred titles come up again and again). */
+const TITLES = new Map<string, { runs: ReturnType<typeof titleRuns>; terms: TitleTerm[] }>();
+const MAX_TITLES = 5000;
+
+function titleOf(title: string): { runs: ReturnType<typeof titleRuns>; terms: TitleTerm[] } {
+  let known = TITLES.get(title);
+  if (!known) {
+    if (TITLES.size >= MAX_TITLES) TITLES.clear();
+    known = { runs: titleRuns(title), terms: titleTerms(title) };
+    TITLES.set(title, known);
+  }
+  return known;
+}
+
 /**
- * The subject terms of `title` that the passages say (any text, or the detector's folded contexts). An acronym
- * of a passage counts for the terms of the title words whose initials spell it ("TDTT" for "thể dục, thể thao").
+ * Reads the passages once (any text, or the detector's folded contexts; several passages, such as the page's
+ * mentions of one document, are read apart: no pair across two of them) and returns how each title agrees with
+ * them: the title's subject terms they say. An acronym of a passage counts for the terms of the title words whose
+ * initials spell it ("TDTT" for "thể dục, thể thao").
  */
-export function passageWords(passages: string | readonly string[], title: string): PassageWords {
-  const terms = titleTerms(title);
-  if (terms.length === 0) return { terms: [], strength: 0 };
+export function passageReader(passages: string | readonly string[]): (title: string) => PassageWords {
   const said = new Map<string, number>();
-  const say = (key: string) => said.set(key, (said.get(key) ?? 0) + 1);
   const acronyms: string[] = [];
-  // Several passages (the page's mentions of one document) are read apart: no pair across two of them.
   for (const passage of typeof passages === 'string' ? [passages] : passages) {
-    const words = foldAccents(passage).split(/[^a-z0-9]+/).filter(Boolean);
-    for (let i = 0; i + 1 < words.length; i++) say(`${words[i]} ${words[i + 1]}`);
+    // The detector's contexts are folded already (ASCII, lower case, one space between words).
+    const words = (FOLDED.test(passage) ? passage : foldAccents(passage)).split(/[^a-z0-9]+/).filter(Boolean);
+    for (let i = 0; i + 1 < words.length; i++) { const key = `${words[i]} ${words[i + 1]}`; said.set(key, (said.get(key) ?? 0) + 1); }
     for (const w of words) if (ACRONYM.test(w)) acronyms.push(w);
   }
-  if (acronyms.length) {
-    const all = titleRuns(title).flat();
-    const initials = all.map((w) => w.key[0]).join('');
-    for (const a of acronyms) {
-      for (let at = initials.indexOf(a); at !== -1; at = initials.indexOf(a, at + 1)) {
-        for (let i = at; i + 1 < at + a.length; i++) say(`${all[i]!.key} ${all[i + 1]!.key}`);
+  return (title) => {
+    const { runs, terms } = titleOf(title);
+    if (terms.length === 0) return { terms: [], strength: 0 };
+    let heard: Map<string, number> = said;
+    if (acronyms.length) {
+      const all = runs.flat();
+      const initials = all.map((w) => w.key[0]).join('');
+      for (const a of acronyms) {
+        for (let at = initials.indexOf(a); at !== -1; at = initials.indexOf(a, at + 1)) {
+          if (heard === said) heard = new Map(said);
+          for (let i = at; i + 1 < at + a.length; i++) { const key = `${all[i]!.key} ${all[i + 1]!.key}`; heard.set(key, (heard.get(key) ?? 0) + 1); }
+        }
       }
     }
-  }
-  const found = new Set(terms.filter((t) => said.has(t.key)).map((t) => t.key));
-  if (found.size === 0) return { terms: [], strength: 0 };
-  const repeated = [...found].some((k) => (said.get(k) ?? 0) >= 2);
-  return { terms: phrases(title, said, found), strength: found.size + (repeated ? 1 : 0) };
+    const found = new Set<string>();
+    for (const t of terms) if (heard.has(t.key)) found.add(t.key);
+    if (found.size === 0) return { terms: [], strength: 0 };
+    const repeated = [...found].some((k) => (heard.get(k) ?? 0) >= 2);
+    return { terms: phrases(runs, heard, found), strength: found.size + (repeated ? 1 : 0) };
+  };
+}
+
+/** The subject terms of `title` that the passages say (passageReader, for one title). */
+export function passageWords(passages: string | readonly string[], title: string): PassageWords {
+  return passageReader(passages)(title);
 }
 
 /**
  * The title's words the passage says, as the title writes them: each run of words whose every adjacent pair the
  * passage says ("bảo hiểm xã hội", "kinh tế tư nhân"), kept when it holds a subject term.
  */
-function phrases(title: string, said: ReadonlyMap<string, number>, found: ReadonlySet<string>): string[] {
+function phrases(runs: ReturnType<typeof titleRuns>, said: ReadonlyMap<string, number>, found: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  for (const run of titleRuns(title)) {
+  for (const run of runs) {
     let from = -1;
     let holds = false;
     for (let i = 0; i < run.length; i++) {

@@ -13,7 +13,7 @@ import type { PlaceSource, Reason, RuleOut } from '../records/reason';
 import { bodyIdentity, compareBodies, couldIssue } from '../keys/body-key';
 import { aliasKey, keyTokens } from '../keys/alias-key';
 import { subjectOverlap } from '../keys/subject-overlap';
-import { passageWords, type PassageWords } from './passage-words';
+import { passageReader, type PassageWords } from './passage-words';
 import { documentKeys, lookupKeys, sameStateCode } from './candidate-keys';
 import { codeKey, issuerKey, numberKey, typeKey } from '../keys/code-key';
 import { isLocalCode, isLocalIssuer, placeFromIssuerName, placeKey } from '../keys/local-codes';
@@ -226,9 +226,6 @@ function scoreCandidate(ref: Reference, doc: DocumentRecord): Scored {
     s.topic = topicOverlap(ref.context, doc.title);
     if (s.topic.matches) { s.identifying += 30; s.words += 30; s.reasons.push({ kind: 'topicMatches' }); }
   }
-  // Weighed against the other candidates' once they are known (leadByPassage); a record known only from news is
-  // measured too, so that its title, read from some citing sentence, can stand in another's way.
-  if ((ref.context || ref.pageContexts?.length) && doc.title) s.passage = passageWords([...(ref.context ? [ref.context] : []), ...(ref.pageContexts ?? [])], doc.title);
   const stated = bodyIdentity(ref.issuerName);
   if (ref.issuerName && stated && couldIssue(stated, doc.family, doc.typeAbbr)) {
     // A Party code says its level plainly (…/TW central, …/TU, …/HU local), and that comes first: a record made from
@@ -341,7 +338,7 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
     }
   }
   ruleOutWeakerMatches(ref, scored);
-  leadByPassage(scored.filter((s) => s.ruledOut.length === 0));
+  leadByPassage(ref, scored.filter((s) => s.ruledOut.length === 0));
 
   const live = scored.filter((s) => s.ruledOut.length === 0).sort(byScore);
   const ruledOut = scored.filter((s) => s.ruledOut.length > 0).slice(0, MAX_RULED_OUT).map(toRuledOut);
@@ -459,7 +456,16 @@ const PASSAGE_WEIGHT = 15;
  * a title may be the one the passage describes). Only candidates nothing rules out are weighed, so it never
  * overrides a contradiction; and its weight is below any fact of the sentence's own (plenum, term, date).
  */
-function leadByPassage(open: Scored[]): void {
+function leadByPassage(ref: Reference, open: Scored[]): void {
+  // Nothing to tell apart or to confirm: no candidate left, or a lone one the sentence's facts already confirm.
+  if (open.length === 0 || (open.length === 1 && (open[0] as Scored).identifying > 0)) return;
+  const passages = [...(ref.context ? [ref.context] : []), ...(ref.pageContexts ?? [])];
+  if (passages.length === 0 || !open.some((s) => s.doc.title && !s.doc.knownFromNews)) return;
+  // The passages (around the reference and the page's other mentions of it) are read once for all candidates; a
+  // record known only from news is measured too, so that its title, read from some citing sentence, can stand in
+  // another's way.
+  const read = passageReader(passages);
+  for (const s of open) if (s.doc.title) s.passage = read(s.doc.title);
   const leading = open.filter((s) => (s.passage?.strength ?? 0) >= PASSAGE_LEAD);
   if (leading.length !== 1) return;
   const top = leading[0] as Scored;
