@@ -2,7 +2,8 @@
  * Never confidently wrong, in a real Chromium with the built extension, on a page of our own writing with several
  * of the cases at once: a stated term no record has ("not in the dataset", and what ruled the records out), an
  * event before a directive existed, a short form taking the identity of the code the page wrote in full, a local
- * code placed by its paragraph, and a citation its sentence confirms. Each card says what kind of answer it is.
+ * code placed by its paragraph, a citation its sentence confirms, and a code of several records told apart by the
+ * subject its passage speaks of. Each card says what kind of answer it is.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
@@ -27,7 +28,8 @@ const EVIDENCE = html(
    <p>Ngày 5-3-2019, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết việc thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị.</p>
    <p>Luật số 71/2014/QH13 sửa đổi, bổ sung một số điều của các luật về thuế. Từ đầu năm 2015, Luật số 71 được các doanh nghiệp áp dụng.</p>
    <p>Hội nghị Thành ủy Hà Nội diễn ra sáng qua. Các đại biểu đánh giá kết quả thực hiện Chương trình số 01-CTr/TU về xây dựng Đảng.</p>
-   <p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>`,
+   <p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>
+   <p>Sửa Luật TDTT lần này cần bổ sung nội dung về thể thao quần chúng, thể thao trường học, như Nghị quyết số 08-NQ/TW đã đề ra.</p>`,
   '<meta property="article:published_time" content="2023-08-01T08:00:00+07:00">',
 );
 
@@ -47,7 +49,7 @@ beforeAll(async () => {
   page = await chrome.context.newPage();
   await page.setViewportSize({ width: 1000, height: 900 });
   await page.goto(server.url('/evidence.html', HOST));
-  await waitForMarks(page, 6);
+  await waitForMarks(page, 7);
   mkdirSync(SHOTS, { recursive: true });
 });
 
@@ -89,6 +91,14 @@ describe('a page with several cases: each card says how sure it is and why', () 
     const c = await open('01-CTr/TU');
     expect(c.answer).toBe('confirmed');
     expect(c.text).toContain(t('reason_place_paragraph', ['Hà Nội']));
+  });
+
+  it('a code of several records: the one whose subject the passage speaks of (sport), not the latest before the page', async () => {
+    const c = await open('08-NQ/TW');
+    expect(c.answer).toBe('best-fit');
+    expect(c.text).toContain(day('2011-12-01'));
+    expect(c.text).toContain(t('reason_passageWords', ['“thể dục”, “thể thao”']));
+    expect(c.text).not.toContain(t('reason_latestBeforePage', [day('2023-08-01')]));
   });
 
   it('a citation its sentence confirms says "confirmed"', async () => {
