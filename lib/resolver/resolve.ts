@@ -391,6 +391,9 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
       before.sort((a, b) => (b.t as string).localeCompare(a.t as string));
       const pick = (before[0] as { s: Scored }).s;
       if (!plausibleUnconfirmed(pick, ref, ctx)) return out({ status: 'ambiguous', answer: 'several', candidates: live.map(toCandidate), ...(place ? { place } : {}) });
+      // The passage speaks of another candidate's subject and not of this one's: the page's date, which only breaks
+      // ties among candidates nothing tells apart, does not overrule it (too little to pick that other one either).
+      if (pick.doc.title && (pick.passage?.strength ?? 0) === 0 && live.some((o) => o !== pick && (o.passage?.strength ?? 0) > 0)) return out({ status: 'ambiguous', answer: 'several', candidates: live.map(toCandidate), ...(place ? { place } : {}) });
       pick.score += 10;
       pick.reasons.push({ kind: before.length === 1 ? 'onlyBeforePageDate' : 'latestBeforePageDate', ...pageDateOf(ctx) });
       const rest = live.filter((s) => s !== pick);

@@ -30,7 +30,12 @@ async function reconcile(key: string, synced: unknown, local: unknown, justWritt
       : mergeStamped(readStamped(synced, fields, LEGACY_SYNC), fromLocal);
   const fromSync = readStamped(synced, fields, LEGACY_SYNC);
   if (!sameStamped(merged, fromLocal)) await browser.storage.local.set({ [key]: toStored(merged) });
-  if (!sameStamped(merged, fromSync)) await browser.storage.sync.set({ [key]: toStored(merged) });
+  if (sameStamped(merged, fromSync)) return;
+  // The synced item changed while this ran (removed, or written again by another browser): that change has its own
+  // turn in the queue, and writing back what was merged from the older item would undo it (a removal would come back).
+  const now = (await browser.storage.sync.get(key))[key];
+  if (JSON.stringify(now ?? null) !== JSON.stringify(synced ?? null)) return;
+  await browser.storage.sync.set({ [key]: toStored(merged) });
 }
 
 export function keepSettingsSynced(signal: AbortSignal): void {

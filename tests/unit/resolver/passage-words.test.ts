@@ -63,10 +63,25 @@ describe('the passage\'s subject words decide among records of one number', () =
     expect(res.candidates[0]!.reasons.map((r) => r.kind)).not.toContain('latestBeforePageDate');
   });
 
-  it('a weak overlap (one subject term, said once) does not decide: the page date breaks the tie as before', () => {
+  it('a weak overlap (one subject term, said once) decides nothing, and keeps the page date from picking another: several fit', () => {
     const res = resolveReference(first('Ngành đã triển khai Nghị quyết số 08-NQ/TW, phong trào thể thao có nhiều đổi mới.'), all08, { pageDate: '2017-12-31' });
-    expect(res.candidates[0]!.id).toBe(nq08of2017.id);
+    expect([res.status, res.answer]).toEqual(['ambiguous', 'several']);
     expect(res.candidates.flatMap((c) => c.reasons).map((r) => r.kind)).not.toContain('passageWords');
+    expect(res.candidates.flatMap((c) => c.reasons).map((r) => r.kind)).not.toContain('latestBeforePageDate');
+  });
+
+  it('with no subject word of any title in the passage, the page date still breaks the tie', () => {
+    const res = resolveReference(first('Ngành đã triển khai Nghị quyết số 08-NQ/TW, kết quả có nhiều đổi mới.'), all08, { pageDate: '2017-12-31' });
+    expect([res.status, res.candidates[0]!.id]).toEqual(['resolved', nq08of2017.id]);
+    expect(res.candidates[0]!.reasons.map((r) => r.kind)).toContain('latestBeforePageDate');
+  });
+
+  it('a study of Hồ Chí Minh\'s example cited as "Chỉ thị 03" in 2017 is not the 2016 directive on the Red Cross congress by date alone', () => {
+    const ct03of2011 = doc({ id: '03-CT/TW@2011', code: '03-CT/TW', date: '2011', term: 'XI', issuer: 'Bộ Chính trị', title: 'về tiếp tục đẩy mạnh việc học tập và làm theo tấm gương đạo đức Hồ Chí Minh' });
+    const ct03of2016 = doc({ id: '03-CT/TW@2016-03-31', code: '03-CT/TW', date: '2016-03-31', term: 'XII', issuer: 'Ban Bí thư', title: 'về lãnh đạo Đại hội Hội Chữ thập đỏ các cấp và Đại hội đại biểu toàn quốc Hội Chữ thập đỏ Việt Nam lần thứ X' });
+    const res = resolveReference(first('Nhìn lại việc học tập và làm theo Bác qua Chỉ thị số 03 cho thấy vai trò người đứng đầu.'), [ct03of2011, ct03of2016], { pageDate: '2017-12-31' });
+    expect(res.status).toBe('ambiguous');
+    expect(res.candidates.map((c) => c.id)).toEqual(expect.arrayContaining([ct03of2011.id, ct03of2016.id]));
   });
 
   it('no lead when another candidate\'s title shares a subject term with the passage', () => {

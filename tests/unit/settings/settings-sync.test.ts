@@ -219,4 +219,26 @@ describe('synced data cleared', () => {
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
     stop.abort();
   });
+
+  it('an item removed while its last change is being merged stays removed: the merge does not write it back', async () => {
+    const stop = new AbortController();
+    keepSettingsSynced(stop.signal);
+    await vi.waitFor(() => expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(true));
+    // The site is turned off by a version that does not stamp; while this device stores the change, the item is
+    // removed from storage.sync (another browser cleared it, or the site was turned on again there).
+    const store = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    let removed = false;
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      await store(items);
+      if (!removed && 'site:baotest.vn' in items) { removed = true; await fakeBrowser.storage.sync.remove('site:baotest.vn'); }
+    });
+    await fakeBrowser.storage.sync.set({ 'site:baotest.vn': { enabled: false } });
+    await vi.waitFor(() => expect(removed).toBe(true));
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('site:baotest.vn'))['site:baotest.vn']).toBeUndefined());
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    expect((await fakeBrowser.storage.local.get('site:baotest.vn'))['site:baotest.vn']).toBeUndefined();
+    expect(await getSiteSettings('baotest.vn')).toEqual({});
+    stop.abort();
+  });
 });
