@@ -45,13 +45,15 @@ export function coverageTable(documents: readonly DocumentRecord[]): CoverageRow
     const term = termOf(d);
     if (!parts || !term || !COVERAGE_TERMS.includes(term) || !COVERAGE_TYPES.includes(parts.type)) continue;
     const key = `${term}|${parts.type}`;
-    if (!d.knownFromNews) {
+    // Sourced: a reviewed row with a source other than citing articles (a row marked news-only is known from news too).
+    const sourced = !d.knownFromNews && d.confidence !== 'news-only';
+    if (sourced) {
       const s = held.get(key) ?? new Set<number>();
       s.add(parts.number);
       held.set(key, s);
     }
     const h = highest.get(key);
-    if (!h || parts.number > h.n || (parts.number === h.n && !d.knownFromNews)) highest.set(key, { n: parts.number, sourced: !d.knownFromNews });
+    if (!h || parts.number > h.n || (parts.number === h.n && sourced)) highest.set(key, { n: parts.number, sourced });
   }
   const rows: CoverageRow[] = [];
   for (const term of COVERAGE_TERMS)

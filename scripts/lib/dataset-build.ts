@@ -214,7 +214,10 @@ function buildReport(ds: Dataset, newsCount: number, misprints: readonly LikelyM
   const count = (s: string) => ds.mentions.filter((m) => m.status === s).length;
   const resolved = ds.mentions.filter((m) => m.status === 'resolved');
   const news = new Set(ds.documents.filter((d) => d.knownFromNews).map((d) => d.id));
-  const toNews = resolved.filter((m) => news.has(m.documentId as string)).length;
+  const newsOnlyRows = new Set(ds.documents.filter((d) => !d.knownFromNews && d.confidence === 'news-only').map((d) => d.id));
+  const toNewsRecords = resolved.filter((m) => news.has(m.documentId as string)).length;
+  const toNewsRows = resolved.filter((m) => newsOnlyRows.has(m.documentId as string)).length;
+  const toNews = toNewsRecords + toNewsRows;
   const byPageDate = resolved.filter((m) => m.reasons?.some((r) => r.kind === 'onlyBeforePageDate' || r.kind === 'latestBeforePageDate')).length;
   const withCode = ds.mentions.filter((m) => m.code).length;
   const seeds = ds.articles.filter((a) => a.id.startsWith('seed-')).length;
@@ -229,10 +232,10 @@ function buildReport(ds: Dataset, newsCount: number, misprints: readonly LikelyM
   const mentionsOf = new Map<string, number>();
   for (const m of resolved) mentionsOf.set(m.documentId as string, (mentionsOf.get(m.documentId as string) ?? 0) + 1);
   const centralNews = ds.documents
-    .filter((d) => d.knownFromNews && !d.place && centralPartyParts(d.code))
+    .filter((d) => (d.knownFromNews || (newsOnlyRows.has(d.id) && mentionsOf.has(d.id))) && !d.place && centralPartyParts(d.code))
     .map((d) => ({ d, n: mentionsOf.get(d.id) ?? 0 }))
     .sort((a, b) => b.n - a.n || cmp(a.d.id, b.d.id))
-    .map(({ d, n }) => `- ${d.id}: ${n} resolved mention${n === 1 ? '' : 's'}${d.date ? `, date ${d.date}` : ''}${d.term ? `, khóa ${d.term}` : ''}${d.issuer ? `, ${d.issuer}` : ''}`);
+    .map(({ d, n }) => `- ${d.id}${newsOnlyRows.has(d.id) ? ' (row marked news-only)' : ''}: ${n} resolved mention${n === 1 ? '' : 's'}${d.date ? `, date ${d.date}` : ''}${d.term ? `, khóa ${d.term}` : ''}${d.issuer ? `, ${d.issuer}` : ''}`);
   const seedLines = ds.mentions.filter((m) => m.articleId.startsWith('seed-')).map((m) =>
     `${line(m)} → **${m.status}**${m.documentId ? ` ${m.documentId} (${(m.reasons ?? []).map(reasonText).join('; ')})` : ''}`);
   return `# Dataset build report
@@ -243,7 +246,7 @@ Written by \`npm run dataset\` (scripts/build-dataset.ts). Rebuilding from the s
 - Documents: **${ds.documents.length}** — ${sourcedCount} from data/documents.tsv (official ${byConfidence('official')}, secondary ${byConfidence('secondary')}, news-only ${byConfidence('news-only')}) and ${newsCount} "known from news" records (facts only from citing sentences)
 - Articles: **${ds.articles.length}** (${ds.articles.length - seeds} corpus, ${seeds} seeds); ${citing} with at least one detected reference
 - Mentions: **${ds.mentions.length}** (${withCode} with a written code, ${ds.mentions.length - withCode} inferred: bare numbers, plenum names)
-- Resolved: **${resolved.length} (${pct(resolved.length, ds.mentions.length)} %)** — ${resolved.length - toNews} to sourced documents, ${toNews} to known-from-news records; ${byPageDate} of them decided by the page date
+- Resolved: **${resolved.length} (${pct(resolved.length, ds.mentions.length)} %)** — ${resolved.length - toNews} to sourced documents, ${toNews} to documents known only from news (${toNewsRecords} records made from citing sentences, ${toNewsRows} rows of data/documents.tsv marked news-only); ${byPageDate} of them decided by the page date
 - Ambiguous: **${count('ambiguous')}**; needs a place: ${count('needs-place')}; unresolved: ${count('unresolved')}
 - Co-citation pairs: ${ds.coCitations.length}; sites: ${ds.sites.length}
 - Sourced rows with a source checked to name the row's code (and date) when the row was made: ${checkedRows}; with the address of the official text (official_url): ${withOfficialUrl}

@@ -40,12 +40,26 @@ function card(page: Page) {
   });
 }
 
+/**
+ * Writes the site's settings as another browser (or an older version) would, plainly into storage.sync, and waits
+ * until the background has merged the change (stamped it, or removed this device's copy): each step of a test is a
+ * change of its own, not one racing the merge of the last (that race is tests/unit/settings/settings-sync.test.ts's).
+ */
 async function setSite(value: Record<string, unknown> | null) {
   await settings.evaluate(async (v) => {
     const api = (globalThis as any).browser;
     if (v) await api.storage.sync.set({ 'site:baotest.vn': v });
     else await api.storage.sync.remove('site:baotest.vn');
   }, value);
+  const merged = await poll(
+    () => settings.evaluate(async () => {
+      const api = (globalThis as any).browser;
+      const [synced, local] = [(await api.storage.sync.get('site:baotest.vn'))['site:baotest.vn'], (await api.storage.local.get('site:baotest.vn'))['site:baotest.vn']];
+      return { synced: synced ?? null, local: local ?? null };
+    }),
+    ({ synced, local }) => (value ? Boolean(synced?._hlc && local?._hlc) : synced === null && local === null),
+  );
+  expect(value ? Boolean(merged.synced?._hlc && merged.local?._hlc) : merged).toEqual(value ? true : { synced: null, local: null });
 }
 
 beforeAll(async () => {

@@ -37,8 +37,11 @@ export interface ParsedImport {
   inputs: SaveInput[];
 }
 
-/** A document code inside a title ("Chỉ thị số 35-CT/TW ngày …", "Nghị định 100/2019/NĐ-CP"). */
-const CODE_IN_TEXT = /(?<![\p{L}\p{N}])(\d{1,5}(?:\/\d{4})?(?:\/|-)\p{Lu}\p{L}{0,7}(?:[-/][\p{L}\p{N}]{1,10}){0,3})(?![\p{L}\p{N}])/u;
+/**
+ * A document code inside a title ("Chỉ thị số 35-CT/TW ngày …", "Nghị định 100/2019/NĐ-CP"); a number may carry a
+ * letter ("30a/2008/NQ-CP").
+ */
+const CODE_IN_TEXT = /(?<![\p{L}\p{N}])(\d{1,5}[a-z]?(?:\/\d{4})?(?:\/|-)\p{Lu}\p{L}{0,7}(?:[-/][\p{L}\p{N}]{1,10}){0,3})(?![\p{L}\p{N}])/u;
 
 export function parseImportFile(text: string, now: number): ParsedImport {
   let data: unknown;

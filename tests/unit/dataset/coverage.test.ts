@@ -36,6 +36,17 @@ describe('central Party register coverage', () => {
     expect(coverageMarkdown(rows)).toContain('| XIII | NQ | 2 | 6 (news) | 33 % | 2, 4–6 |');
   });
 
+  it('a reviewed row marked news-only (only citing articles found) is not held: its number stays missing', () => {
+    const rows = coverageTable([
+      doc('1-CT/TW', { term: 'XII' }),
+      doc('2-CT/TW', { term: 'XII', confidence: 'news-only' }),
+      doc('3-CT/TW', { term: 'XII', confidence: 'official' }),
+    ]);
+    expect(rows.find((r) => r.term === 'XII' && r.type === 'CT')).toEqual({ term: 'XII', type: 'CT', held: 2, highest: 3, highestSourced: true, missing: [2] });
+    const top = coverageTable([doc('1-CT/TW', { term: 'XII' }), doc('4-CT/TW', { term: 'XII', confidence: 'news-only' })]);
+    expect(top.find((r) => r.term === 'XII' && r.type === 'CT')).toMatchObject({ held: 1, highest: 4, highestSourced: false, missing: [2, 3, 4] });
+  });
+
   it('writes numbers as ranges', () => {
     expect(numberRanges([1, 2, 3, 5, 8, 9, 10])).toBe('1–3, 5, 8–10');
     expect(numberRanges([])).toBe('');

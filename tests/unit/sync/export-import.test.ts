@@ -149,7 +149,7 @@ describe('import', () => {
     const { state } = inputs.reduce((acc, input) => saveReference(acc.state, acc.clock, input, NOW), { state: new Map() as SavedState, clock: createClock('i2') });
     // Known documents found again by code and date: the same keys as the exported references.
     const knownKeys = items.filter((x) => x.ref.docId && x.date).map((x) => x.ref.key);
-    for (const k of knownKeys) expect(state.has(k)).toBe(true);
+    for (const x of items.filter((x) => x.ref.docId && x.date)) expect(state.has(x.ref.key), `${x.ref.docId} ${x.date}`).toBe(true);
     expect([...state.keys()].filter((k) => keys.has(k)).length).toBeGreaterThanOrEqual(knownKeys.length);
     // A Zotero-style item: a decree the dataset may not hold, author as the issuing body, no address.
     const zotero = JSON.stringify([
@@ -160,6 +160,12 @@ describe('import', () => {
     expect(z[0]).toMatchObject({ code: '100/2019/NĐ-CP', url: '', note: 'Đã đọc', tags: ['giao thông', 'xử phạt'], page: { date: '2019-12-30', issuer: 'Chính phủ' } });
     expect(z[1]).toMatchObject({ code: '9999-CT/TW', page: { date: '2031-02-03', title: 'Chỉ thị về công tác cán bộ' } });
     expect(z[1]!.docId).toBeUndefined();
+    // A number with a letter after it keeps its letter, in the number field and in a title.
+    const lettered = JSON.stringify([
+      { type: 'legislation', number: '30a/2008/NQ-CP', issued: { 'date-parts': [[2008, 12, 27]] } },
+      { type: 'legislation', title: 'Nghị quyết số 30a/2008/NQ-CP về chương trình giảm nghèo' },
+    ]);
+    expect(parseImportFile(lettered, NOW).inputs.map((x) => x.code)).toEqual(['30a/2008/NQ-CP', '30a/2008/NQ-CP']);
   });
 
   it.each([
