@@ -13,6 +13,7 @@ import type { BareMatch } from './bare-reference';
 import { findByNumber, type Draft } from './number-scan';
 import { findPlenumReferences } from './plenum-reference';
 import { eventDateBefore } from './event-date';
+import { yearsInForceBefore } from './years-in-force';
 import { readParagraphs } from './paragraph-facts';
 import { readAfter, readBefore } from './sentence-context';
 import type { PageForms } from './page-forms';
@@ -197,6 +198,8 @@ function withSentence(
   // "Ngày 3/6/2017, Tổng Bí thư đã ký ban hành Nghị quyết …": the event is the signing, so the date is the document's.
   if (eventDate && !ref.date && SIGNED_RIGHT_BEFORE.test(before.slice(-48))) ref.date = eventDate;
   else if (eventDate && eventDate !== ref.date) ref.eventDate = eventDate;
+  const yearsInForce = yearsInForceBefore(before);
+  if (yearsInForce !== undefined) ref.yearsInForce = yearsInForce;
   refineType(ref);
   if (ref.inferred) refineIssuer(ref);
   return ref;

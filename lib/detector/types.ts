@@ -38,6 +38,11 @@ export interface Reference {
    * 35"): the document existed by then. "YYYY-MM-DD"; absent when it is the document's own date.
    */
   eventDate?: string;
+  /**
+   * Years the sentence says the document has been carried out (or since it was issued) at the time it tells of:
+   * "tổng kết 10 năm thực hiện Chỉ thị số 15-CT/TW", "kỷ niệm 20 năm ban hành Nghị quyết …" (years-in-force.ts).
+   */
+  yearsInForce?: number;
   /** Issuing body as the sentence names it ("Bộ Chính trị", "Ban Thường vụ Tỉnh ủy"). */
   issuerName?: string;
   /** Term in Roman numerals ("XIII"), from "khóa XIII". */

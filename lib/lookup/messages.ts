@@ -328,6 +328,7 @@ export function referenceError(value: unknown): string | undefined {
     if (value[key] !== undefined && !isShortString(value[key])) return `${key} must be a string`;
   }
   if (value.plenum !== undefined && !isIntIn(value.plenum, 0, 100)) return 'plenum must be a small integer';
+  if (value.yearsInForce !== undefined && !isIntIn(value.yearsInForce, 1, 60)) return 'yearsInForce must be an integer from 1 to 60';
   if (value.placeFrom !== undefined && !['sentence', 'paragraph', 'page'].includes(value.placeFrom as string)) return 'placeFrom must be "sentence", "paragraph" or "page"';
   if (value.several !== undefined && typeof value.several !== 'boolean') return 'several must be a boolean';
   if (value.pageContexts !== undefined && !(Array.isArray(value.pageContexts) && value.pageContexts.length <= MAX_PAGE_CONTEXTS && value.pageContexts.every(isShortString))) return `pageContexts must be at most ${MAX_PAGE_CONTEXTS} strings`;

@@ -32,6 +32,11 @@ export type Reason =
    * and none of any other candidate's title.
    */
   | { kind: 'passageWords'; terms: string[] }
+  /**
+   * The sentence tells of `years` years of carrying the document out (or since it was issued) by `year` ("tổng kết
+   * 10 năm thực hiện Chỉ thị 15" on a 2017 page): the document's date fits.
+   */
+  | { kind: 'yearsInForce'; years: number; year: string }
   /** The sentence names the document's issuing body. */
   | { kind: 'issuerMatches'; issuer: string }
   /** A short name whose full code the same page writes out. */
@@ -68,6 +73,8 @@ export type RuleOut =
   | { kind: 'afterPageDate'; pageDate: string; recorded: string; bound?: string }
   /** The sentence tells of an event on a date before the document existed. */
   | { kind: 'afterEventDate'; eventDate: string; recorded: string }
+  /** Dated too recently to have been carried out the `years` years the sentence tells of by `year`. */
+  | { kind: 'tooRecentForYears'; years: number; year: string; recorded: string }
   /** The sentence names another issuing body (or a body of another level: a Tỉnh ủy never issues a …/TW record). */
   | { kind: 'issuerDiffers'; stated: string; recorded: string }
   /** The page places the local code in another province or district. */

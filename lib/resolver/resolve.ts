@@ -337,6 +337,7 @@ export function resolveReference(ref: Reference, candidates: DocumentRecord[], c
       if (t && compareDates(t, ctx.pageDate) > 0) s.ruledOut.push({ kind: 'afterPageDate', ...pageDateOf(ctx), recorded: t });
     }
   }
+  weighYearsInForce(ref, scored, ctx);
   ruleOutWeakerMatches(ref, scored);
   leadByPassage(ref, scored.filter((s) => s.ruledOut.length === 0));
 
@@ -424,7 +425,7 @@ const STATE_RECENT_YEARS = 5;
  * only a bound (an archive dated by year), a document of the bound's last year cannot be placed before the page.
  */
 function plausibleUnconfirmed(s: Scored, ref: Reference, ctx: ResolveContext): boolean {
-  if (s.reasons.some((r) => r.kind === 'citedInFull' || r.kind === 'subjectMatches' || r.kind === 'topicMatches' || r.kind === 'passageWords' || r.kind === 'dateMatches' || r.kind === 'yearMatches')) return true;
+  if (s.reasons.some((r) => r.kind === 'citedInFull' || r.kind === 'subjectMatches' || r.kind === 'topicMatches' || r.kind === 'passageWords' || r.kind === 'yearsInForce' || r.kind === 'dateMatches' || r.kind === 'yearMatches')) return true;
   // A plenum issues several resolutions: its number and term say which plenum, not which of its resolutions; the
   // words of the sentence or passage must point at this one's title: its "về …" clause, or a passage matching it
   // (a pair or two of words in common is chance: "xây dựng", "kinh tế").
@@ -445,6 +446,36 @@ function plausibleUnconfirmed(s: Scored, ref: Reference, ctx: ResolveContext): b
   }
   // A short form ("Nghị định 89") does not say its year.
   return pageYear - docYear <= STATE_RECENT_YEARS;
+}
+
+/** Years a review may be held early, or planned ahead of its year ("tổng kết 10 năm" prepared a year before). */
+const YEARS_IN_FORCE_SLACK = 2;
+/** The weight of a date that fits the years of carrying out: above the passage's words, below any stated fact. */
+const YEARS_IN_FORCE_WEIGHT = 25;
+
+/**
+ * "Tổng kết 10 năm thực hiện Chỉ thị số 15-CT/TW" on a 2017 page (or at an event of 2017): the directive had been
+ * carried out about ten years by then. A candidate dated later than that allows (two years' slack: a review held
+ * early, or prepared ahead) is ruled out; one dated within a few years of it fits, and that speaks for it, below any
+ * fact the sentence states. The page's date may be only a bound (an archive's year): ruling out stays sound, since
+ * the page is not later than its bound.
+ */
+function weighYearsInForce(ref: Reference, scored: Scored[], ctx: ResolveContext): void {
+  const at = ref.eventDate ?? ctx.pageDate;
+  if (ref.yearsInForce === undefined || !at) return;
+  const year = at.slice(0, 4);
+  const latest = Number(year) - ref.yearsInForce + YEARS_IN_FORCE_SLACK;
+  for (const s of scored) {
+    const t = timeOf(s.doc);
+    if (!t) continue;
+    const issued = Number(t.slice(0, 4));
+    if (issued > latest) s.ruledOut.push({ kind: 'tooRecentForYears', years: ref.yearsInForce, year, recorded: t });
+    else if (docDates(s.doc).length > 0 && issued >= latest - YEARS_IN_FORCE_SLACK - 1) {
+      s.evidence += YEARS_IN_FORCE_WEIGHT;
+      s.score += YEARS_IN_FORCE_WEIGHT;
+      s.reasons.push({ kind: 'yearsInForce', years: ref.yearsInForce, year });
+    }
+  }
 }
 
 /** Strength of subject-term agreement (passage-words.ts) that speaks for a candidate: two terms, or one said twice. */

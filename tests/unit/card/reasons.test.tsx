@@ -29,6 +29,7 @@ const EXAMPLES: { [K in ReasonKind]: Array<{ reason: Extract<Reason, { kind: K }
   subjectMatches: [{ reason: { kind: 'subjectMatches' }, shows: { vi: [], en: [] } }],
   topicMatches: [{ reason: { kind: 'topicMatches' }, shows: { vi: [], en: [] } }],
   passageWords: [{ reason: { kind: 'passageWords', terms: ['thể dục', 'thể thao'] }, shows: { vi: ['“thể dục”, “thể thao”'], en: ['“thể dục”, “thể thao”'] } }],
+  yearsInForce: [{ reason: { kind: 'yearsInForce', years: 10, year: '2017' }, shows: { vi: ['10', '2017'], en: ['10', '2017'] } }],
   issuerMatches: [{ reason: { kind: 'issuerMatches', issuer: 'Ban Bí thư' }, shows: { vi: ['Ban Bí thư'], en: ['Ban Bí thư'] } }],
   citedInFull: [{ reason: { kind: 'citedInFull' }, shows: { vi: [], en: [] } }],
   place: (['sentence', 'paragraph', 'page', 'headline', 'site', 'context'] as const).map((from) => ({
@@ -105,6 +106,7 @@ const RULE_OUTS: { [K in RuleOutKind]: Array<{ rule: Extract<RuleOut, { kind: K 
     { rule: { kind: 'afterPageDate', pageDate: '2017-12-31', recorded: '2019-05-30', bound: 'cuối năm 2017' }, shows: { vi: ['30/5/2019', 'cuối năm 2017'], en: ['30 May 2019', 'cuối năm 2017'] } },
   ],
   afterEventDate: [{ rule: { kind: 'afterEventDate', eventDate: '2019-03-05', recorded: '2019-05-30' }, shows: { vi: ['30/5/2019', '05/3/2019'], en: ['30 May 2019', '5 March 2019'] } }],
+  tooRecentForYears: [{ rule: { kind: 'tooRecentForYears', years: 10, year: '2017', recorded: '2012-02-24' }, shows: { vi: ['24/02/2012', '10', '2017'], en: ['24 February 2012', '10', '2017'] } }],
   issuerDiffers: [
     { rule: { kind: 'issuerDiffers', stated: 'Bộ Thông tin và Truyền thông', recorded: 'Bộ Công Thương' }, shows: { vi: ['Bộ Công Thương', 'Bộ Thông tin và Truyền thông'], en: ['Bộ Công Thương', 'Bộ Thông tin và Truyền thông'] } },
   ],
