@@ -3,7 +3,7 @@
  * of the cases at once: a stated term no record has ("not in the dataset", and what ruled the records out), an
  * event before a directive existed, a short form taking the identity of the code the page wrote in full, a local
  * code placed by its paragraph, a citation its sentence confirms, and a code of several records told apart by the
- * subject its passage speaks of. Each card says what kind of answer it is.
+ * subject its passage speaks of, and one told apart by the years the sentence says it has been carried out. Each card says what kind of answer it is.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
@@ -29,7 +29,8 @@ const EVIDENCE = html(
    <p>Luật số 71/2014/QH13 sửa đổi, bổ sung một số điều của các luật về thuế. Từ đầu năm 2015, Luật số 71 được các doanh nghiệp áp dụng.</p>
    <p>Hội nghị Thành ủy Hà Nội diễn ra sáng qua. Các đại biểu đánh giá kết quả thực hiện Chương trình số 01-CTr/TU về xây dựng Đảng.</p>
    <p>Theo Kế hoạch số 17-KH/TW ngày 7-7-2023 của Bộ Chính trị, các cấp ủy rà soát quy hoạch.</p>
-   <p>Sửa Luật TDTT lần này cần bổ sung nội dung về thể thao quần chúng, thể thao trường học, như Nghị quyết số 08-NQ/TW đã đề ra.</p>`,
+   <p>Sửa Luật TDTT lần này cần bổ sung nội dung về thể thao quần chúng, thể thao trường học, như Nghị quyết số 08-NQ/TW đã đề ra.</p>
+   <p>Năm nay, Ban Nội chính chuẩn bị tổng kết 15 năm thực hiện Chỉ thị số 15-CT/TW của Bộ Chính trị.</p>`,
   '<meta property="article:published_time" content="2023-08-01T08:00:00+07:00">',
 );
 
@@ -49,7 +50,7 @@ beforeAll(async () => {
   page = await chrome.context.newPage();
   await page.setViewportSize({ width: 1000, height: 900 });
   await page.goto(server.url('/evidence.html', HOST));
-  await waitForMarks(page, 7);
+  await waitForMarks(page, 8);
   mkdirSync(SHOTS, { recursive: true });
 });
 
@@ -99,6 +100,14 @@ describe('a page with several cases: each card says how sure it is and why', () 
     expect(c.text).toContain(day('2011-12-01'));
     expect(c.text).toContain(t('reason_passageWords', ['“thể dục”, “thể thao”']));
     expect(c.text).not.toContain(t('reason_latestBeforePage', [day('2023-08-01')]));
+  });
+
+  it('the years of carrying it out rule out the directives of that number too recent for them', async () => {
+    const c = await open('15-CT/TW');
+    expect(c.answer).toBe('best-fit');
+    expect(c.text).toContain(day('2007-07-07'));
+    expect(c.text).toContain(t('reason_yearsInForce', ['15', '2023']));
+    expect(c.ruledOut.some((r) => r.includes(t('ruledOut_tooRecent', [day('2012-02-24'), '15', '2023'])))).toBe(true);
   });
 
   it('a citation its sentence confirms says "confirmed"', async () => {
