@@ -14,6 +14,7 @@ import { findByNumber, type Draft } from './number-scan';
 import { findPlenumReferences } from './plenum-reference';
 import { eventDateBefore } from './event-date';
 import { yearsInForceBefore } from './years-in-force';
+import { bodyWithoutPerson } from './person-names';
 import { readParagraphs } from './paragraph-facts';
 import { readAfter, readBefore } from './sentence-context';
 import type { PageForms } from './page-forms';
@@ -187,8 +188,9 @@ function withSentence(
   if (b.proseType) ref.proseType = b.proseType;
   const date = a.date ?? b.date;
   if (date) ref.date = date;
+  // The signer named after the body ("Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung") is not part of the body's name.
   const issuerName = a.issuerName ?? b.issuerName;
-  if (issuerName) ref.issuerName = issuerName;
+  if (issuerName) ref.issuerName = bodyWithoutPerson(issuerName);
   if (term) ref.term = term;
   if (a.subject) ref.subject = a.subject;
   if (a.plenum !== undefined && ref.plenum === undefined && ref.code && !Number.isNaN(a.plenum)) ref.plenum = a.plenum;

@@ -4,6 +4,8 @@
  * reports the place its sentence or paragraph names, of the level the code needs. Pure.
  */
 
+import { withoutPersonName } from './person-names';
+
 export type PlaceLevel = 'province' | 'district';
 
 export interface NamedPlace {
@@ -20,7 +22,7 @@ const LOWER = 'a-zàáâãèéêìíòóôõùúýăđĩũơưạ-ỹ';
 const WORD = `[${UPPER}][${LOWER}]*`;
 const PROVINCE_HEAD = '(?:(?:Ban Thường vụ |Ban Chấp hành Đảng bộ )?(?:Tỉnh|Thành) (?:ủy|uỷ)|(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố|TP\\.?)|[Tt]ỉnh|[Tt]hành phố|TP\\.?)';
 const DISTRICT_HEAD = '(?:(?:Ban Thường vụ )?(?:Huyện|Quận|Thị) (?:ủy|uỷ)|(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân) (?:huyện|quận|thị xã)|[Hh]uyện|[Qq]uận|[Tt]hị xã)';
-const PLACE = new RegExp(`(?:(${DISTRICT_HEAD})|(${PROVINCE_HEAD}))\\s(${WORD}(?: ${WORD}){0,3})`, 'g');
+const PLACE = new RegExp(`(?:(${DISTRICT_HEAD})|(${PROVINCE_HEAD}))\\s(${WORD}(?: ${WORD}){0,6})`, 'g');
 /** A letter before a match means the head word is the end of another word ("Phó tỉnh" is fine, "thuỷ tỉnh" too; "Hậutỉnh" not). */
 const LETTER_BEFORE = /\p{L}/u;
 
@@ -41,6 +43,8 @@ export function placesIn(text: string, from = 0, to = text.length): NamedPlace[]
     const words = m[3]!.split(' ');
     let n = words.findIndex((w) => NOT_PLACE.test(w));
     if (n === -1) n = words.length;
+    // A signer's name after the place ("UBND TP Hà Nội Nguyễn Đức Chung") is not part of it; a place has 4 words at most.
+    n = Math.min(withoutPersonName(words.slice(0, n)).length, 4);
     if (n === 0) continue;
     const name = words.slice(0, n).join(' ');
     const start = from + m.index;
