@@ -23,7 +23,10 @@ const BEFORE_REFERENCE = new RegExp(
 
 /** The years of carrying out the sentence states right before a reference, or undefined. `before`: cleaned text. */
 export function yearsInForceBefore(before: string): number | undefined {
-  const m = BEFORE_REFERENCE.exec(before.slice(-120));
+  // This runs for every reference: most sentences say no "N năm" at all, and a plain search rules them out at once.
+  const tail = before.slice(-120);
+  if (!tail.includes(' năm ')) return undefined;
+  const m = BEFORE_REFERENCE.exec(tail);
   if (!m) return undefined;
   const years = Number(m[1]);
   return years >= 1 && years <= 60 ? years : undefined;
