@@ -74,6 +74,8 @@ describe('the library in Chromium', () => {
     const sw = await chrome.serviceWorker();
     await expect.poll(() => settled(sw), { timeout: 20_000, interval: 300 }).toBe(3);
     const before = await snapshot(sw);
+    // The page shows the settled state too (it follows storage changes a moment later): no row still waiting to sync.
+    await expect.poll(async () => (await rows(library)).filter((r) => /waiting to sync|đang chờ đồng bộ/.test(r)).length, { timeout: 10_000 }).toBe(0);
     const shown = await rows(library);
     expect(shown).toHaveLength(3);
 
