@@ -202,7 +202,7 @@ function trimLowercaseTail(s: string, from: number, count: number, capitalised: 
 }
 
 /** Bodies named before the type word: "Bộ Chính trị (đã) ban hành Kế hoạch số …", "Thủ tướng đã ký Chỉ thị số …". */
-const BEFORE = /(?:[Nn]gày (\d{1,2})[-/.](\d{1,2})[-/.](\d{4}),? )?((?:Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?|(?:Ban Thường vụ )?(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,.;:]*){0,3}|Chính phủ|Thủ tướng Chính phủ|Thủ tướng|Ban Tổ chức Trung ương|Quốc hội))(?: \S+){0,3}? (?:đã |vừa |mới )*(?:ký(?: ban hành)?|ban hành) $/;
+const BEFORE = /(?:[Nn]gày (\d{1,2})[-/.](\d{1,2})[-/.](\d{4}),? )?((?:Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?|(?:Ban Thường vụ )?(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)(?:(?: [-–])? [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,.;:]*){0,4}|Chính phủ|Thủ tướng Chính phủ|Thủ tướng|Ban Tổ chức Trung ương|Quốc hội))(?: \S+){0,3}? (?:đã |vừa |mới )*(?:ký(?: ban hành)?|ban hành) $/;
 
 /** The body named before "ban hành" or "ký", and the date when the sentence opens with one ("Ngày 7-7-2023, Bộ Chính trị ban hành …"). */
 export function bodyBefore(s: string): { name: string; date?: string } | undefined {

@@ -41,12 +41,3 @@ export function isLocalCode(code: string): boolean {
 export function placeKey(place: string): string {
   return aliasKey(place).replace(/^(?:tinh|thanh pho|tp)\s+/, '');
 }
-
-const PLACE_AFTER = /(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Quận ủy|Quận uỷ|UBND tỉnh|UBND thành phố|Ủy ban nhân dân tỉnh|Uỷ ban nhân dân tỉnh|HĐND tỉnh|Hội đồng nhân dân tỉnh|tỉnh|thành phố|TP\.?)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\p{L}]*)(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\p{L}]*){0,3})/u;
-
-/** The place a sentence's issuer names ("Ban Thường vụ Tỉnh ủy Nam Định" → "Nam Định"), if any. */
-export function placeFromIssuerName(issuerName: string | undefined): string | undefined {
-  if (!issuerName) return undefined;
-  const m = PLACE_AFTER.exec(issuerName.normalize('NFC'));
-  return m ? m[1] : undefined;
-}

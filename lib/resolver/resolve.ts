@@ -7,7 +7,7 @@
  * document fits, or "needs-place" for local codes (…/TU, …/QĐ-UBND) when no place is known.
  */
 import type { Reference } from '../detector/types';
-import { placesIn } from '../detector/place-names';
+import { placeInBodyName, placesIn } from '../detector/place-names';
 import type { DocumentRecord } from '../records/schema';
 import type { PlaceSource, Reason, RuleOut } from '../records/reason';
 import { bodyIdentity, compareBodies, couldIssue } from '../keys/body-key';
@@ -16,7 +16,7 @@ import { subjectOverlap } from '../keys/subject-overlap';
 import { passageReader, type PassageWords } from './passage-words';
 import { documentKeys, lookupKeys, sameStateCode } from './candidate-keys';
 import { codeKey, issuerKey, numberKey, typeKey } from '../keys/code-key';
-import { isLocalCode, isLocalIssuer, placeFromIssuerName, placeKey } from '../keys/local-codes';
+import { isLocalCode, isLocalIssuer, placeKey } from '../keys/local-codes';
 import { termForDate, termNumeral, termStart } from '../keys/party-terms';
 import { placeForSite, type SiteTable } from '../keys/site-place';
 
@@ -284,7 +284,7 @@ export function isLocalReference(ref: Reference): boolean {
  * sentence or paragraph names, the headline, the place the caller knows for the page, the site's province.
  */
 export function placeOf(ref: Reference, ctx: ResolveContext): Resolution['place'] {
-  const fromSentence = placeFromIssuerName(ref.issuerName);
+  const fromSentence = placeInBodyName(ref.issuerName);
   if (fromSentence) return { name: fromSentence, from: 'sentence' };
   if (ref.place) return { name: ref.place, from: ref.placeFrom ?? 'sentence' };
   const fromHeadline = ctx.headline ? headlinePlace(ref, ctx.headline) : undefined;

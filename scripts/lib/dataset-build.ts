@@ -17,7 +17,7 @@ import { DATASET_SCHEMA, type ArticleRecord, type Dataset, type DocumentRecord, 
 import { parseSites, siteTable } from '../../lib/dataset/sites-file';
 import { parseTsv } from '../../lib/dataset/tsv';
 import { createDocumentIndex } from '../../lib/resolver/document-index';
-import { isLocalCode, isLocalIssuer, placeFromIssuerName } from '../../lib/keys/local-codes';
+import { isLocalCode, isLocalIssuer } from '../../lib/keys/local-codes';
 import { readPageMentions } from '../../lib/resolver/page-mentions';
 import { isLocalReference, placeOf, type Resolution, type ResolveContext } from '../../lib/resolver/resolve';
 import { reasonText } from '../../lib/resolver/reason-text';

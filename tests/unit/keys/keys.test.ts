@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aliasKey } from '../../../lib/keys/alias-key';
 import { codeKey, typeKey } from '../../../lib/keys/code-key';
 import { termForDate, termNumeral } from '../../../lib/keys/party-terms';
-import { codeIssuer, isLocalCode, placeFromIssuerName, placeKey } from '../../../lib/keys/local-codes';
+import { codeIssuer, isLocalCode, placeKey } from '../../../lib/keys/local-codes';
 import { placeForSite, siteKey } from '../../../lib/keys/site-place';
 
 describe('aliasKey: accent- and case-insensitive', () => {
@@ -68,13 +68,6 @@ describe('local codes and places', () => {
     ['123/QĐ-UBND', 'UBND'],
     ['100/2019/NĐ-CP', 'CP'],
   ])('codeIssuer(%s) → %s', (code, issuer) => expect(codeIssuer(code)).toBe(issuer));
-  it.each([
-    ['Ban Thường vụ Tỉnh ủy Nam Định', 'Nam Định'],
-    ['UBND tỉnh Bình Định', 'Bình Định'],
-    ['Thành ủy Hà Nội', 'Hà Nội'],
-    ['Ban Thường vụ Tỉnh ủy', undefined],
-    ['Bộ Chính trị', undefined],
-  ])('placeFromIssuerName(%s) → %s', (name, place) => expect(placeFromIssuerName(name)).toBe(place));
   it('compares places without accents or "tỉnh"', () => expect(placeKey('tỉnh Nam Định')).toBe(placeKey('Nam Dinh')));
   it.each([
     ['https://www.baonamdinh.vn/tin/1', 'baonamdinh.vn'],

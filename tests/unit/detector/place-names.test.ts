@@ -1,0 +1,84 @@
+/**
+ * Place names as news writes them: dashes inside a province's name ("Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu"), short
+ * forms ("TT-Huế", "BR-VT", "TP.HCM"), and a dash that starts a title rather than a name ("Thành ủy Hà Nội - Bí thư
+ * …"). Local codes are placed by them, so a short form read as "T" misplaces every local code of its sentence.
+ * Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../../lib/detector/detect';
+import { placeInBodyName, placesIn } from '../../../lib/detector/place-names';
+import { placeOf } from '../../../lib/resolver/resolve';
+import { placeKey } from '../../../lib/keys/local-codes';
+
+const names = (text: string) => placesIn(text).map((p) => [p.name, p.level, text.slice(p.start, p.end)]);
+
+describe('place names with dashes and short forms', () => {
+  it.each([
+    ['UBND tỉnh TT-Huế vừa ban hành', 'Thừa Thiên Huế', 'UBND tỉnh TT-Huế'],
+    ['Tỉnh ủy TT. Huế', 'Thừa Thiên Huế', 'Tỉnh ủy TT. Huế'],
+    ['UBND tỉnh Thừa Thiên - Huế ban hành', 'Thừa Thiên Huế', 'UBND tỉnh Thừa Thiên - Huế'],
+    ['Tỉnh ủy Bà Rịa - Vũng Tàu ban hành', 'Bà Rịa - Vũng Tàu', 'Tỉnh ủy Bà Rịa - Vũng Tàu'],
+    ['ở tỉnh Bà Rịa-Vũng Tàu.', 'Bà Rịa - Vũng Tàu', 'tỉnh Bà Rịa-Vũng Tàu'],
+    ['Tỉnh ủy BR-VT', 'Bà Rịa - Vũng Tàu', 'Tỉnh ủy BR-VT'],
+    ['Thành ủy TP. HCM', 'Hồ Chí Minh', 'Thành ủy TP. HCM'],
+    ['UBND TP.HCM ban hành', 'Hồ Chí Minh', 'TP.HCM'],
+    ['tại TPHCM hôm qua', 'Hồ Chí Minh', 'TPHCM'],
+  ])('%s → %s', (text, name, phrase) => expect(names(text)).toEqual([[name, 'province', phrase]]));
+
+  it('a dash before a title or a new phrase ends the name', () => {
+    expect(names('Thành ủy Hà Nội - Bí thư Thành ủy')).toEqual([['Hà Nội', 'province', 'Thành ủy Hà Nội']]);
+    expect(names('Thành ủy Hà Nội – Phó Bí thư')).toEqual([['Hà Nội', 'province', 'Thành ủy Hà Nội']]);
+    expect(names('tỉnh Nghệ An - Ban Thường vụ')).toEqual([['Nghệ An', 'province', 'tỉnh Nghệ An']]);
+  });
+
+  it('a word that only begins like a short form is not one', () => {
+    expect(placesIn('tỉnh BRVTX').map((p) => p.name)).not.toContain('Bà Rịa - Vũng Tàu');
+    expect(placesIn('mã HCMC123')).toEqual([]);
+  });
+
+  it.each([
+    ['Ban Thường vụ Tỉnh ủy Nam Định', 'Nam Định'],
+    ['UBND tỉnh Bình Định', 'Bình Định'],
+    ['Thành ủy Hà Nội', 'Hà Nội'],
+    ['Huyện ủy Diễn Châu', 'Diễn Châu'],
+    ['UBND tỉnh TT-Huế', 'Thừa Thiên Huế'],
+    ['Tỉnh ủy Bà Rịa - Vũng Tàu', 'Bà Rịa - Vũng Tàu'],
+    ['Ban Thường vụ Tỉnh ủy', undefined],
+    ['Bộ Chính trị', undefined],
+  ])('the place a body names: %s → %s', (body, place) => expect(placeInBodyName(body)).toBe(place));
+});
+
+describe('local codes are placed by these names', () => {
+  const placeOfCode = (text: string, code: string) => {
+    const ref = detect(text).find((r) => r.code === code);
+    expect(ref, code).toBeDefined();
+    return placeOf(ref!, {})?.name;
+  };
+
+  it('a people\'s committee decision of "UBND tỉnh TT-Huế" belongs to Thừa Thiên Huế, not "T"', () => {
+    expect(placeOfCode('UBND tỉnh TT-Huế ban hành Quyết định số 12/2020/QĐ-UBND ngày 3/4/2020 về giá đất.', '12/2020/QĐ-UBND')).toBe('Thừa Thiên Huế');
+  });
+
+  it('a directive of "Tỉnh ủy Bà Rịa - Vũng Tàu" belongs to the whole province, not to "Bà Rịa"', () => {
+    const place = placeOfCode('Tỉnh ủy Bà Rịa - Vũng Tàu ban hành Chỉ thị số 05-CT/TU về phòng chống thiên tai.', '05-CT/TU');
+    expect(place).toBe('Bà Rịa - Vũng Tàu');
+    expect(placeKey(place!)).toBe(placeKey('tỉnh Bà Rịa-Vũng Tàu'));
+    expect(placeKey(place!)).not.toBe(placeKey('Bà Rịa'));
+  });
+
+  it('a plan of "UBND TP.HCM" belongs to Hồ Chí Minh', () => {
+    expect(placeOfCode('UBND TP.HCM đã ban hành Kế hoạch số 1234/KH-UBND về chuyển đổi số.', '1234/KH-UBND')).toBe('Hồ Chí Minh');
+  });
+});
+
+describe('a place named after another local body is not the first body\'s', () => {
+  it('"UBND Thành phố giao Chủ tịch UBND quận Hà Đông" names no place for the city\'s letter', () => {
+    expect(placeInBodyName('UBND Thành phố giao Chủ tịch UBND quận Hà Đông')).toBeUndefined();
+    expect(placeInBodyName('ƯBND Thành phố giao Chủ tịch UBND huyện Hoài Đức')).toBeUndefined();
+  });
+  it('a title or a department before the body keeps its place', () => {
+    expect(placeInBodyName('Phó Chủ tịch UBND TPHCM')).toBe('Hồ Chí Minh');
+    expect(placeInBodyName('Ban Tuyên giáo Tỉnh ủy Nam Định')).toBe('Nam Định');
+    expect(placeInBodyName('Sở Y tế tỉnh Nghệ An')).toBe('Nghệ An');
+  });
+});
