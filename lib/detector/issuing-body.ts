@@ -150,7 +150,13 @@ export function readBodyName(s: string, from = 0): { name: string; length: numbe
     TOKEN.lastIndex = pos;
     if (!TOKEN.test(s)) break;
     const end = TOKEN.lastIndex;
-    if (!hasWordChar(s, pos, end)) break;
+    if (!hasWordChar(s, pos, end)) {
+      // A dash inside a place's name ("Tỉnh ủy Bà Rịa - Vũng Tàu", "UBND thành phố Phan Rang - Tháp Chàm").
+      if (!(count > 0 && capitalised === count && dashInPlaceName(s, from, pos, end))) break;
+      pos = end;
+      ends[count++] = end;
+      continue;
+    }
     const capital = isCapitalCode(s.charCodeAt(pos));
     if (count === 0) {
       if (!capital) break;
@@ -166,6 +172,19 @@ export function readBodyName(s: string, from = 0): { name: string; length: numbe
   if (!count) return undefined;
   const end = ends[trimLowercaseTail(s, from, count, capitalised) - 1]!;
   return { name: s.slice(from, end), length: end - from };
+}
+
+/** A place's head word in a body's name so far ("Tỉnh ủy", "UBND tỉnh", "thành phố", "huyện"). */
+const PLACE_HEAD_IN_NAME = /(?:^|\s)(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|(?:ủy|uỷ)|[Hh]uyện|[Qq]uận|[Tt]hị xã)\s/u;
+/** Words that start a title or a new subject after a dash, never the second part of a place's name. */
+const AFTER_DASH_NOT_PLACE = /^(?:Bí|Chủ|Phó|Giám|Trưởng|Tổng|Đại|Ông|Đồng|Thứ|Ban|Bộ|Sở|UBND|HĐND|Ủy|Uỷ|Hội|Đảng)$/u;
+
+/** Whether the lone dash at [pos, end) joins two parts of a place's name: a place head before it, a place word after. */
+function dashInPlaceName(s: string, from: number, pos: number, end: number): boolean {
+  if (end - pos !== 1 || (s[pos] !== '-' && s[pos] !== '–')) return false;
+  if (!PLACE_HEAD_IN_NAME.test(s.slice(from, pos))) return false;
+  const next = /^\s?([^\s,;.:!?()]+)/u.exec(s.slice(end, end + 20));
+  return Boolean(next && isCapitalCode(next[1]!.charCodeAt(0)) && !AFTER_DASH_NOT_PLACE.test(next[1]!));
 }
 
 /** "và" joins two parts of one name ("Bộ Giáo dục và Đào tạo"), not a name and the next citation ("và Nghị định …"). */
@@ -202,7 +221,7 @@ function trimLowercaseTail(s: string, from: number, count: number, capitalised: 
 }
 
 /** Bodies named before the type word: "Bộ Chính trị (đã) ban hành Kế hoạch số …", "Thủ tướng đã ký Chỉ thị số …". */
-const BEFORE = /(?:[Nn]gày (\d{1,2})[-/.](\d{1,2})[-/.](\d{4}),? )?((?:Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?|(?:Ban Thường vụ )?(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)(?:(?: [-–])? [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,.;:]*){0,4}|Chính phủ|Thủ tướng Chính phủ|Thủ tướng|Ban Tổ chức Trung ương|Quốc hội))(?: \S+){0,3}? (?:đã |vừa |mới )*(?:ký(?: ban hành)?|ban hành) $/;
+const BEFORE = /(?:[Nn]gày (\d{1,2})[-/.](\d{1,2})[-/.](\d{4}),? )?((?:Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?|(?:Ban Thường vụ )?(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)(?:(?: [-–])? [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,.;:]*){0,4}|Chính phủ|Thủ tướng Chính phủ|Thủ tướng|Ban Tổ chức Trung ương|Quốc hội))(?: [^\s,;:]+){0,3}? (?:đã |vừa |mới )*(?:ký(?: ban hành)?|ban hành) $/;
 
 /** The body named before "ban hành" or "ký", and the date when the sentence opens with one ("Ngày 7-7-2023, Bộ Chính trị ban hành …"). */
 export function bodyBefore(s: string): { name: string; date?: string } | undefined {

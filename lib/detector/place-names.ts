@@ -44,7 +44,7 @@ const LETTER_BEFORE = /\p{L}/u;
 /** Words that start a new phrase, never part of a place's name ("tỉnh Nghệ An Ban hành", "huyện Đảng bộ"). */
 const NOT_PLACE = /^(?:Ban|Nghị|Chỉ|Kết|Quyết|Quy|Kế|Hướng|Thông|Chương|Công|Đảng|Ủy|Uỷ|Hội|Sở|Bộ|UBND|HĐND|Về|Theo|Trong|Ngày|Số)$/u;
 /** Words of a title after a dash ("Thành ủy Hà Nội - Bí thư …", "tỉnh Nghệ An – Phó Chủ tịch …"): never a place's. */
-const TITLE_AFTER_DASH = /^(?:Bí|Chủ|Phó|Giám|Trưởng|Tổng|Đại|Ông|Bà|Đồng|Thứ)$/u;
+const TITLE_AFTER_DASH = /^(?:Bí|Chủ|Phó|Giám|Trưởng|Tổng|Đại|Ông|Đồng|Thứ)$/u;
 
 /** The centrally-run cities: "thành phố Hà Nội" is a province; "thành phố Vinh" a district. */
 const CENTRAL_CITIES = /^(?:Hà Nội|Hồ Chí Minh|Hải Phòng|Đà Nẵng|Cần Thơ|Huế)$/u;

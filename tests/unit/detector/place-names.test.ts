@@ -82,3 +82,20 @@ describe('a place named after another local body is not the first body\'s', () =
     expect(placeInBodyName('Sở Y tế tỉnh Nghệ An')).toBe('Nghệ An');
   });
 });
+
+describe('issuing bodies named with such places', () => {
+  const issuers = (text: string) => Object.fromEntries(detect(text).map((r) => [r.code, r.issuerName]));
+
+  it('"của Tỉnh ủy Bà Rịa - Vũng Tàu" is the whole body, and a dash before a title ends it', () => {
+    expect(issuers('Thực hiện Chỉ thị số 05-CT/TU ngày 3/4/2020 của Tỉnh ủy Bà Rịa - Vũng Tàu về phòng chống thiên tai.')['05-CT/TU']).toBe('Tỉnh ủy Bà Rịa - Vũng Tàu');
+    expect(issuers('Theo Kế hoạch số 12-KH/TU của Thành ủy Hà Nội - Bí thư Thành ủy chủ trì hội nghị.')['12-KH/TU']).toBe('Thành ủy Hà Nội');
+  });
+
+  it('a body named before a comma is not the subject that issues after it', () => {
+    // "Tỉnh ủy Nghệ An, UBND tỉnh đã ban hành Quyết định …": the decision is the people's committee's.
+    expect(issuers('Theo Chỉ thị số 05-CT/TU của Tỉnh ủy Nghệ An, UBND tỉnh đã ban hành Quyết định 1234/QĐ-UBND về giá đất.')['1234/QĐ-UBND']).toBe('UBND tỉnh');
+    expect(issuers('Tỉnh ủy Bà Rịa - Vũng Tàu, UBND tỉnh đã ban hành Quyết định 1234/QĐ-UBND.')['1234/QĐ-UBND']).toBe('UBND tỉnh');
+    // Words between the body and its verb still belong to it when no comma parts them.
+    expect(issuers('Bộ Chính trị khóa XIII đã ban hành Kết luận số 21-KL/TW về xây dựng Đảng.')['21-KL/TW']).toBe('Bộ Chính trị');
+  });
+});
