@@ -3,6 +3,7 @@ import { PROSE_TYPES } from './abbreviations';
 import { isoDate } from './dates';
 import { hasDottedCapitalI, isSpace, lowerCode, matchesLowerAt } from './normalize';
 import type { Family } from './types';
+import { endsPlaceAfterDash, hasLocalBodyHead } from './place-names';
 
 /** Words that end a body's name: what follows a name in a citation, never part of one. */
 const STOP = new Set([
@@ -174,17 +175,12 @@ export function readBodyName(s: string, from = 0): { name: string; length: numbe
   return { name: s.slice(from, end), length: end - from };
 }
 
-/** A place's head word in a body's name so far ("Tỉnh ủy", "UBND tỉnh", "thành phố", "huyện"). */
-const PLACE_HEAD_IN_NAME = /(?:^|\s)(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|(?:ủy|uỷ)|[Hh]uyện|[Qq]uận|[Tt]hị xã)\s/u;
-/** Words that start a title or a new subject after a dash, never the second part of a place's name. */
-const AFTER_DASH_NOT_PLACE = /^(?:Bí|Chủ|Phó|Giám|Trưởng|Tổng|Đại|Ông|Đồng|Thứ|Ban|Bộ|Sở|UBND|HĐND|Ủy|Uỷ|Hội|Đảng)$/u;
-
 /** Whether the lone dash at [pos, end) joins two parts of a place's name: a place head before it, a place word after. */
 function dashInPlaceName(s: string, from: number, pos: number, end: number): boolean {
   if (end - pos !== 1 || (s[pos] !== '-' && s[pos] !== '–')) return false;
-  if (!PLACE_HEAD_IN_NAME.test(s.slice(from, pos))) return false;
+  if (!hasLocalBodyHead(s.slice(from, pos))) return false;
   const next = /^\s?([^\s,;.:!?()]+)/u.exec(s.slice(end, end + 20));
-  return Boolean(next && isCapitalCode(next[1]!.charCodeAt(0)) && !AFTER_DASH_NOT_PLACE.test(next[1]!));
+  return Boolean(next && isCapitalCode(next[1]!.charCodeAt(0)) && !endsPlaceAfterDash(next[1]!));
 }
 
 /** "và" joins two parts of one name ("Bộ Giáo dục và Đào tạo"), not a name and the next citation ("và Nghị định …"). */

@@ -32,7 +32,7 @@ const SHORT_FORMS: readonly (readonly [RegExp, string])[] = [
   [/^(?:BR[-–]VT|BRVT)$/u, 'Bà Rịa - Vũng Tàu'],
   [/^(?:TP\.? ?HCM|TPHCM|HCM|HCMC)$/u, 'Hồ Chí Minh'],
 ];
-const SHORT = '(?:TT[.-]? ?Huế|BR[-–]VT|BRVT|TP\\.? ?HCM|TPHCM|HCMC?)';
+const SHORT = `(?:${SHORT_FORMS.map(([form]) => form.source.slice(1, -1)).join('|')})`;
 /** A name: capitalised words, joined by spaces or by a dash ("Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu"). */
 const NAME = `${SHORT}(?![${UPPER}${LOWER}])|${WORD}(?:(?: ?[-–] ?| )${WORD}){0,6}`;
 const PLACE = new RegExp(`(?:(${DISTRICT_HEAD})|(${PROVINCE_HEAD}))\\s(${NAME})|(TP\\.? ?HCM|TPHCM)(?![${UPPER}${LOWER}])`, 'g');
@@ -45,6 +45,11 @@ const LETTER_BEFORE = /\p{L}/u;
 const NOT_PLACE = /^(?:Ban|Nghị|Chỉ|Kết|Quyết|Quy|Kế|Hướng|Thông|Chương|Công|Đảng|Ủy|Uỷ|Hội|Sở|Bộ|UBND|HĐND|Về|Theo|Trong|Ngày|Số)$/u;
 /** Words of a title after a dash ("Thành ủy Hà Nội - Bí thư …", "tỉnh Nghệ An – Phó Chủ tịch …"): never a place's. */
 const TITLE_AFTER_DASH = /^(?:Bí|Chủ|Phó|Giám|Trưởng|Tổng|Đại|Ông|Đồng|Thứ)$/u;
+
+/** Whether a word after a dash starts a title or a new phrase rather than the second part of a place's name. */
+export function endsPlaceAfterDash(word: string): boolean {
+  return TITLE_AFTER_DASH.test(word) || NOT_PLACE.test(word);
+}
 
 /** The centrally-run cities: "thành phố Hà Nội" is a province; "thành phố Vinh" a district. */
 const CENTRAL_CITIES = /^(?:Hà Nội|Hồ Chí Minh|Hải Phòng|Đà Nẵng|Cần Thơ|Huế)$/u;
@@ -59,7 +64,7 @@ export function placesIn(text: string, from = 0, to = text.length): NamedPlace[]
     if (m.index > 0 && LETTER_BEFORE.test(s[m.index - 1]!)) continue;
     const start = from + m.index;
     if (m[4]) {
-      out.push({ name: 'Hồ Chí Minh', level: 'province', start, end: start + m[0].length });
+      out.push({ name: canonicalName(m[4]), level: 'province', start, end: start + m[0].length });
       continue;
     }
     const raw = m[3]!;
@@ -86,7 +91,7 @@ export function placesIn(text: string, from = 0, to = text.length): NamedPlace[]
 /** "Nội - Bí" → "Nội": a word joined by a dash to a title's or a new phrase's first word ends before the dash. */
 function cutAtPhrase(word: string): string {
   const parts = word.split(/\s?[-–]\s?/u);
-  const keep = parts.findIndex((p, i) => i > 0 && (TITLE_AFTER_DASH.test(p) || NOT_PLACE.test(p)));
+  const keep = parts.findIndex((p, i) => i > 0 && endsPlaceAfterDash(p));
   if (keep === -1) return word;
   const m = new RegExp(`^(?:[^\\s\\-–]+(?:\\s?[-–]\\s?)){${keep}}`, 'u').exec(word);
   return m ? m[0].replace(/\s?[-–]\s?$/u, '') : word;
@@ -107,7 +112,12 @@ export function placeInBodyName(bodyName: string | undefined): string | undefine
   // A place after another local body left unplaced belongs to that other body's subordinate ("UBND Thành phố giao
   // Chủ tịch UBND quận Hà Đông": the city's letter, not Hà Đông's).
   const before = name.slice(0, first.start).replace(/(?:[UƯ]BND|HĐND|(?:Ủy|Uỷ) ban nhân dân|Hội đồng nhân dân)\s*$/u, '');
-  return LOCAL_BODY_HEAD.test(before) ? undefined : first.name;
+  return hasLocalBodyHead(before) ? undefined : first.name;
+}
+
+/** Whether a phrase holds the head of a local body's name ("UBND", "Thành phố", "Tỉnh ủy", "huyện"). */
+export function hasLocalBodyHead(phrase: string): boolean {
+  return LOCAL_BODY_HEAD.test(phrase);
 }
 
 /** The head of a local body's name anywhere in a phrase ("UBND", "Thành phố", "Tỉnh ủy", "huyện"). */
