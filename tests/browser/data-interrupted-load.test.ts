@@ -86,8 +86,9 @@ it('the browser quitting mid-load keeps the previous dataset, and the next start
 
   // Kill the browser in the middle of the load (a graceful close may let the worker finish first), and start again.
   page = await start(true);
-  // The interrupted load left the previous dataset active, marked for retry; the retry is under way.
-  const after = await status(page);
+  // The interrupted load left the previous dataset active, marked for retry; the retry is under way. (The worker
+  // answers "not ready" while it reopens the database after the restart: wait for that, not for the retry.)
+  const after = await until(page, (s) => s.ready, 30_000);
   expect(after).toMatchObject({ ready: true, version: first.version, updating: big.version });
   expect(await sendLookup(page, { op: 'document', id: firstDoc })).toMatchObject({ ok: true });
   const done = await until(page, (s) => s.version === big.version && !s.updating, 120_000);
