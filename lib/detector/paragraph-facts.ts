@@ -15,6 +15,11 @@ import type { Reference } from './types';
 const GOVERNING =
   /(Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?|Ban Thường vụ (?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,.;:]*){0,3}|(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,.;:]*){0,3}|Chính phủ|Thủ tướng Chính phủ|Quốc hội)(?:,? (?:khóa|khoá) ([IVXLC]+)\b)?,?(?: [^\s,.;:]+){0,3}? (?:đã |vừa |mới |lần lượt )*(?:ký )?ban hành\b/u;
 const CENTRAL_PARTY = /^(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương)/u;
+/**
+ * A verb that makes what follows the object of another act than the governing "ban hành": "Tỉnh ủy ban hành Chương
+ * trình hành động thực hiện Nghị quyết số 57" issues the programme, not the resolution it carries out.
+ */
+const NESTED_VERB = /(?:^|[^\p{L}])(?:thực hiện|triển khai|quán triệt|cụ thể (?:hóa|hoá)|sơ kết|tổng kết|căn cứ|theo|thi hành|thay thế|sửa đổi|bổ sung)(?![\p{L}])/iu;
 const LIST_ITEM = /^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s/u;
 const LOCAL_PROVINCE = new Set(['TU', 'BTGTU', 'BTCTU', 'UBKTTU', 'VPTU', 'BDVTU', 'BNCTU']);
 const LOCAL_DISTRICT = new Set(['HU', 'QU', 'THU', 'TXU']);
@@ -124,8 +129,20 @@ function sentenceEndOf(text: string, pos: number, ceiling: number): number {
   return ceiling;
 }
 
+/** A clause "… (đã) ban hành" and what it governs: the rest of its sentence, or the list its colon opens. */
+interface Governing {
+  body: string;
+  term?: string;
+  sentenceEnd: number;
+  listUntil: number;
+  /** Where its verb ends. */
+  verbEnd: number;
+}
+
 export function readParagraphs(text: string, refs: Reference[]): void {
-  let governing: { body: string; term?: string; sentenceEnd: number; listUntil: number } | undefined;
+  let governing: Governing | undefined;
+  /** Where the previous reference ends: a nested verb is looked for between it and the next one. */
+  let previousEnd = 0;
   let paragraphStart = -1;
   let paragraphEnd = -1;
   /** Places the paragraph names, read on first need. */
@@ -165,12 +182,16 @@ export function readParagraphs(text: string, refs: Reference[]): void {
         const m = GOVERNING.exec(text.slice(sentenceStart, ref.start));
         if (m) {
           const endsWithColon = text.slice(Math.max(sentenceStart, paragraphEnd - 8), paragraphEnd).trimEnd().endsWith(':');
-          governing = { body: m[1]!, ...(m[2] ? { term: m[2].toUpperCase() } : {}), sentenceEnd, listUntil: endsWithColon ? listEnd(text, paragraphEnd) : sentenceEnd };
+          governing = { body: m[1]!, ...(m[2] ? { term: m[2].toUpperCase() } : {}), sentenceEnd, listUntil: endsWithColon ? listEnd(text, paragraphEnd) : sentenceEnd, verbEnd: sentenceStart + m.index + m[0].length };
         }
       }
     }
-    if (governing && !ref.issuerName && fits(ref, governing.body)) ref.issuerName = governing.body;
-    if (governing?.term && !ref.term && CENTRAL_PARTY.test(governing.body) && ref.family === 'party' && (ref.issuer.abbr ?? 'TW').toUpperCase() === 'TW' && fits(ref, governing.body)) {
+    // Governed: what stands between the verb (or the list item's start, or the previous reference) and this one
+    // makes it no object of another act ("… ban hành Kế hoạch … thực hiện Nghị quyết số 57").
+    const governed = governing && !NESTED_VERB.test(text.slice(Math.max(ref.start < governing.sentenceEnd ? governing.verbEnd : paragraphStart, previousEnd), ref.start));
+    previousEnd = ref.end;
+    if (governed && governing && !ref.issuerName && fits(ref, governing.body)) ref.issuerName = governing.body;
+    if (governed && governing?.term && !ref.term && CENTRAL_PARTY.test(governing.body) && ref.family === 'party' && (ref.issuer.abbr ?? 'TW').toUpperCase() === 'TW' && fits(ref, governing.body)) {
       ref.term = governing.term;
     }
     const local = isLocal(ref);
@@ -246,7 +267,7 @@ function listEnd(text: string, paragraphEnd: number): number {
 }
 
 /** The governing clause of the line that opens the list holding the line at `lineStart` (items may run over lines). */
-function listOpener(text: string, lineStart: number): { body: string; term?: string; sentenceEnd: number; listUntil: number } | undefined {
+function listOpener(text: string, lineStart: number): Governing | undefined {
   let end = lineStart - 1;
   for (let steps = 0; end > 0 && steps < 50; steps++) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
@@ -255,7 +276,7 @@ function listOpener(text: string, lineStart: number): { body: string; term?: str
     if (!/:\s*$/.test(line)) return undefined;
     const sentence = line.slice(sentenceStartOf(line, line.length, 0));
     const m = GOVERNING.exec(sentence);
-    return m ? { body: m[1]!, ...(m[2] ? { term: m[2].toUpperCase() } : {}), sentenceEnd: end, listUntil: listEnd(text, end) } : undefined;
+    return m ? { body: m[1]!, ...(m[2] ? { term: m[2].toUpperCase() } : {}), sentenceEnd: end, listUntil: listEnd(text, end), verbEnd: end } : undefined;
   }
   return undefined;
 }

@@ -36,6 +36,22 @@ describe('a governing clause carries to the references it governs', () => {
     expect(other.get('205-QĐ/TW')?.issuerName).toBeUndefined();
   });
 
+  it('a reference carried out, summed up or replaced by what the body issues is not the body\'s own', () => {
+    // The Tỉnh ủy issues the programme, not the Politburo's resolution it carries out.
+    const own = byRaw('Tỉnh ủy Quảng Bình đã ban hành Chương trình hành động thực hiện Nghị quyết số 57 về phát triển khoa học.');
+    expect(own.get('Nghị quyết số 57')?.issuerName).toBeUndefined();
+    // Nor does the Politburo of one term give its term to the earlier directive its conclusion reviews.
+    const term = byRaw('Bộ Chính trị khóa XIII đã ban hành Kết luận số 11-KL/TW về tiếp tục thực hiện Chỉ thị số 05-CT/TW.');
+    expect(term.get('11-KL/TW')).toMatchObject({ issuerName: 'Bộ Chính trị', term: 'XIII' });
+    expect(term.get('05-CT/TW')?.term).toBeUndefined();
+    expect(term.get('05-CT/TW')?.issuerName).toBeUndefined();
+    // In a list after a colon, each item is read from its own start.
+    const list = byRaw('Ban Thường vụ Tỉnh ủy Hà Tĩnh đã ban hành các văn bản triển khai:\n- Kế hoạch số 12-KH/TU thực hiện Nghị quyết số 03-NQ/TU;\n- Chỉ thị số 05-CT/TU về chuyển đổi số.');
+    expect(list.get('12-KH/TU')?.issuerName).toBe('Ban Thường vụ Tỉnh ủy Hà Tĩnh');
+    expect(list.get('03-NQ/TU')?.issuerName).toBeUndefined();
+    expect(list.get('05-CT/TU')?.issuerName).toBe('Ban Thường vụ Tỉnh ủy Hà Tĩnh');
+  });
+
   it('a provincial body\'s term is not a central term', () => {
     const refs = byRaw('Tỉnh ủy khóa XIX đã ban hành Nghị quyết số 03-NQ/TU về phát triển du lịch.');
     expect(refs.get('03-NQ/TU')?.term).toBeUndefined();
