@@ -164,7 +164,8 @@ export function readBodyName(s: string, from = 0): { name: string; length: numbe
     } else {
       const stop = stopWordAt(s, pos, end);
       if (stop !== undefined && !(stop === 'và' && nextIsCapital(s, end))) break;
-      if (end - pos === 3 && s.startsWith('ban', pos) && s.startsWith(' hành', end)) break;
+      // A name has two words at least ("Ban chỉ đạo …" is a name, "Chính phủ chỉ đạo …" a name and its verb).
+      if (count >= 2 && verbPairAt(s, pos, end)) break;
     }
     pos = end;
     ends[count++] = end;
@@ -173,6 +174,23 @@ export function readBodyName(s: string, from = 0): { name: string; length: numbe
   if (!count) return undefined;
   const end = ends[trimLowercaseTail(s, from, count, capitalised) - 1]!;
   return { name: s.slice(from, end), length: end - from };
+}
+
+/**
+ * Two-syllable verbs a body's name is followed by, never part of it in lower case ("của Bộ Tài chính hướng dẫn …",
+ * "của Bộ Chính trị chỉ đạo …", "UBND tỉnh ban hành …"): without them the name ran on and was then cut back to its
+ * capitalised words ("Bộ Tài", "Bộ Chính"), which named another body. Keyed by the first syllable.
+ */
+const VERB_PAIRS = new Map<string, string[]>([
+  ['ban', ['hành']], ['hướng', ['dẫn']], ['chỉ', ['đạo', 'thị']], ['thực', ['hiện']], ['triển', ['khai']], ['tổ', ['chức']],
+  ['chủ', ['trì']], ['phối', ['hợp']], ['kiểm', ['tra']], ['thông', ['báo', 'qua']], ['tiếp', ['tục']], ['quán', ['triệt']],
+  ['lãnh', ['đạo']], ['giao', ['nhiệm']], ['kết', ['luận']], ['nhất', ['trí']],
+]);
+/** Whether the lower-case word at [pos, end) and the next one form such a verb. */
+function verbPairAt(s: string, pos: number, end: number): boolean {
+  const seconds = VERB_PAIRS.get(s.slice(pos, end));
+  if (!seconds || s.charCodeAt(end) !== 32) return false;
+  return seconds.some((w) => s.startsWith(w, end + 1) && !isWordChar(s.charCodeAt(end + 1 + w.length)));
 }
 
 /** Whether the lone dash at [pos, end) joins two parts of a place's name: a place head before it, a place word after. */

@@ -56,6 +56,11 @@ describe('The issuing body and term the sentence names', () => {
     ['Chủ tịch UBND tỉnh Phú Thọ vừa ký ban hành Văn bản số 339 về nhiệm vụ', 'Chủ tịch UBND tỉnh Phú Thọ', undefined],
     ['Bộ trưởng Bộ Công Thương đã ra Quyết định số 376/QĐ-BCT thành lập hội đồng', 'Bộ trưởng Bộ Công Thương', undefined],
     ['Theo đề nghị của Bộ Tài chính, Thủ tướng có Quyết định số 12/QĐ-TTg về giá', 'Thủ tướng', undefined],
+    // A two-syllable verb after the name ends it: the name was read on and cut back to "Bộ Tài", "Bộ Chính".
+    ['Thông tư số 02/2023/TT-BTC của Bộ Tài chính hướng dẫn chế độ kế toán', 'Bộ Tài chính', undefined],
+    ['Kết luận số 14-KL/TW của Bộ Chính trị chỉ đạo các cấp khuyến khích cán bộ năng động', 'Bộ Chính trị', undefined],
+    ['Nghị quyết số 12/NQ-CP của Chính phủ triển khai nhiệm vụ trọng tâm năm nay', 'Chính phủ', undefined],
+    ['Quyết định số 7/QĐ-BCĐ của Ban chỉ đạo phòng chống thiên tai tỉnh Quảng Ninh về ứng phó', 'Ban chỉ đạo phòng chống thiên tai tỉnh Quảng Ninh', undefined],
   ])('%s', (text, issuerName, term) => {
     const r = first(text);
     expect(r.issuerName).toBe(issuerName);
