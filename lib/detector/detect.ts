@@ -15,7 +15,7 @@ import { findPlenumReferences } from './plenum-reference';
 import { eventDateBefore } from './event-date';
 import { yearsInForceBefore } from './years-in-force';
 import { bodyWithoutPerson } from './person-names';
-import { readParagraphs } from './paragraph-facts';
+import { isLocal, readParagraphs } from './paragraph-facts';
 import { readAfter, readBefore } from './sentence-context';
 import type { PageForms } from './page-forms';
 import type { Family, Reference } from './types';
@@ -195,6 +195,11 @@ function withSentence(
   if (a.subject) ref.subject = a.subject;
   if (a.plenum !== undefined && ref.plenum === undefined && ref.code && !Number.isNaN(a.plenum)) ref.plenum = a.plenum;
   if (ref.issuerMayBeLocal && a.headerPlace) settleTUByHeader(ref, a.headerPlace);
+  // A local body's header names its own place ("Số: 2863/QĐ-UBND  Bà Rịa - Vũng Tàu, ngày …", "Số 120-KL/TU  Nghệ An, ngày …").
+  else if (a.headerPlace && !ref.place && isLocal(ref)) {
+    ref.place = a.headerPlace.replace(/^TP\.\s?/, '');
+    ref.placeFrom = 'sentence';
+  }
   if (a.severalTerms || namesSeveral(before, bare ? undefined : b.proseType, after, () => cleanText(text.slice(d.end, d.end + 100), hasMarks))) ref.several = true;
   const eventDate = eventDateBefore(before, found >= 0);
   // "Ngày 3/6/2017, Tổng Bí thư đã ký ban hành Nghị quyết …": the event is the signing, so the date is the document's.

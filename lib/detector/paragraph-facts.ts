@@ -216,7 +216,7 @@ export function readParagraphs(text: string, refs: Reference[]): void {
 }
 
 /** Whether a reference's issuer is a local body (…/TU, …/HU, …/QĐ-UBND). */
-function isLocal(ref: Reference): boolean {
+export function isLocal(ref: Reference): boolean {
   const issuer = ref.issuer.abbr;
   if (!issuer) return false;
   return LOCAL_PROVINCE.has(issuer) || LOCAL_DISTRICT.has(issuer) || issuer.includes('UBND') || issuer.includes('HĐND');

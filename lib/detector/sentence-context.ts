@@ -96,8 +96,11 @@ const MORE_TERM = /\s*(?:,|và)\s*(?:[Kk]hóa\s+|[Kk]hoá\s+)?[IVXLC]+(?![\p{L}\
 /** "ban hành", "ký ban hành", "phê duyệt", and "ký" alone before a date or the clause's end ("ký ngày 9.6.2017"). */
 const ISSUED = /(?:(?:đã|được|vừa|mới)\s+)*(?:(?:ký\s+)?ban hành\b|phê (?:duyệt|chuẩn)(?=[\s,;:)]|$)|ký(?=[\s,;:)]|$))/iy;
 const BY = /(?:của|do|được)\s+/iy;
-/** A place and a comma before the date, as a document's header has it after the code ("Nghệ An, ngày 2 tháng 3 năm 2021"). */
-const HEADER_PLACE = /(?:TP\.\s?)?\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3},\s(?=ngày\s)/uy;
+/**
+ * A place and a comma before the date, as a document's header has it after the code ("Nghệ An, ngày 2 tháng 3 năm
+ * 2021", "Bà Rịa - Vũng Tàu, ngày …").
+ */
+const HEADER_PLACE = /(?:TP\.\s?)?\p{Lu}\p{Ll}*(?:(?:\s[-–]\s|[ -])\p{Lu}\p{Ll}*){0,4},\s(?=ngày\s)/uy;
 const ABOUT = /về\s/iy;
 /**
  * The plenum that adopted a resolution, after its code: "tại Hội nghị Trung ương 7", "(Hội nghị lần thứ bảy Ban Chấp

@@ -87,6 +87,14 @@ describe('the place of a local code', () => {
     expect(byRaw('Văn bản số 5279/UBND-TKBT ngày 9/9/2016 của UBND Thành phố giao Chủ tịch UBND quận Hà Đông xử lý.').get('5279/UBND-TKBT')?.place).not.toBe('Hà Đông');
   });
 
+  it('from a document header after the code: the local body\'s own place, a dash inside it kept', () => {
+    const header = byRaw('Số: 2863/QĐ-UBND  Bà Rịa - Vũng Tàu, ngày 12 tháng 10 năm 2023').get('2863/QĐ-UBND');
+    expect(header).toMatchObject({ place: 'Bà Rịa - Vũng Tàu', placeFrom: 'sentence', date: '2023-10-12' });
+    expect(byRaw('Số 15-CT/TU  Quảng Trị, ngày 3 tháng 5 năm 2022').get('15-CT/TU')).toMatchObject({ place: 'Quảng Trị', date: '2022-05-03' });
+    // A central document's header ("Hà Nội, ngày …") places nothing.
+    expect(byRaw('Số 45-CT/TW  Hà Nội, ngày 14 tháng 4 năm 2025').get('45-CT/TW')?.place).toBeUndefined();
+  });
+
   it('reads place names and their level', () => {
     expect(placesIn('Huyện ủy Diễn Châu, tỉnh Nghệ An; TP. Vinh; thành phố Hà Nội').map((p) => [p.name, p.level])).toEqual([
       ['Diễn Châu', 'district'], ['Nghệ An', 'province'], ['Vinh', 'district'], ['Hà Nội', 'province'],
