@@ -153,9 +153,16 @@ function sentenceStart(text: string, pos: number): number {
     const c = text.charCodeAt(i);
     if (c === 10) return i + 1;
     // . ! ? ; followed by white space
-    if ((c === 46 || c === 33 || c === 63 || c === 59) && i + 1 < pos && text.charCodeAt(i + 1) <= 32) return i + 1;
+    if ((c === 46 || c === 33 || c === 63 || c === 59) && i + 1 < pos && text.charCodeAt(i + 1) <= 32 && !(c === 46 && abbreviationEndsAt(text, i))) return i + 1;
   }
   return floor === 0 ? 0 : -1 - floor;
+}
+
+/** Abbreviations whose period goes on with a name: "Sở Y tế TP. Hồ Chí Minh ban hành …", "GS. TS. Nguyễn Văn A". */
+const ABBREVIATION_BEFORE_NAME = /(?:^|[^\p{L}])(?:TP|Tp|TX|Tx|GS|PGS|TS|ThS|BS|Q|P)$/u;
+/** Whether the period at `dot` ends such an abbreviation. */
+function abbreviationEndsAt(text: string, dot: number): boolean {
+  return ABBREVIATION_BEFORE_NAME.test(text.slice(Math.max(0, dot - 4), dot));
 }
 
 function withSentence(

@@ -138,6 +138,8 @@ const TOKEN = /[^\s,;.:!?()“”"‘’'«»\[\]&|/]+(?:&(?=[A-Za-z\u00C0-\u024
  * then words up to punctuation or a word that cannot be part of a name. Returns the name and its length.
  * Reads in place (no copy of the rest of the sentence): this runs for most references.
  */
+/** Abbreviations of "thành phố" and "thị xã" written with a period before the name ("TP. Hồ Chí Minh"). */
+const CITY_ABBREVIATION = /^(?:TP|Tp|TX|Tx)$/;
 /** Where each word of a name ends: one buffer reused by every call (a name has at most 14 words; no call nests). */
 const ends = new Int32Array(14);
 
@@ -150,7 +152,9 @@ export function readBodyName(s: string, from = 0): { name: string; length: numbe
     while (s.charCodeAt(pos) === 32) pos++;
     TOKEN.lastIndex = pos;
     if (!TOKEN.test(s)) break;
-    const end = TOKEN.lastIndex;
+    let end = TOKEN.lastIndex;
+    // "Sở Y tế TP. Hồ Chí Minh": the period of a city's abbreviation stays inside the name.
+    if (s.charCodeAt(end) === 46 && count > 0 && CITY_ABBREVIATION.test(s.slice(pos, end)) && isCapitalCode(s.charCodeAt(s.charCodeAt(end + 1) === 32 ? end + 2 : end + 1))) end++;
     if (!hasWordChar(s, pos, end)) {
       // A dash inside a place's name ("Tỉnh ủy Bà Rịa - Vũng Tàu", "UBND thành phố Phan Rang - Tháp Chàm").
       if (!(count > 0 && capitalised === count && dashInPlaceName(s, from, pos, end))) break;

@@ -73,7 +73,7 @@ export function readBefore(before: string): { proseType?: string; issuerName?: s
       (w) => matchesLowerAt(tail, restEnd - w.length, w, restEnd) && !isLetterAt(tail, restEnd - w.length - 1),
     );
   }
-  if (!word) return permitBefore(tail, restEnd);
+  if (!word) return permitBefore(tail, restEnd) ?? namedLawBefore(before);
   const headEnd = before.length - tail.length + restLength - word.length;
   // bodyBefore wants the text before the type word only when it ends with "ban hành " or "ký ".
   const body = before.endsWith('ban hành ', headEnd) || before.endsWith('ký ', headEnd) || before.endsWith('có ', headEnd) || before.endsWith('ra ', headEnd) ? bodyBefore(before.slice(0, headEnd)) : undefined;
@@ -82,11 +82,24 @@ export function readBefore(before: string): { proseType?: string; issuerName?: s
 
 /** "giấy phép xây dựng số 95/GPXD", "Giấy phép khai thác khoáng sản số …": the kind of permit may stand between. */
 const PERMIT = /(?:^|[^\p{L}])giấy phép(?: \p{L}+){0,4}$/iu;
-function permitBefore(tail: string, restEnd: number): { proseType?: string } {
+function permitBefore(tail: string, restEnd: number): { proseType?: string } | undefined {
   const c = lowerCode(tail.charCodeAt(restEnd - 1));
   // Cheap test first: most tails end in no type word and hold no "giấy phép".
-  if (c !== c || !isLetterAt(tail, restEnd - 1) || !tail.toLowerCase().includes('giấy phép')) return {};
-  return PERMIT.test(tail.slice(0, restEnd)) ? { proseType: 'Giấy phép' } : {};
+  if (c !== c || !isLetterAt(tail, restEnd - 1) || !tail.toLowerCase().includes('giấy phép')) return undefined;
+  return PERMIT.test(tail.slice(0, restEnd)) ? { proseType: 'Giấy phép' } : undefined;
+}
+
+/**
+ * A law named before its number: "Luật Doanh nghiệp số 68/2014/QH13", "Bộ luật Hình sự số 100/2015/QH13", "Luật
+ * Phòng, chống tham nhũng số 36/2018/QH14", "Pháp lệnh Công an xã số 06/2008/PL-UBTVQH12": the type word, a
+ * capitalised name (its lower-case words and one comma too), then "số".
+ */
+const NAMED_LAW = /(?:^|[^\p{L}])(Bộ luật|Luật|Pháp lệnh) \p{Lu}[\p{L} ]{0,60}(?:, [\p{L} ]{1,40})? (?:số|số:) ?$/u;
+function namedLawBefore(before: string): { proseType?: string } {
+  // Cheap test first: the text ends with "số " and names one of the words.
+  if (!/s[ốo]:? ?$/.test(before) || !/Luật|luật|Pháp lệnh/.test(before.slice(-110))) return {};
+  const m = NAMED_LAW.exec(before.slice(-110));
+  return m ? { proseType: m[1] } : {};
 }
 
 // Sticky: tried exactly at the reading position, so the sentence is read in place, never copied clause by clause.
