@@ -73,7 +73,7 @@ export function readBefore(before: string): { proseType?: string; issuerName?: s
       (w) => matchesLowerAt(tail, restEnd - w.length, w, restEnd) && !isLetterAt(tail, restEnd - w.length - 1),
     );
   }
-  if (!word) return permitBefore(tail, restEnd) ?? namedLawBefore(before);
+  if (!word) return permitBefore(tail, restEnd) ?? typeOfBodyBefore(before) ?? namedLawBefore(before);
   const headEnd = before.length - tail.length + restLength - word.length;
   // bodyBefore wants the text before the type word only when it ends with "ban hành " or "ký ".
   const body = before.endsWith('ban hành ', headEnd) || before.endsWith('ký ', headEnd) || before.endsWith('có ', headEnd) || before.endsWith('ra ', headEnd) ? bodyBefore(before.slice(0, headEnd)) : undefined;
@@ -87,6 +87,21 @@ function permitBefore(tail: string, restEnd: number): { proseType?: string } | u
   // Cheap test first: most tails end in no type word and hold no "giấy phép".
   if (c !== c || !isLetterAt(tail, restEnd - 1) || !tail.toLowerCase().includes('giấy phép')) return undefined;
   return PERMIT.test(tail.slice(0, restEnd)) ? { proseType: 'Giấy phép' } : undefined;
+}
+
+/**
+ * The type word and its body before the number, the formal order: "Quyết định của Thủ tướng Chính phủ số
+ * 1234/QĐ-TTg", "Nghị quyết của Quốc hội số 43/2022/QH15": the body's name must run up to "số".
+ */
+function typeOfBodyBefore(before: string): { proseType?: string; issuerName?: string } | undefined {
+  if (!/ s[ốo]:? ?$/.test(before)) return undefined;
+  const window = before.slice(-120);
+  const of = window.lastIndexOf(' của ');
+  if (of < 0) return undefined;
+  const body = readBodyName(window, of + 5);
+  if (!body || !/^ s[ốo]:? ?$/.test(window.slice(of + 5 + body.length))) return undefined;
+  const type = readBefore(window.slice(0, of + 1)).proseType;
+  return type ? { proseType: type, issuerName: body.name } : undefined;
 }
 
 /**

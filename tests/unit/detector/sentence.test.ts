@@ -61,6 +61,9 @@ describe('The issuing body and term the sentence names', () => {
     ['Kết luận số 14-KL/TW của Bộ Chính trị chỉ đạo các cấp khuyến khích cán bộ năng động', 'Bộ Chính trị', undefined],
     ['Nghị quyết số 12/NQ-CP của Chính phủ triển khai nhiệm vụ trọng tâm năm nay', 'Chính phủ', undefined],
     ['Quyết định số 7/QĐ-BCĐ của Ban chỉ đạo phòng chống thiên tai tỉnh Quảng Ninh về ứng phó', 'Ban chỉ đạo phòng chống thiên tai tỉnh Quảng Ninh', undefined],
+    // The formal order: type word, "của" and the body, then the number.
+    ['Theo Quyết định của Thủ tướng Chính phủ số 1234/QĐ-TTg ngày 3/4/2020 thì', 'Thủ tướng Chính phủ', undefined],
+    ['Thực hiện Chỉ thị của Bộ Chính trị số 35-CT/TW, các cấp', 'Bộ Chính trị', undefined],
     // "TP." before a city's name neither ends the sentence nor the body's name.
     ['Sở Y tế TP. Hồ Chí Minh ban hành Công văn số 123/SYT-NVY ngày 3/4/2024', 'Sở Y tế TP. Hồ Chí Minh', undefined],
     ['Quyết định số 45/QĐ-UBND của UBND TP. Cần Thơ về giá đất', 'UBND TP. Cần Thơ', undefined],
@@ -74,6 +77,7 @@ describe('The issuing body and term the sentence names', () => {
     expect(first('Luật Doanh nghiệp số 68/2014/QH13 quy định').type.name).toBe('Luật');
     expect(first('theo Luật Phòng, chống tham nhũng số 36/2018/QH14 thì').type.name).toBe('Luật');
     expect(first('Bộ luật Hình sự số 100/2015/QH13 có hiệu lực').type.name).toBe('Bộ luật');
+    expect(first('Nghị quyết của Quốc hội số 43/2022/QH15 về chính sách').type.name).toBe('Nghị quyết');
     // Not across a sentence-like run of lower-case words that names no law.
     expect(first('Luật sư cho biết theo số 43/2022/QH15 thì').type.name).not.toBe('Luật');
   });
