@@ -19,6 +19,7 @@
  * - sources are the citing articles, each once.
  */
 import type { Reference } from '../detector/types';
+import { bodyWithoutPerson } from '../detector/person-names';
 import type { DocumentRecord, Reading } from '../records/schema';
 import { codeKey, issuerKey, numberKey } from '../keys/code-key';
 import { codeIssuer, isLocalCode, placeKey } from '../keys/local-codes';
@@ -131,7 +132,8 @@ const CAP = '[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌ
 /** Local bodies: the body word, its level, then the place's name (capitalised syllables, "TT-Huế" too). */
 const LOCAL_BODY = new RegExp(
   `^(?:Ban Thường vụ\\s+)?(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ)` +
-  `(?:(?:\\s+(?:tỉnh|thành phố|TP\\.?|huyện|quận|thị xã|xã|phường))(?:\\s+${CAP}(?:-${CAP})?){0,4}|(?:\\s+${CAP}(?:-${CAP})?){1,4})`, 'u');
+  // "UBND TP.HCM" (no space after the period), "UBND tỉnh Thừa Thiên - Huế" (a spaced dash inside the name).
+  `(?:(?:\\s+(?:tỉnh|thành phố|TP\\.?|huyện|quận|thị xã|xã|phường))(?:(?:\\s+|(?<=\\.))${CAP}(?:\\s?[-–]\\s?${CAP})?(?:\\s+${CAP}(?:\\s?[-–]\\s?${CAP})?){0,3})?|(?:\\s+${CAP}(?:\\s?[-–]\\s?${CAP})?){1,4})`, 'u');
 const LOCAL_BODY_WORD = /(?:^|\s)(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|Sở\s)/u;
 
 /**
@@ -151,7 +153,8 @@ export function issuerBody(phrase: string | undefined): string | undefined {
       return body === 'Thủ tướng' ? 'Thủ tướng Chính phủ' : body === 'Ngân hàng Nhà nước' ? 'Ngân hàng Nhà nước Việt Nam' : body;
   }
   const local = LOCAL_BODY.exec(p);
-  if (local) return local[0];
+  // The signer's name after the body ("UBND TP Nguyễn Văn A vừa ký …") is neither the body's nor its place's.
+  if (local) return bodyWithoutPerson(local[0]);
   // A name no table knows: kept when it is a body word followed by capitalised words only (a complete name), and
   // not the start of a longer known name ("Văn phòng Chính" of "Văn phòng Chính phủ").
   const generic = new RegExp(`^(?:Bộ|Cục|Tổng cục|Ủy ban|Uỷ ban|Ban|Văn phòng|Sở|Viện|Học viện|Tập đoàn|Tổng công ty)(?:\\s+${CAP})+$`, 'u').exec(p);

@@ -15,7 +15,9 @@ const NOT_PERSON = new Set(['Hồ Chí Minh']);
 
 const CAPITALISED = /^\p{Lu}/u;
 /** Words after which a name is a place's, even a person's name: "phường Lê Thanh Nghị", "đường Trần Phú". */
-const PLACE_UNITS = new Set(['phường', 'xã', 'quận', 'huyện', 'trấn', 'tỉnh', 'phố', 'TP', 'TP.', 'đường', 'trường', 'thôn', 'ấp', 'bản', 'làng', 'khu', 'cầu', 'chợ']);
+// Not "tỉnh" nor "TP": no province or city has a three-word name opening with a family name but Hồ Chí Minh, so
+// "Phó Chủ tịch UBND TP Nguyễn Văn Hùng" names the city's signer, not a city.
+const PLACE_UNITS = new Set(['phường', 'xã', 'quận', 'huyện', 'trấn', 'phố', 'đường', 'trường', 'thôn', 'ấp', 'bản', 'làng', 'khu', 'cầu', 'chợ']);
 
 /**
  * The words of a name without a personal name at its end: a run of three (or four: "Nguyễn Thị Kim Tiến") capitalised

@@ -99,6 +99,10 @@ describe('known-from-news issuers: a complete body, never a signer', () => {
     ['Thủ tướng Chính phủ phê duyệt', 'Thủ tướng Chính phủ'],
     ['Bộ Chính trị', 'Bộ Chính trị'],
     ['Ban Bí thư Trung ương Đảng', 'Ban Bí thư'],
+    // A city written "TP.HCM", a province's name with a spaced dash, a signer's name after the body.
+    ['UBND TP.HCM', 'UBND TP.HCM'],
+    ['UBND tỉnh Thừa Thiên - Huế', 'UBND tỉnh Thừa Thiên - Huế'],
+    ['Phó Chủ tịch UBND TP Nguyễn Văn Hùng', 'UBND TP'],
     [undefined, undefined],
   ])('%s → %s', (phrase, body) => expect(issuerBody(phrase)).toBe(body));
 
