@@ -176,9 +176,18 @@ export function readBodyName(s: string, from = 0): { name: string; length: numbe
     if (capital) capitalised = count;
   }
   if (!count) return undefined;
-  const end = ends[trimLowercaseTail(s, from, count, capitalised) - 1]!;
+  let end = ends[trimLowercaseTail(s, from, count, capitalised) - 1]!;
+  // A central body's complete name followed by lower-case words only: the sentence going on ("của Thủ tướng Chính
+  // phủ nhanh chóng xác định …"), not part of the name.
+  if (capitalised < count) {
+    const complete = COMPLETE_CENTRAL.exec(s.slice(from, end));
+    if (complete && complete[0].length < end - from) end = from + complete[0].length;
+  }
   return { name: s.slice(from, end), length: end - from };
 }
+
+/** Central bodies whose names are complete as written: nothing in lower case goes on from them. */
+const COMPLETE_CENTRAL = /^(?:Thủ tướng Chính phủ|Chính phủ|Quốc hội|Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?)(?= \p{Ll}[^A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]*$)/u;
 
 /**
  * Two-syllable verbs a body's name is followed by, never part of it in lower case ("của Bộ Tài chính hướng dẫn …",

@@ -61,6 +61,8 @@ describe('The issuing body and term the sentence names', () => {
     ['Kết luận số 14-KL/TW của Bộ Chính trị chỉ đạo các cấp khuyến khích cán bộ năng động', 'Bộ Chính trị', undefined],
     ['Nghị quyết số 12/NQ-CP của Chính phủ triển khai nhiệm vụ trọng tâm năm nay', 'Chính phủ', undefined],
     ['Quyết định số 7/QĐ-BCĐ của Ban chỉ đạo phòng chống thiên tai tỉnh Quảng Ninh về ứng phó', 'Ban chỉ đạo phòng chống thiên tai tỉnh Quảng Ninh', undefined],
+    // A central body's complete name ends before lower-case words that go on with the sentence.
+    ['Nhiệm vụ tại Quyết định số 12 của Thủ tướng Chính phủ nhanh chóng xác định kinh phí', 'Thủ tướng Chính phủ', undefined],
     // The formal order: type word, "của" and the body, then the number.
     ['Theo Quyết định của Thủ tướng Chính phủ số 1234/QĐ-TTg ngày 3/4/2020 thì', 'Thủ tướng Chính phủ', undefined],
     ['Thực hiện Chỉ thị của Bộ Chính trị số 35-CT/TW, các cấp', 'Bộ Chính trị', undefined],
