@@ -95,12 +95,12 @@ function permitBefore(tail: string, restEnd: number): { proseType?: string } | u
  */
 function typeOfBodyBefore(before: string): { proseType?: string; issuerName?: string } | undefined {
   if (!/ s[ốo]:? ?$/.test(before)) return undefined;
-  const window = before.slice(-120);
-  const of = window.lastIndexOf(' của ');
+  const near = before.slice(-120);
+  const of = near.lastIndexOf(' của ');
   if (of < 0) return undefined;
-  const body = readBodyName(window, of + 5);
-  if (!body || !/^ s[ốo]:? ?$/.test(window.slice(of + 5 + body.length))) return undefined;
-  const type = readBefore(window.slice(0, of + 1)).proseType;
+  const body = readBodyName(near, of + 5);
+  if (!body || !/^ s[ốo]:? ?$/.test(near.slice(of + 5 + body.length))) return undefined;
+  const type = readBefore(near.slice(0, of + 1)).proseType;
   return type ? { proseType: type, issuerName: body.name } : undefined;
 }
 
