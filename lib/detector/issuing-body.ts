@@ -167,7 +167,7 @@ export function readBodyName(s: string, from = 0): { name: string; length: numbe
       if (!capital) break;
     } else {
       const stop = stopWordAt(s, pos, end);
-      if (stop !== undefined && !(stop === 'và' && nextIsCapital(s, end))) break;
+      if (stop !== undefined && !(stop === 'và' && nextIsCapital(s, end)) && !nameSyllableAt(s, pos, end, capitalised === count)) break;
       // A name has two words at least ("Ban chỉ đạo …" is a name, "Chính phủ chỉ đạo …" a name and its verb).
       if (count >= 2 && verbPairAt(s, pos, end)) break;
     }
@@ -212,6 +212,19 @@ function dashInPlaceName(s: string, from: number, pos: number, end: number): boo
   if (!hasLocalBodyHead(s.slice(from, pos))) return false;
   const next = /^\s?([^\s,;.:!?()]+)/u.exec(s.slice(end, end + 20));
   return Boolean(next && isCapitalCode(next[1]!.charCodeAt(0)) && !endsPlaceAfterDash(next[1]!));
+}
+
+/**
+ * Stop words that, capitalised, are syllables of places' and people's names: "TP Quy Nhơn", "huyện Như Thanh",
+ * "quận Nam Từ Liêm", "huyện Năm Căn", "huyện Chợ Mới", "Đào Trọng Quy". Part of the name after a capitalised word
+ * or before one.
+ */
+const NAME_SYLLABLES = new Set(['Quy', 'Như', 'Năm', 'Từ', 'Mới']);
+function nameSyllableAt(s: string, pos: number, end: number, afterCapital: boolean): boolean {
+  const word = s.slice(pos, end);
+  // "Quy định" written with a capital opens the title, whatever stands before it.
+  if (word === 'Quy' && /^ [đĐ]ịnh(?![\p{L}])/u.test(s.slice(end, end + 7))) return false;
+  return NAME_SYLLABLES.has(word) && (afterCapital || nextIsCapital(s, end));
 }
 
 /** "và" joins two parts of one name ("Bộ Giáo dục và Đào tạo"), not a name and the next citation ("và Nghị định …"). */

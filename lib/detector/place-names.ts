@@ -42,7 +42,7 @@ const NAME_WORD = /[^\s\-–]+(?:\s?[-–]\s?[^\s\-–]+)*/gu;
 const LETTER_BEFORE = /\p{L}/u;
 
 /** Words that start a new phrase, never part of a place's name ("tỉnh Nghệ An Ban hành", "huyện Đảng bộ"). */
-const NOT_PLACE = /^(?:Ban|Nghị|Chỉ|Kết|Quyết|Quy|Kế|Hướng|Thông|Chương|Công|Đảng|Ủy|Uỷ|Hội|Sở|Bộ|UBND|HĐND|Về|Theo|Trong|Ngày|Số)$/u;
+const NOT_PLACE = /^(?:Ban|Nghị|Chỉ|Kết|Quyết|Kế|Hướng|Thông|Chương|Công|Đảng|Ủy|Uỷ|Hội|Sở|Bộ|UBND|HĐND|Về|Theo|Trong|Ngày|Số)$/u;
 /** Words of a title after a dash ("Thành ủy Hà Nội - Bí thư …", "tỉnh Nghệ An – Phó Chủ tịch …"): never a place's. */
 const TITLE_AFTER_DASH = /^(?:Bí|Chủ|Phó|Giám|Trưởng|Tổng|Đại|Ông|Đồng|Thứ)$/u;
 
@@ -72,7 +72,9 @@ export function placesIn(text: string, from = 0, to = text.length): NamedPlace[]
       const text = cutAtPhrase(w[0]);
       return { text, cut: text !== w[0], at: w.index };
     });
-    let n = words.findIndex((w) => NOT_PLACE.test(w.text) || w.cut);
+    // "Quy" opens "Quy định" (a new phrase), but is a syllable of names too ("TP Quy Nhơn", "Hồ Quốc Quy").
+    const quyDinh = (i: number) => words[i]!.text === 'Quy' && i === words.length - 1 && /^ định(?!\p{L})/u.test(s.slice(m!.index + m![0].length));
+    let n = words.findIndex((w, i) => NOT_PLACE.test(w.text) || w.cut || quyDinh(i));
     // A word cut at a dash keeps its part before the dash and ends the name.
     if (n !== -1 && words[n]!.cut && !NOT_PLACE.test(words[n]!.text)) n += 1;
     if (n === -1) n = words.length;

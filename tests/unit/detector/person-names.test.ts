@@ -19,6 +19,8 @@ describe('a signer after the body', () => {
     ['Chủ tịch UBND TP Hồ Chí Minh Nguyễn Thành Phong đã ký Quyết định số 12/QĐ-UBND.', 'Chủ tịch UBND TP Hồ Chí Minh', 'Hồ Chí Minh'],
     ['Chủ tịch UBND quận Liên Chiểu Đàm Quang Hưng đã ký quyết định số 522/QĐ-UBND.', 'Chủ tịch UBND quận Liên Chiểu', 'Liên Chiểu'],
     ['Chủ tịch UBND tỉnh Bình Dương Võ Văn Minh đã ký Quyết định số 15/QĐ-UBND.', 'Chủ tịch UBND tỉnh Bình Dương', 'Bình Dương'],
+    // A signer's given name that is also a stop word ("Quy") is still part of the person's name, not the place's.
+    ['Chủ tịch UBND tỉnh Bình Định Hồ Quốc Quy đã ký Quyết định số 15/QĐ-UBND.', 'Chủ tịch UBND tỉnh Bình Định', 'Bình Định'],
     // The city left unnamed: the signer's name is no city's (the sentence before names it).
     ['Văn phòng UBND TP Đà Nẵng cho biết, Phó Chủ tịch UBND TP Nguyễn Văn Hùng vừa ký Quyết định 569/QĐ-UBND.', 'Phó Chủ tịch UBND TP', 'Đà Nẵng'],
   ])('%s', (text, issuer, place) => {

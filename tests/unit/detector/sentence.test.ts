@@ -63,6 +63,12 @@ describe('The issuing body and term the sentence names', () => {
     ['Quyết định số 7/QĐ-BCĐ của Ban chỉ đạo phòng chống thiên tai tỉnh Quảng Ninh về ứng phó', 'Ban chỉ đạo phòng chống thiên tai tỉnh Quảng Ninh', undefined],
     // A central body's complete name ends before lower-case words that go on with the sentence.
     ['Nhiệm vụ tại Quyết định số 12 của Thủ tướng Chính phủ nhanh chóng xác định kinh phí', 'Thủ tướng Chính phủ', undefined],
+    // A stop word written as a name's syllable stays in the name ("quy", "như", "từ" end a name in lower case).
+    ['Quyết định số 45/QĐ-UBND của UBND TP Quy Nhơn về giá đất', 'UBND TP Quy Nhơn', undefined],
+    ['Quyết định số 12/QĐ-UBND của UBND quận Nam Từ Liêm về việc di dời', 'UBND quận Nam Từ Liêm', undefined],
+    ['Quyết định số 12/QĐ-UBND của UBND huyện Như Thanh về việc di dời', 'UBND huyện Như Thanh', undefined],
+    ['Nghị quyết số 21-NQ/TW của Bộ Chính trị Về việc xây dựng', 'Bộ Chính trị', undefined],
+    ['Thông tư 15/2015/TT-BVHTTDL của Bộ VHTTDL Quy định về hoạt động', 'Bộ VHTTDL', undefined],
     // The formal order: type word, "của" and the body, then the number.
     ['Theo Quyết định của Thủ tướng Chính phủ số 1234/QĐ-TTg ngày 3/4/2020 thì', 'Thủ tướng Chính phủ', undefined],
     ['Thực hiện Chỉ thị của Bộ Chính trị số 35-CT/TW, các cấp', 'Bộ Chính trị', undefined],
