@@ -1,4 +1,5 @@
 /** Dates, headings and citations as the card writes them. Pure. */
+import { parseStatus } from '../records/status';
 
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -103,4 +104,32 @@ export function relationKey(kind: string | undefined): string {
   const incoming = /^(.+)-by$/.exec(kind);
   if (incoming) return `cardRelation_${PASSIVE[incoming[1]!] ?? `${incoming[1]!.replace(/[^a-z]/gi, '_')}_by`}`;
   return `cardRelation_${kind.replace(/[^a-z]/gi, '_')}`;
+}
+
+/**
+ * A document's status in the reader's language ("Hết hiệu lực từ 15/05/2021", "Replaced by 45-CT/TW"), from the form
+ * data/documents.tsv writes it in (lib/records/status.ts); a text in no known form is shown as it is.
+ */
+export function statusText(text: string, lang: 'vi' | 'en' = 'vi'): string {
+  const status = parseStatus(text);
+  if (!status) return text;
+  const date = (d: string | undefined) => formatDate(d, lang);
+  const vi = lang === 'vi';
+  const from = status.from ? (vi ? ` từ ${date(status.from)}` : ` ${status.kind === 'replaced' ? 'from' : 'since'} ${date(status.from)}`) : '';
+  const byLater = status.kind !== 'replaced' && status.by ? (vi ? `, được thay thế bởi ${status.by}` : `, replaced by ${status.by}`) : '';
+  const head = {
+    'in-force': vi ? (status.from ? 'Có hiệu lực' : 'Còn hiệu lực') : 'In force',
+    expired: vi ? 'Hết hiệu lực' : 'No longer in force',
+    'partly-expired': vi ? 'Hết hiệu lực một phần' : 'Partly no longer in force',
+    replaced: vi ? `Được thay thế bởi ${status.by}` : `Replaced by ${status.by}`,
+  }[status.kind];
+  const amended = status.amended ? (vi ? ', đã được sửa đổi, bổ sung' : ', amended') : '';
+  const stated = !status.stated
+    ? ''
+    : status.stated === 'undated'
+      ? vi ? ' (theo nguồn, không rõ thời điểm nguồn nêu)' : ' (as the source states; when it said so is unknown)'
+      : vi
+        ? ` (theo nguồn, nêu ${status.stated.length === 10 ? 'ngày' : status.stated.length === 7 ? 'tháng' : 'năm'} ${date(status.stated)})`
+        : ` (as the source stated ${status.stated.length === 10 ? 'on' : 'in'} ${date(status.stated)})`;
+  return `${head}${from}${byLater}${amended}${stated}`;
 }

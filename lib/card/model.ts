@@ -9,7 +9,7 @@ import type { Candidate, Resolution } from '../resolver/resolve';
 import type { RelatedDocument } from '../lookup/client';
 import { UNREADABLE_KINDS } from '../lookup/messages';
 import { issuerLevel, referenceTypeName } from './code-facts';
-import { articleAddressKey, citation, documentHeading, formatDate, hostLabel, relationKey, safeUrl } from './format';
+import { articleAddressKey, citation, documentHeading, formatDate, hostLabel, relationKey, safeUrl, statusText } from './format';
 import { describeReason, describeRuleOut } from './reasons';
 import { sourceName } from './source-names';
 import type { CardAnswer, CardModel, Fact, SeveralWhy } from '@/components/card/types';
@@ -114,7 +114,7 @@ export function buildCardModel(input: CardInput): CardModel {
   if (date) base.facts.push({ label: 'cardDate', value: formatDate(date, lang)! });
   if (term) base.facts.push({ label: 'cardTerm', value: term });
   if (doc?.place) base.facts.push({ label: 'cardPlace', value: doc.place });
-  if (doc?.status) base.facts.push({ label: 'cardStatus', value: doc.status.text });
+  if (doc?.status) base.facts.push({ label: 'cardStatus', value: statusText(doc.status.text, lang) });
   base.title = doc?.title ?? candidate.title;
   if (doc) {
     base.confidence = doc.confidence;

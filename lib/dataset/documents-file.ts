@@ -4,6 +4,7 @@
  */
 import type { Confidence, DocumentRecord, Reading, Relation, RelationKind, Source } from '../records/schema';
 import { parseTsv } from './tsv';
+import { parseStatus } from '../records/status';
 import { codeKey, numberKey } from '../keys/code-key';
 import { termForDate } from '../keys/party-terms';
 
@@ -198,6 +199,8 @@ export function parseDocuments(text: string, file = 'data/documents.tsv'): { doc
     if (list(c.sources as string).length === 0 && !c.lead) fail('no source address and no lead');
     if (sourceUrls.length === 0 && c.lead && confidence !== 'news-only') fail('a row resting on a lead alone must be news-only');
     if (c.status && !c.status_source) fail('status without status_source');
+    if (c.status && !parseStatus(c.status))
+      fail(`status "${c.status}" is not in the form "in force | expired | partly expired | replaced by CODE[ from DATE][, replaced by CODE][, amended][, stated DATE|undated]"`);
     if (c.status_source && !isSourceAddress(c.status_source)) fail(`status_source "${c.status_source}" is not an address`);
     if (c.official_url && !isSourceAddress(c.official_url)) fail(`official_url "${c.official_url}" is not an address`);
     else if (c.official_url && !isOfficialAddress(c.official_url))

@@ -4,7 +4,7 @@
  * relations and co-cited documents (each a link to its record), the citing articles' page with what each
  * sentence stated, and a code's list. Pure.
  */
-import { documentHeading, formatDate, hostLabel, relationKey, safeUrl } from '../card/format';
+import { documentHeading, formatDate, hostLabel, relationKey, safeUrl, statusText } from '../card/format';
 import type { CitingArticlesPage, RelatedDocument } from '../lookup/client';
 import type { DocumentRecord, Reading } from '../records/schema';
 import { recordHref, searchHref } from './address';
@@ -59,7 +59,7 @@ export function buildRecordView(input: { document: DocumentRecord; related: Rela
   if (doc.plenum !== undefined) add('plenum', 'record_field_plenum', String(doc.plenum));
   add('place', 'record_field_place', doc.place);
   add('family', 'record_field_family', doc.family === 'party' ? 'family_party' : 'family_state', { valueIsKey: true });
-  if (doc.status) add('status', 'record_field_status', doc.status.text, link(doc.status.source) ? { source: link(doc.status.source)! } : {});
+  if (doc.status) add('status', 'record_field_status', statusText(doc.status.text, lang), link(doc.status.source) ? { source: link(doc.status.source)! } : {});
   add('title', 'record_field_title', doc.title);
 
   const sources: Link[] = [];

@@ -43,6 +43,7 @@ describe('data/documents.tsv validation', () => {
     ['a source that is not an address', row({ sources: 'báo Nhân Dân' }), /source "báo Nhân Dân" is not an address/],
     ['a lead alone counted above news-only', row({ sources: '', lead: 'lead: a register listing' }), /lead alone must be news-only/],
     ['a status without its source', row({ status: 'hết hiệu lực' }), /status without status_source/],
+    ['a status in free text', row({ status: 'hết hiệu lực 2020-04-15', status_source: 'https://example.org/s' }), /status "hết hiệu lực 2020-04-15" is not in the form/],
     ['a malformed reading', row({ readings: 'date 2020-01-03' }), /is not field=value <sources>/],
     ['a reading of an unknown field', row({ readings: 'colour=red <https://example.org/b>' }), /reading field "colour" unknown/],
     ['a reading without sources', row({ readings: 'date=2020-01-03 <>' }), /needs source addresses/],
