@@ -107,7 +107,7 @@ export function relationKey(kind: string | undefined): string {
 }
 
 /**
- * A document's status in the reader's language ("Hết hiệu lực từ 15/05/2021", "Replaced by 45-CT/TW"), from the form
+ * A document's status in the reader's language ("Hết hiệu lực từ 15/5/2021", "Replaced by 45-CT/TW"), from the form
  * data/documents.tsv writes it in (lib/records/status.ts); a text in no known form is shown as it is.
  */
 export function statusText(text: string, lang: 'vi' | 'en' = 'vi'): string {

@@ -129,11 +129,13 @@ const fold = (s: string) => s.normalize('NFC').toLowerCase().replace(/uỷ/g, '�
 
 /** A capitalised word (a proper name's syllable). */
 const CAP = '[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ][\\p{L}]*';
+/** The part after a dash inside a place's name ("Thừa Thiên - Huế"), not a title after one ("Tỉnh ủy Nghệ An – Bí thư"). */
+const DASHED = `(?:\\s?[-–]\\s?(?!(?:Bí|Chủ|Phó|Giám|Trưởng|Tổng|Đại|Ông|Bà|Đồng|Thứ)(?![\\p{L}]))${CAP})`;
 /** Local bodies: the body word, its level, then the place's name (capitalised syllables, "TT-Huế" too). */
 const LOCAL_BODY = new RegExp(
   `^(?:Ban Thường vụ\\s+)?(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ)` +
   // "UBND TP.HCM" (no space after the period), "UBND tỉnh Thừa Thiên - Huế" (a spaced dash inside the name).
-  `(?:(?:\\s+(?:tỉnh|thành phố|TP\\.?|huyện|quận|thị xã|xã|phường))(?:(?:\\s+|(?<=\\.))${CAP}(?:\\s?[-–]\\s?${CAP})?(?:\\s+${CAP}(?:\\s?[-–]\\s?${CAP})?){0,3})?|(?:\\s+${CAP}(?:\\s?[-–]\\s?${CAP})?){1,4})`, 'u');
+  `(?:(?:\\s+(?:tỉnh|thành phố|TP\\.?|huyện|quận|thị xã|xã|phường))(?:(?:\\s+|(?<=\\.))${CAP}${DASHED}?(?:\\s+${CAP}${DASHED}?){0,5})?|(?:\\s+${CAP}${DASHED}?){1,6})`, 'u');
 const LOCAL_BODY_WORD = /(?:^|\s)(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|Sở\s)/u;
 
 /**

@@ -17,6 +17,7 @@ import { yearsInForceBefore } from './years-in-force';
 import { bodyWithoutPerson } from './person-names';
 import { isLocal, readParagraphs } from './paragraph-facts';
 import { readAfter, readBefore } from './sentence-context';
+import { endsSentenceAt } from './sentence-bounds';
 import type { PageForms } from './page-forms';
 import type { Family, Reference } from './types';
 
@@ -153,18 +154,13 @@ function sentenceStart(text: string, pos: number): number {
     const c = text.charCodeAt(i);
     if (c === 10) return i + 1;
     // . ! ? ; followed by white space
-    if ((c === 46 || c === 33 || c === 63 || c === 59) && i + 1 < pos && text.charCodeAt(i + 1) <= 32 && !(c === 46 && abbreviationEndsAt(text, i))) return i + 1;
+    if ((c === 46 || c === 33 || c === 63 || c === 59) && i + 1 < pos && text.charCodeAt(i + 1) <= 32 && endsSentenceAt(text, i)) return i + 1;
   }
   return floor === 0 ? 0 : -1 - floor;
 }
 
-/** Abbreviations whose period goes on with a name: "Sở Y tế TP. Hồ Chí Minh ban hành …", "GS. TS. Nguyễn Văn A". */
-const ABBREVIATION_BEFORE_NAME = /(?:^|[^\p{L}])(?:TP|Tp|TX|Tx|GS|PGS|TS|ThS|BS|Q|P)$/u;
-/** Whether the period at `dot` ends such an abbreviation. */
-function abbreviationEndsAt(text: string, dot: number): boolean {
-  return ABBREVIATION_BEFORE_NAME.test(text.slice(Math.max(0, dot - 4), dot));
-}
-
+/** Codes of laws and ordinances: the National Assembly's (…/QH13), its Standing Committee's ordinances, older laws (…/L-CTN). */
+const LAW_CODE = /\/QH\d|UBTVQH|\/L-CTN|PL-/u;
 function withSentence(
   text: string,
   hasMarks: boolean,
@@ -183,7 +179,9 @@ function withSentence(
   // A bare reference carries its own type word; a body may still be named before it ("Bộ Chính trị ban hành …").
   const bare = d.proseType !== undefined;
   const body = bare ? bodyBefore(before) : undefined;
-  const b = bare ? { proseType: d.proseType, issuerName: body?.name, date: body?.date } : readBefore(before);
+  const b: ReturnType<typeof readBefore> = bare ? { proseType: d.proseType, issuerName: body?.name, date: body?.date } : readBefore(before);
+  // A law's name before a number types only a law's code ("Luật Doanh nghiệp số 68/2014/QH13").
+  if (b.namedLaw && !LAW_CODE.test(d.code ?? '')) delete b.proseType;
   const a = readAfter(after);
   if (needsProse) {
     if (d.code && !proseConfirms(d, b.proseType)) return undefined;
@@ -204,7 +202,7 @@ function withSentence(
   if (ref.issuerMayBeLocal && a.headerPlace) settleTUByHeader(ref, a.headerPlace);
   // A local body's header names its own place ("Số: 2863/QĐ-UBND  Bà Rịa - Vũng Tàu, ngày …", "Số 120-KL/TU  Nghệ An, ngày …").
   else if (a.headerPlace && !ref.place && isLocal(ref)) {
-    ref.place = a.headerPlace.replace(/^TP\.\s?/, '');
+    ref.place = a.headerPlace.replace(/^T[Pp]\.\s?/, '');
     ref.placeFrom = 'sentence';
   }
   if (a.severalTerms || namesSeveral(before, bare ? undefined : b.proseType, after, () => cleanText(text.slice(d.end, d.end + 100), hasMarks))) ref.several = true;
@@ -361,7 +359,7 @@ function confirmRepeatedForms(refs: Reference[], unconfirmed: ReadonlySet<Refere
  * Nội itself (the Thành ủy's or the centre's) leaves the question open.
  */
 function settleTUByHeader(ref: Reference, place: string): void {
-  const name = place.replace(/^TP\.\s?/, '');
+  const name = place.replace(/^T[Pp]\.\s?/, '');
   if (/^Hà Nội$/i.test(name) || !ref.code || !ref.issuer.abbr?.startsWith('TW')) return;
   delete ref.issuerMayBeLocal;
   ref.code = ref.code.replace(/\/TW(?=-|$)/, '/TU');

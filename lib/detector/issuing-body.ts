@@ -168,8 +168,10 @@ export function readBodyName(s: string, from = 0): { name: string; length: numbe
     } else {
       const stop = stopWordAt(s, pos, end);
       if (stop !== undefined && !(stop === 'và' && nextIsCapital(s, end)) && !nameSyllableAt(s, pos, end, capitalised === count)) break;
-      // A name has two words at least ("Ban chỉ đạo …" is a name, "Chính phủ chỉ đạo …" a name and its verb).
-      if (count >= 2 && verbPairAt(s, pos, end)) break;
+      // "giao" before the body it assigns ("UBND tỉnh Quảng Nam giao Sở Tài chính …"), not "Bộ Ngoại giao".
+      if (end - pos === 4 && s.startsWith('giao', pos) && ASSIGNEE.test(s.slice(end, end + 14))) break;
+      // "Ban chỉ đạo …", "Ban tổ chức …" are names; "Chính phủ chỉ đạo …", "UBND ban hành …" a name and its verb.
+      if (verbPairAt(s, pos, end) && !(count === 1 && s.startsWith('Ban ', from))) break;
     }
     pos = end;
     ends[count++] = end;
@@ -177,8 +179,8 @@ export function readBodyName(s: string, from = 0): { name: string; length: numbe
   }
   if (!count) return undefined;
   let end = ends[trimLowercaseTail(s, from, count, capitalised) - 1]!;
-  // A central body's complete name followed by lower-case words only: the sentence going on ("của Thủ tướng Chính
-  // phủ nhanh chóng xác định …"), not part of the name.
+  // A central body's complete name followed by a lower-case word: the sentence going on ("của Thủ tướng Chính phủ
+  // nhanh chóng xác định …", "… giao Bộ Tài chính chủ trì"), not part of the name.
   if (capitalised < count) {
     const complete = COMPLETE_CENTRAL.exec(s.slice(from, end));
     if (complete && complete[0].length < end - from) end = from + complete[0].length;
@@ -186,8 +188,10 @@ export function readBodyName(s: string, from = 0): { name: string; length: numbe
   return { name: s.slice(from, end), length: end - from };
 }
 
+/** The body "giao" assigns a task to. */
+const ASSIGNEE = /^ (?:Sở|Bộ|UBND|Ủy|Uỷ|Ban|Cục|Tổng cục|Văn phòng|Công an|Chủ tịch|Thanh tra|Ngân hàng|Kho bạc)(?![\p{L}])/u;
 /** Central bodies whose names are complete as written: nothing in lower case goes on from them. */
-const COMPLETE_CENTRAL = /^(?:Thủ tướng Chính phủ|Chính phủ|Quốc hội|Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?)(?= \p{Ll}[^A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]*$)/u;
+const COMPLETE_CENTRAL = /^(?:Thủ tướng Chính phủ|Chính phủ|Quốc hội|Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?)(?= \p{Ll})/u;
 
 /**
  * Two-syllable verbs a body's name is followed by, never part of it in lower case ("của Bộ Tài chính hướng dẫn …",
@@ -216,15 +220,22 @@ function dashInPlaceName(s: string, from: number, pos: number, end: number): boo
 
 /**
  * Stop words that, capitalised, are syllables of places' and people's names: "TP Quy Nhơn", "huyện Như Thanh",
- * "quận Nam Từ Liêm", "huyện Năm Căn", "huyện Chợ Mới", "Đào Trọng Quy". Part of the name after a capitalised word
- * or before one.
+ * "quận Nam Từ Liêm", "huyện Năm Căn", "huyện Chợ Mới", "Đào Trọng Quy". Part of the name before a capitalised word,
+ * or as the last word after one (the name then ends: a stop word, punctuation or the end follows). Not "Quy chế",
+ * "Quy Định", "Như vậy", "Từ năm 2020": a lower-case word or a time word after them opens a new phrase.
  */
 const NAME_SYLLABLES = new Set(['Quy', 'Như', 'Năm', 'Từ', 'Mới']);
+const TIME_WORDS = new Set(['năm', 'ngày', 'tháng']);
+const NEXT_WORD = /^ ?([^\s,;.:!?()“”"‘’'«»\[\]]*)/u;
 function nameSyllableAt(s: string, pos: number, end: number, afterCapital: boolean): boolean {
   const word = s.slice(pos, end);
-  // "Quy định" written with a capital opens the title, whatever stands before it.
-  if (word === 'Quy' && /^ [đĐ]ịnh(?![\p{L}])/u.test(s.slice(end, end + 7))) return false;
-  return NAME_SYLLABLES.has(word) && (afterCapital || nextIsCapital(s, end));
+  if (!NAME_SYLLABLES.has(word)) return false;
+  const next = NEXT_WORD.exec(s.slice(end, end + 16))![1]!;
+  if (word === 'Quy' && /^[đĐ]ịnh$/u.test(next)) return false;
+  if (next && isCapitalCode(next.charCodeAt(0))) return nextIsCapital(s, end);
+  if (!afterCapital) return false;
+  const lower = next.toLowerCase();
+  return !next || (STOP.has(lower) && !TIME_WORDS.has(lower));
 }
 
 /** "và" joins two parts of one name ("Bộ Giáo dục và Đào tạo"), not a name and the next citation ("và Nghị định …"). */

@@ -9,6 +9,7 @@
  * Pure; reads the text in place, linear in its length.
  */
 import { bodyFacts } from './issuing-body';
+import { endsSentenceAt } from './sentence-bounds';
 import { placesIn, type NamedPlace, type PlaceLevel } from './place-names';
 import type { Reference } from './types';
 
@@ -20,6 +21,28 @@ const CENTRAL_PARTY = /^(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung
  * trình hành động thực hiện Nghị quyết số 57" issues the programme, not the resolution it carries out.
  */
 const NESTED_VERB = /(?:^|[^\p{L}])(?:thực hiện|triển khai|quán triệt|cụ thể (?:hóa|hoá)|sơ kết|tổng kết|căn cứ|theo|thi hành|thay thế|sửa đổi|bổ sung)(?![\p{L}])/iu;
+/** A document the governing verb issues, named without a code before such a verb ("ban hành Chương trình hành động thực hiện …"). */
+const ISSUED_DOCUMENT = /(?:^|[^\p{L}])(?:chương trình|kế hoạch|đề án|hướng dẫn|văn bản|quy chế|quy định|quyết định|nghị quyết|chỉ thị|kết luận|thông báo|công văn|nghị định|thông tư|dự án|báo cáo)(?![\p{L}])/iu;
+/** Where a new clause or list member starts: a comma, semicolon or colon, "và", "hoặc". */
+const CLAUSE_BREAK = /(?:[,;:]|\svà|\shoặc)\s/gu;
+
+/**
+ * Whether the text between the governing verb (or the list item's start, or the previous reference: `from`) and a
+ * reference makes it the object of another act. Only the reference's own clause counts (after the last comma, "và"
+ * or colon: an earlier title's words are not its verb), and the verb must follow what the body issues: the previous
+ * reference ("Kết luận số 11-KL/TW về tiếp tục thực hiện Chỉ thị số 05") or a document named without a code
+ * ("ban hành Chương trình hành động thực hiện Nghị quyết số 57"), not "ban hành theo thẩm quyền Quy định số 13".
+ */
+function nestedInAnotherAct(text: string, from: number, to: number, afterReference: boolean): boolean {
+  let clause = text.slice(from, to);
+  let cut = -1;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(clause); m; m = CLAUSE_BREAK.exec(clause)) cut = m.index + m[0].length;
+  if (cut >= 0) clause = clause.slice(cut);
+  if (cut < 0 && afterReference) return NESTED_VERB.test(clause);
+  const issued = ISSUED_DOCUMENT.exec(clause);
+  return Boolean(issued && NESTED_VERB.test(clause.slice(issued.index + issued[0].length)));
+}
 const LIST_ITEM = /^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s/u;
 const LOCAL_PROVINCE = new Set(['TU', 'BTGTU', 'BTCTU', 'UBKTTU', 'VPTU', 'BDVTU', 'BNCTU']);
 const LOCAL_DISTRICT = new Set(['HU', 'QU', 'THU', 'TXU']);
@@ -116,7 +139,7 @@ function sentenceStartOf(text: string, pos: number, floor: number): number {
   floor = Math.max(floor, pos - SENTENCE_WINDOW);
   for (let i = pos - 1; i > floor; i--) {
     const c = text.charCodeAt(i);
-    if ((c === 46 || c === 33 || c === 63 || c === 59) && text.charCodeAt(i + 1) <= 32) return i + 1;
+    if ((c === 46 || c === 33 || c === 63 || c === 59) && text.charCodeAt(i + 1) <= 32 && endsSentenceAt(text, i)) return i + 1;
   }
   return floor;
 }
@@ -124,7 +147,7 @@ function sentenceEndOf(text: string, pos: number, ceiling: number): number {
   ceiling = Math.min(ceiling, pos + SENTENCE_WINDOW);
   for (let i = pos; i < ceiling; i++) {
     const c = text.charCodeAt(i);
-    if ((c === 46 || c === 33 || c === 63 || c === 59) && (i + 1 >= ceiling || text.charCodeAt(i + 1) <= 32)) return i + 1;
+    if ((c === 46 || c === 33 || c === 63 || c === 59) && (i + 1 >= ceiling || text.charCodeAt(i + 1) <= 32) && endsSentenceAt(text, i)) return i + 1;
   }
   return ceiling;
 }
@@ -188,7 +211,8 @@ export function readParagraphs(text: string, refs: Reference[]): void {
     }
     // Governed: what stands between the verb (or the list item's start, or the previous reference) and this one
     // makes it no object of another act ("… ban hành Kế hoạch … thực hiện Nghị quyết số 57").
-    const governed = governing && !NESTED_VERB.test(text.slice(Math.max(ref.start < governing.sentenceEnd ? governing.verbEnd : paragraphStart, previousEnd), ref.start));
+    const scopeStart = governing ? (ref.start < governing.sentenceEnd ? governing.verbEnd : paragraphStart) : 0;
+    const governed = governing && !nestedInAnotherAct(text, Math.max(scopeStart, previousEnd), ref.start, previousEnd > scopeStart);
     previousEnd = ref.end;
     if (governed && governing && !ref.issuerName && fits(ref, governing.body)) ref.issuerName = governing.body;
     if (governed && governing?.term && !ref.term && CENTRAL_PARTY.test(governing.body) && ref.family === 'party' && (ref.issuer.abbr ?? 'TW').toUpperCase() === 'TW' && fits(ref, governing.body)) {

@@ -37,6 +37,18 @@ export function withoutPersonName(words: readonly string[]): readonly string[] {
   return words;
 }
 
+/**
+ * Whether words are a person's name alone: three or four capitalised words opening with a family name ("Nguyễn Văn
+ * Hùng"), not a place that looks like one ("Hồ Chí Minh"). After "tỉnh" or "TP" such words name the signer of a body
+ * whose place the sentence left out ("Phó Chủ tịch UBND tỉnh Nguyễn Văn Hùng"): no province or city is so named.
+ */
+export function isPersonName(words: readonly string[]): boolean {
+  return (
+    (words.length === 3 || words.length === 4) && SURNAMES.has(words[0]!) && words.every((w) => CAPITALISED.test(w) && !/[\s\-–]/u.test(w)) &&
+    !NOT_PERSON.has(words.slice(0, 3).join(' '))
+  );
+}
+
 /** A body's name without the signer's name after it ("Bộ trưởng Bộ Công Thương Trần Tuấn Anh" → "Bộ trưởng Bộ Công Thương"). */
 export function bodyWithoutPerson(name: string): string {
   const words = name.split(' ');

@@ -4,7 +4,7 @@
  * reports the place its sentence or paragraph names, of the level the code needs. Pure.
  */
 
-import { withoutPersonName } from './person-names';
+import { isPersonName, withoutPersonName } from './person-names';
 
 export type PlaceLevel = 'province' | 'district';
 
@@ -19,8 +19,9 @@ export interface NamedPlace {
 const UPPER = 'A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ';
 /** Lower-case letters of Vietnamese names (Latin-1 and Latin Extended Additional), without the Unicode flag: faster. */
 const LOWER = 'a-zàáâãèéêìíòóôõùúýăđĩũơưạ-ỹ';
-const WORD = `[${UPPER}][${LOWER}]*`;
-const PROVINCE_HEAD = '(?:(?:Ban Thường vụ |Ban Chấp hành Đảng bộ )?(?:Tỉnh|Thành) (?:ủy|uỷ)|(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố|TP\\.?)|[Tt]ỉnh|[Tt]hành phố|TP\\.?)';
+/** A capitalised word; a lone capital before another ("TP") is an abbreviation, not a name's word. */
+const WORD = `[${UPPER}][${LOWER}]*(?![${UPPER}])`;
+const PROVINCE_HEAD = '(?:(?:Ban Thường vụ |Ban Chấp hành Đảng bộ )?(?:Tỉnh|Thành) (?:ủy|uỷ)(?: (?:TP\\.?|thành phố))?|(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố|TP\\.?)|[Tt]ỉnh|[Tt]hành phố|TP\\.?)';
 const DISTRICT_HEAD = '(?:(?:Ban Thường vụ )?(?:Huyện|Quận|Thị) (?:ủy|uỷ)|(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân) (?:huyện|quận|thị xã)|[Hh]uyện|[Qq]uận|[Tt]hị xã)';
 /**
  * Short forms of province names that news writes instead of the name ("UBND tỉnh TT-Huế", "Tỉnh ủy BR-VT",
@@ -43,6 +44,8 @@ const LETTER_BEFORE = /\p{L}/u;
 
 /** Words that start a new phrase, never part of a place's name ("tỉnh Nghệ An Ban hành", "huyện Đảng bộ"). */
 const NOT_PLACE = /^(?:Ban|Nghị|Chỉ|Kết|Quyết|Kế|Hướng|Thông|Chương|Công|Đảng|Ủy|Uỷ|Hội|Sở|Bộ|UBND|HĐND|Về|Theo|Trong|Ngày|Số)$/u;
+/** Syllables that start places' names ("Quy Nhơn", "Từ Liêm", "Như Thanh", "Năm Căn") but never end one. */
+const NEVER_LAST = new Set(['Quy', 'Từ', 'Như', 'Năm']);
 /** Words of a title after a dash ("Thành ủy Hà Nội - Bí thư …", "tỉnh Nghệ An – Phó Chủ tịch …"): never a place's. */
 const TITLE_AFTER_DASH = /^(?:Bí|Chủ|Phó|Giám|Trưởng|Tổng|Đại|Ông|Đồng|Thứ)$/u;
 
@@ -73,14 +76,19 @@ export function placesIn(text: string, from = 0, to = text.length): NamedPlace[]
       return { text, cut: text !== w[0], at: w.index };
     });
     // "Quy" opens "Quy định" (a new phrase), but is a syllable of names too ("TP Quy Nhơn", "Hồ Quốc Quy").
-    const quyDinh = (i: number) => words[i]!.text === 'Quy' && i === words.length - 1 && /^ định(?!\p{L})/u.test(s.slice(m!.index + m![0].length));
+    const quyDinh = (i: number) =>
+      words[i]!.text === 'Quy' && (i === words.length - 1 ? /^ [đĐ]ịnh(?!\p{L})/u.test(s.slice(m!.index + m![0].length)) : /^[đĐ]ịnh$/u.test(words[i + 1]!.text));
     let n = words.findIndex((w, i) => NOT_PLACE.test(w.text) || w.cut || quyDinh(i));
     // A word cut at a dash keeps its part before the dash and ends the name.
     if (n !== -1 && words[n]!.cut && !NOT_PLACE.test(words[n]!.text)) n += 1;
     if (n === -1) n = words.length;
     // A signer's name after the place ("UBND TP Hà Nội Nguyễn Đức Chung") is not part of it; a place has 4 words at most.
     n = Math.min(withoutPersonName(words.slice(0, n).map((w) => w.text)).length, 4);
+    // No place's name ends in these syllables, which open phrases after one ("tỉnh Quảng Nam Từ năm 2020", "Như vậy").
+    while (n > 1 && NEVER_LAST.has(words[n - 1]!.text)) n--;
     if (n === 0) continue;
+    // "UBND tỉnh Nguyễn Văn Hùng": a province's or city's head, then only a signer's name.
+    if (m[2] && isPersonName(words.slice(0, n).map((w) => w.text))) continue;
     const last = words[n - 1]!;
     const name = canonicalName(words.slice(0, n).map((w) => w.text).join(' '));
     const end = start + m[0].length - raw.length + last.at + last.text.length;

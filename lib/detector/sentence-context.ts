@@ -54,7 +54,7 @@ function fillerAtEnd(tail: string): number {
 }
 
 /** Reads the type word that ends `before` (cleaned text up to the code). */
-export function readBefore(before: string): { proseType?: string; issuerName?: string; date?: string } {
+export function readBefore(before: string): { proseType?: string; issuerName?: string; date?: string; namedLaw?: true } {
   // Only the last few words matter: anchored regexes would try every position of the window.
   const tail = before.slice(-40);
   const restEnd = tail.length - fillerAtEnd(tail);
@@ -107,14 +107,22 @@ function typeOfBodyBefore(before: string): { proseType?: string; issuerName?: st
 /**
  * A law named before its number: "Luật Doanh nghiệp số 68/2014/QH13", "Bộ luật Hình sự số 100/2015/QH13", "Luật
  * Phòng, chống tham nhũng số 36/2018/QH14", "Pháp lệnh Công an xã số 06/2008/PL-UBTVQH12": the type word, a
- * capitalised name (its lower-case words and one comma too), then "số".
+ * capitalised name (its lower-case words and one comma too), then "số". Not a school or firm named for the law
+ * ("Trường Đại học Luật Hà Nội số …"), nor across a clause ("Luật Đất đai thì thửa đất số …"); the caller keeps it
+ * only for a law's code (namedLaw).
  */
-const NAMED_LAW = /(?:^|[^\p{L}])(Bộ luật|Luật|Pháp lệnh) \p{Lu}[\p{L} ]{0,60}(?:, [\p{L} ]{1,40})? (?:số|số:) ?$/u;
-function namedLawBefore(before: string): { proseType?: string } {
+const NAMED_LAW = /(?:^|[^\p{L}])(Bộ luật|Luật|Pháp lệnh) (\p{Lu}[\p{L} ]{0,60}(?:, [\p{L} ]{1,40})?) (?:số|số:) ?$/u;
+const INSTITUTION_BEFORE = /(?:học|[Kk]hoa|[Vv]iện|[Tt]rường|[Cc]ông ty|[Vv]ăn phòng|[Hh]ãng)\s$/u;
+const CLAUSE_WORDS = /(?:^|\s)(?:thì|là|của|được|đã|có|tại|với|cho|để|khi|nếu|mà|này|đó|theo|từ|đến)(?:\s|$)/u;
+function namedLawBefore(before: string): { proseType?: string; namedLaw?: true } {
   // Cheap test first: the text ends with "số " and names one of the words.
   if (!/s[ốo]:? ?$/.test(before) || !/Luật|luật|Pháp lệnh/.test(before.slice(-110))) return {};
-  const m = NAMED_LAW.exec(before.slice(-110));
-  return m ? { proseType: m[1] } : {};
+  const near = before.slice(-110);
+  const m = NAMED_LAW.exec(near);
+  if (!m || CLAUSE_WORDS.test(m[2]!)) return {};
+  const at = m.index + m[0].indexOf(m[1]!);
+  if (INSTITUTION_BEFORE.test(near.slice(Math.max(0, at - 12), at))) return {};
+  return { proseType: m[1], namedLaw: true };
 }
 
 // Sticky: tried exactly at the reading position, so the sentence is read in place, never copied clause by clause.
@@ -128,7 +136,7 @@ const BY = /(?:của|do|được)\s+/iy;
  * A place and a comma before the date, as a document's header has it after the code ("Nghệ An, ngày 2 tháng 3 năm
  * 2021", "Bà Rịa - Vũng Tàu, ngày …").
  */
-const HEADER_PLACE = /(?:TP\.\s?)?\p{Lu}\p{Ll}*(?:(?:\s[-–]\s|[ -])\p{Lu}\p{Ll}*){0,4},\s(?=ngày\s)/uy;
+const HEADER_PLACE = /(?:T[Pp]\.\s?)?\p{Lu}\p{Ll}*(?:(?:\s[-–]\s|[ -])\p{Lu}\p{Ll}*){0,4},\s(?=ngày\s)/uy;
 const ABOUT = /về\s/iy;
 /**
  * The plenum that adopted a resolution, after its code: "tại Hội nghị Trung ương 7", "(Hội nghị lần thứ bảy Ban Chấp

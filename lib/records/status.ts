@@ -34,13 +34,25 @@ const STATUS = new RegExp(
 
 const KINDS: Record<string, StatusKind> = { 'in force': 'in-force', expired: 'expired', 'partly expired': 'partly-expired' };
 
+/** "2021", "2021-05" or "2021-05-15" naming a real month and day. */
+function realDate(d: string): boolean {
+  const [y, m, day] = d.split('-').map(Number);
+  if (m === undefined) return true;
+  if (m < 1 || m > 12) return false;
+  if (day === undefined) return true;
+  const date = new Date(Date.UTC(y!, m - 1, day));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === day;
+}
+
 /** The status a text states, or undefined when the text does not follow the form above. */
 export function parseStatus(text: string): DocumentStatus | undefined {
   const m = STATUS.exec(text.normalize('NFC').trim());
   if (!m) return undefined;
   const replacedFirst = m[2];
-  // "replaced by X, replaced by Y" names two replacements in one statement: not the form.
-  if (replacedFirst && m[4]) return undefined;
+  // "replaced by X, replaced by Y" names two replacements in one statement, "in force, replaced by X" contradicts
+  // itself: not the form. Dates are real ones.
+  if ((replacedFirst || m[1] === 'in force') && m[4]) return undefined;
+  if (![m[3], m[6]].every((d) => !d || d === 'undated' || realDate(d))) return undefined;
   const status: DocumentStatus = { kind: replacedFirst ? 'replaced' : KINDS[m[1]!]! };
   if (m[3]) status.from = m[3];
   const by = replacedFirst ?? m[4];

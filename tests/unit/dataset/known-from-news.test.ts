@@ -103,6 +103,8 @@ describe('known-from-news issuers: a complete body, never a signer', () => {
     ['UBND TP.HCM', 'UBND TP.HCM'],
     ['UBND tỉnh Thừa Thiên - Huế', 'UBND tỉnh Thừa Thiên - Huế'],
     ['Phó Chủ tịch UBND TP Nguyễn Văn Hùng', 'UBND TP'],
+    ['Tỉnh ủy Nghệ An – Bí thư Tỉnh ủy', 'Tỉnh ủy Nghệ An'],
+    ['UBND tỉnh Thừa Thiên - Huế Nguyễn Văn Phương', 'UBND tỉnh Thừa Thiên - Huế'],
     [undefined, undefined],
   ])('%s → %s', (phrase, body) => expect(issuerBody(phrase)).toBe(body));
 

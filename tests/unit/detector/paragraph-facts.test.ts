@@ -52,6 +52,21 @@ describe('a governing clause carries to the references it governs', () => {
     expect(list.get('05-CT/TU')?.issuerName).toBe('Ban Thường vụ Tỉnh ủy Hà Tĩnh');
   });
 
+  it('a verb inside an earlier title or clause does not keep the body from the references it issues', () => {
+    const cases: [string, string, string[]][] = [
+      ['Ban Thường vụ Tỉnh ủy đã ban hành nhiều văn bản lãnh đạo, chỉ đạo triển khai thực hiện, như: Chỉ thị số 05-CT/TU, Kế hoạch số 12-KH/TU.', 'Ban Thường vụ Tỉnh ủy', ['05-CT/TU', '12-KH/TU']],
+      ['Ban Thường vụ Tỉnh ủy Hà Tĩnh đã ban hành các văn bản triển khai: Kế hoạch số 12-KH/TU, Chỉ thị số 05-CT/TU.', 'Ban Thường vụ Tỉnh ủy Hà Tĩnh', ['12-KH/TU', '05-CT/TU']],
+      ['Bộ Chính trị đã ban hành Quy định số 132-QĐ/TW về kiểm soát quyền lực trong xét xử, thi hành án và Quy định số 131-QĐ/TW về công tác kiểm tra.', 'Bộ Chính trị', ['132-QĐ/TW', '131-QĐ/TW']],
+      ['Bộ Chính trị ban hành Nghị quyết số 57-NQ/TW, theo đó đặt mục tiêu cao, và Nghị quyết số 59-NQ/TW.', 'Bộ Chính trị', ['57-NQ/TW', '59-NQ/TW']],
+      ['Tỉnh ủy Nghệ An ban hành Nghị quyết số 03-NQ/TU về phát triển du lịch theo hướng bền vững và Chỉ thị số 05-CT/TU về cán bộ.', 'Tỉnh ủy Nghệ An', ['03-NQ/TU', '05-CT/TU']],
+      ['Bộ Chính trị đã ban hành theo thẩm quyền Quy định số 13-QĐ/TW.', 'Bộ Chính trị', ['13-QĐ/TW']],
+    ];
+    for (const [text, body, codes] of cases) {
+      const refs = byRaw(text);
+      for (const code of codes) expect(refs.get(code)?.issuerName, `${code} in ${text}`).toBe(body);
+    }
+  });
+
   it('a provincial body\'s term is not a central term', () => {
     const refs = byRaw('Tỉnh ủy khóa XIX đã ban hành Nghị quyết số 03-NQ/TU về phát triển du lịch.');
     expect(refs.get('03-NQ/TU')?.term).toBeUndefined();
@@ -93,6 +108,14 @@ describe('the place of a local code', () => {
     expect(byRaw('Số 15-CT/TU  Quảng Trị, ngày 3 tháng 5 năm 2022').get('15-CT/TU')).toMatchObject({ place: 'Quảng Trị', date: '2022-05-03' });
     // A central document's header ("Hà Nội, ngày …") places nothing.
     expect(byRaw('Số 45-CT/TW  Hà Nội, ngày 14 tháng 4 năm 2025').get('45-CT/TW')?.place).toBeUndefined();
+  });
+
+  it('"TP." ends neither the sentence nor the place; an initial ending a sentence does end it', () => {
+    expect(byRaw('Thành ủy TP. Hồ Chí Minh đã ban hành Kế hoạch số 12-KH/TU về chuyển đổi số.').get('12-KH/TU')).toMatchObject({ place: 'Hồ Chí Minh' });
+    expect(byRaw('Quyết định số 12/QĐ-UBND của UBND TP. Hồ Chí Minh về giá đất.').get('12/QĐ-UBND')).toMatchObject({ place: 'Hồ Chí Minh' });
+    expect(byRaw('Số: 123/QĐ-UBND  Tp. Hồ Chí Minh, ngày 3 tháng 4 năm 2024').get('123/QĐ-UBND')).toMatchObject({ place: 'Hồ Chí Minh', date: '2024-04-03' });
+    // "Lê Văn Q." ends its sentence: the place named before it is the paragraph's, not the sentence's.
+    expect(byRaw('Tỉnh ủy Nghệ An xử lý ông Lê Văn Q. Theo Quyết định số 12/QĐ-UBND, việc này xong.').get('12/QĐ-UBND')).toMatchObject({ place: 'Nghệ An', placeFrom: 'paragraph' });
   });
 
   it('reads place names and their level', () => {

@@ -34,6 +34,12 @@ describe('a signer after the body', () => {
     expect(bodyWithoutPerson('Bộ GD&ĐT Nguyễn Thị Kim Tiến')).toBe('Bộ GD&ĐT');
   });
 
+  it('a province\'s or city\'s head followed only by a signer\'s name names no place', () => {
+    const r = first('Phó Chủ tịch UBND tỉnh Nguyễn Văn Hùng vừa ký Quyết định 569/QĐ-UBND.');
+    expect([r.issuerName, r.place]).toEqual(['Phó Chủ tịch UBND tỉnh', undefined]);
+    expect(placesIn('UBND TP Phan Rang - Tháp Chàm và UBND TP Hồ Chí Minh').map((p) => p.name)).toEqual(['Phan Rang - Tháp Chàm', 'Hồ Chí Minh']);
+  });
+
   it('names that are places or bodies keep every word', () => {
     expect(first('Theo Thông báo số 47/TB-UBND của UBND phường Lê Thanh Nghị, các hộ phải di dời.').issuerName).toBe('UBND phường Lê Thanh Nghị');
     expect(first('Theo Quyết định số 12/QĐ-UBND của UBND TP Hồ Chí Minh, các sở rà soát.').issuerName).toBe('UBND TP Hồ Chí Minh');

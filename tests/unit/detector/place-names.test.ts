@@ -31,6 +31,14 @@ describe('place names with dashes and short forms', () => {
     expect(names('tỉnh Nghệ An - Ban Thường vụ')).toEqual([['Nghệ An', 'province', 'tỉnh Nghệ An']]);
   });
 
+  it('syllables that are also phrase openers: kept inside a name, never its last word', () => {
+    expect(placesIn('UBND TP Quy Nhơn, UBND quận Nam Từ Liêm, UBND huyện Như Thanh và UBND huyện Năm Căn').map((p) => p.name)).toEqual(['Quy Nhơn', 'Nam Từ Liêm', 'Như Thanh', 'Năm Căn']);
+    expect(placesIn('của UBND tỉnh Quảng Nam Quy chế phối hợp').map((p) => p.name)).toEqual(['Quảng Nam']);
+    expect(placesIn('của UBND tỉnh Gia Lai Quy Định bảng giá').map((p) => p.name)).toEqual(['Gia Lai']);
+    expect(placesIn('UBND tỉnh Quảng Nam Từ năm 2020 đến nay').map((p) => p.name)).toEqual(['Quảng Nam']);
+    expect(placesIn('Chủ tịch UBND tỉnh Bình Định Hồ Quốc Quy đã ký').map((p) => p.name)).toEqual(['Bình Định']);
+  });
+
   it('a word that only begins like a short form is not one', () => {
     expect(placesIn('tỉnh BRVTX').map((p) => p.name)).not.toContain('Bà Rịa - Vũng Tàu');
     expect(placesIn('mã HCMC123')).toEqual([]);

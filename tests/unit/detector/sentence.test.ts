@@ -69,6 +69,14 @@ describe('The issuing body and term the sentence names', () => {
     ['Quyết định số 12/QĐ-UBND của UBND huyện Như Thanh về việc di dời', 'UBND huyện Như Thanh', undefined],
     ['Nghị quyết số 21-NQ/TW của Bộ Chính trị Về việc xây dựng', 'Bộ Chính trị', undefined],
     ['Thông tư 15/2015/TT-BVHTTDL của Bộ VHTTDL Quy định về hoạt động', 'Bộ VHTTDL', undefined],
+    ['Quyết định số 1/QĐ-UBND của UBND tỉnh Quảng Nam Quy chế phối hợp', 'UBND tỉnh Quảng Nam', undefined],
+    ['Quyết định số 15/QĐ-UBND của UBND TP Hà Nội Như vậy là đã rõ', 'UBND TP Hà Nội', undefined],
+    ['Quyết định số 15/QĐ-UBND của UBND tỉnh Quảng Nam Từ năm 2020 đến nay', 'UBND tỉnh Quảng Nam', undefined],
+    // A one-word body before its verb.
+    ['Quyết định số 12/QĐ-UBND do UBND ban hành ngày 3/4/2024', 'UBND', undefined],
+    ['Quyết định số 12/QĐ-TTg của Thủ tướng Chính phủ giao Bộ Tài chính chủ trì', 'Thủ tướng Chính phủ', undefined],
+    ['Quyết định số 12/QĐ-UBND của UBND tỉnh Quảng Nam giao Sở Tài chính chủ trì', 'UBND tỉnh Quảng Nam', undefined],
+    ['Công văn số 12/BNG-LS của Bộ Ngoại giao Việt Nam về lãnh sự', 'Bộ Ngoại giao Việt Nam', undefined],
     // The formal order: type word, "của" and the body, then the number.
     ['Theo Quyết định của Thủ tướng Chính phủ số 1234/QĐ-TTg ngày 3/4/2020 thì', 'Thủ tướng Chính phủ', undefined],
     ['Thực hiện Chỉ thị của Bộ Chính trị số 35-CT/TW, các cấp', 'Bộ Chính trị', undefined],
@@ -86,8 +94,11 @@ describe('The issuing body and term the sentence names', () => {
     expect(first('theo Luật Phòng, chống tham nhũng số 36/2018/QH14 thì').type.name).toBe('Luật');
     expect(first('Bộ luật Hình sự số 100/2015/QH13 có hiệu lực').type.name).toBe('Bộ luật');
     expect(first('Nghị quyết của Quốc hội số 43/2022/QH15 về chính sách').type.name).toBe('Nghị quyết');
-    // Not across a sentence-like run of lower-case words that names no law.
+    // Not across a clause, not a school named for the law, not for a code that is no law's.
     expect(first('Luật sư cho biết theo số 43/2022/QH15 thì').type.name).not.toBe('Luật');
+    expect(first('Theo Luật Đất đai thì thửa đất số 12/2020/QH14 được cấp').type.name).not.toBe('Luật');
+    expect(first('Công văn gửi Trường Đại học Luật Hà Nội số 123/ĐHL-ĐT về tuyển sinh').type.name).toBe('Công văn');
+    expect(first('Pháp lệnh Công an xã số 06/2008/PL-UBTVQH12 quy định').type.name).toBe('Pháp lệnh');
   });
 
   it('does not take a lower-case phrase for a body', () => {

@@ -24,6 +24,10 @@ describe('the status form', () => {
     'expired from 15/05/2021',
     'replaced by 45-CT/TW, replaced by 46-CT/TW',
     'in force since 2020',
+    'expired from 2021-13-45',
+    'expired from 2021-02-30',
+    'in force, stated 2025-00',
+    'in force, replaced by 45-CT/TW',
     '',
   ])('rejects %j', (text) => expect(parseStatus(text)).toBeUndefined());
 });
