@@ -203,8 +203,12 @@ const VERB_PAIRS = new Map<string, string[]>([
   ['chủ', ['trì']], ['phối', ['hợp']], ['kiểm', ['tra']], ['thông', ['báo', 'qua']], ['tiếp', ['tục']], ['quán', ['triệt']],
   ['lãnh', ['đạo']], ['giao', ['nhiệm']], ['kết', ['luận']], ['nhất', ['trí']],
 ]);
+const VERB_PAIR_FIRST = new Set([...VERB_PAIRS.keys()].map((w) => w.charCodeAt(0)));
 /** Whether the lower-case word at [pos, end) and the next one form such a verb. */
 function verbPairAt(s: string, pos: number, end: number): boolean {
+  // Cheap test first (this runs for every lower-case word of a name): the first syllables are 2 to 6 letters long
+  // and open with one of a few letters.
+  if (end - pos < 2 || end - pos > 6 || !VERB_PAIR_FIRST.has(s.charCodeAt(pos))) return false;
   const seconds = VERB_PAIRS.get(s.slice(pos, end));
   if (!seconds || s.charCodeAt(end) !== 32) return false;
   return seconds.some((w) => s.startsWith(w, end + 1) && !isWordChar(s.charCodeAt(end + 1 + w.length)));

@@ -10,5 +10,9 @@ const ABBREVIATION_BEFORE_NAME = /(?:^|[^\p{L}])(?:TP|Tp|TX|Tx|GS|PGS|TS|ThS|BS)
 export function endsSentenceAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c === 33 || c === 63 || c === 59) return true;
-  return c === 46 && !ABBREVIATION_BEFORE_NAME.test(text.slice(Math.max(0, i - 4), i));
+  if (c !== 46) return false;
+  // Cheap test first: every such abbreviation ends in P, p, X, x or S.
+  const last = text.charCodeAt(i - 1);
+  if (last !== 80 && last !== 112 && last !== 88 && last !== 120 && last !== 83) return true;
+  return !ABBREVIATION_BEFORE_NAME.test(text.slice(Math.max(0, i - 4), i));
 }

@@ -89,12 +89,15 @@ function permitBefore(tail: string, restEnd: number): { proseType?: string } | u
   return PERMIT.test(tail.slice(0, restEnd)) ? { proseType: 'Giấy phép' } : undefined;
 }
 
+/** " số", " số:", " số " at the end (tested on the last few characters: an end-anchored pattern would try every position). */
+const ENDS_WITH_SO = / s[ốo]:? ?$/;
+
 /**
  * The type word and its body before the number, the formal order: "Quyết định của Thủ tướng Chính phủ số
  * 1234/QĐ-TTg", "Nghị quyết của Quốc hội số 43/2022/QH15": the body's name must run up to "số".
  */
 function typeOfBodyBefore(before: string): { proseType?: string; issuerName?: string } | undefined {
-  if (!/ s[ốo]:? ?$/.test(before)) return undefined;
+  if (!ENDS_WITH_SO.test(before.slice(-5))) return undefined;
   const near = before.slice(-120);
   const of = near.lastIndexOf(' của ');
   if (of < 0) return undefined;
@@ -116,8 +119,9 @@ const INSTITUTION_BEFORE = /(?:học|[Kk]hoa|[Vv]iện|[Tt]rường|[Cc]ông ty|
 const CLAUSE_WORDS = /(?:^|\s)(?:thì|là|của|được|đã|có|tại|với|cho|để|khi|nếu|mà|này|đó|theo|từ|đến)(?:\s|$)/u;
 function namedLawBefore(before: string): { proseType?: string; namedLaw?: true } {
   // Cheap test first: the text ends with "số " and names one of the words.
-  if (!/s[ốo]:? ?$/.test(before) || !/Luật|luật|Pháp lệnh/.test(before.slice(-110))) return {};
+  if (!ENDS_WITH_SO.test(before.slice(-5))) return {};
   const near = before.slice(-110);
+  if (!/Luật|luật|Pháp lệnh/.test(near)) return {};
   const m = NAMED_LAW.exec(near);
   if (!m || CLAUSE_WORDS.test(m[2]!)) return {};
   const at = m.index + m[0].indexOf(m[1]!);
