@@ -3,7 +3,7 @@ import { PROSE_TYPES } from './abbreviations';
 import { isoDate } from './dates';
 import { hasDottedCapitalI, isSpace, lowerCode, matchesLowerAt } from './normalize';
 import type { Family } from './types';
-import { endsPlaceAfterDash, hasLocalBodyHead } from './place-names';
+import { endsPlaceAfterDash, hasLocalBodyHead, NAME_OPENERS } from './place-names';
 
 /** Words that end a body's name: what follows a name in a citation, never part of one. */
 const STOP = new Set([
@@ -228,7 +228,7 @@ function dashInPlaceName(s: string, from: number, pos: number, end: number): boo
  * or as the last word after one (the name then ends: a stop word, punctuation or the end follows). Not "Quy chế",
  * "Quy Định", "Như vậy", "Từ năm 2020": a lower-case word or a time word after them opens a new phrase.
  */
-const NAME_SYLLABLES = new Set(['Quy', 'Như', 'Năm', 'Từ', 'Mới']);
+const NAME_SYLLABLES = new Set([...NAME_OPENERS, 'Mới']);
 const TIME_WORDS = new Set(['năm', 'ngày', 'tháng']);
 const NEXT_WORD = /^ ?([^\s,;.:!?()“”"‘’'«»\[\]]*)/u;
 function nameSyllableAt(s: string, pos: number, end: number, afterCapital: boolean): boolean {

@@ -44,8 +44,11 @@ const LETTER_BEFORE = /\p{L}/u;
 
 /** Words that start a new phrase, never part of a place's name ("tỉnh Nghệ An Ban hành", "huyện Đảng bộ"). */
 const NOT_PLACE = /^(?:Ban|Nghị|Chỉ|Kết|Quyết|Kế|Hướng|Thông|Chương|Công|Đảng|Ủy|Uỷ|Hội|Sở|Bộ|UBND|HĐND|Về|Theo|Trong|Ngày|Số)$/u;
-/** Syllables that start places' names ("Quy Nhơn", "Từ Liêm", "Như Thanh", "Năm Căn") but never end one. */
-const NEVER_LAST = new Set(['Quy', 'Từ', 'Như', 'Năm']);
+/**
+ * Syllables that start places' names ("Quy Nhơn", "Từ Liêm", "Như Thanh", "Năm Căn") but never end one; in lower case
+ * they are words that end a body's name (issuing-body reads them as part of a name only where capitalised).
+ */
+export const NAME_OPENERS: ReadonlySet<string> = new Set(['Quy', 'Từ', 'Như', 'Năm']);
 /** Words of a title after a dash ("Thành ủy Hà Nội - Bí thư …", "tỉnh Nghệ An – Phó Chủ tịch …"): never a place's. */
 const TITLE_AFTER_DASH = /^(?:Bí|Chủ|Phó|Giám|Trưởng|Tổng|Đại|Ông|Đồng|Thứ)$/u;
 
@@ -85,7 +88,7 @@ export function placesIn(text: string, from = 0, to = text.length): NamedPlace[]
     // A signer's name after the place ("UBND TP Hà Nội Nguyễn Đức Chung") is not part of it; a place has 4 words at most.
     n = Math.min(withoutPersonName(words.slice(0, n).map((w) => w.text)).length, 4);
     // No place's name ends in these syllables, which open phrases after one ("tỉnh Quảng Nam Từ năm 2020", "Như vậy").
-    while (n > 1 && NEVER_LAST.has(words[n - 1]!.text)) n--;
+    while (n > 1 && NAME_OPENERS.has(words[n - 1]!.text)) n--;
     if (n === 0) continue;
     // "UBND tỉnh Nguyễn Văn Hùng": a province's or city's head, then only a signer's name.
     if (m[2] && isPersonName(words.slice(0, n).map((w) => w.text))) continue;
