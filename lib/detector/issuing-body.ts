@@ -184,12 +184,17 @@ export function readBodyName(s: string, from = 0): { name: string; length: numbe
   if (capitalised < count) {
     const complete = COMPLETE_CENTRAL.exec(s.slice(from, end));
     if (complete && complete[0].length < end - from) end = from + complete[0].length;
+    // A local body's place is its name's last part: lower-case words after it go on with the sentence ("UBND quận
+    // Hoàng Mai lại …", "UBND huyện Bắc Trà My phản hồi …").
+    else if (capitalised > 0 && LOCAL_PLACE_AT_END.test(s.slice(from, ends[capitalised - 1]))) end = Math.min(end, ends[capitalised - 1]!);
   }
   return { name: s.slice(from, end), length: end - from };
 }
 
 /** The body "giao" assigns a task to. */
 const ASSIGNEE = /^ (?:Sở|Bộ|UBND|Ủy|Uỷ|Ban|Cục|Tổng cục|Văn phòng|Công an|Chủ tịch|Thanh tra|Ngân hàng|Kho bạc)(?![\p{L}])/u;
+/** A local body's name ending in its place: a people's committee or council and its level word, or a Party committee, then capitalised words only. */
+const LOCAL_PLACE_AT_END = /(?:^|\s)(?:(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân) (?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường)|(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ))(?:(?: | ?[-–] ?)\p{Lu}[\p{L}.]*){1,6}$/u;
 /** Central bodies whose names are complete as written: nothing in lower case goes on from them. */
 const COMPLETE_CENTRAL = /^(?:Thủ tướng Chính phủ|Chính phủ|Quốc hội|Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?)(?= \p{Ll})/u;
 
@@ -275,8 +280,11 @@ function trimLowercaseTail(s: string, from: number, count: number, capitalised: 
   return 2;
 }
 
-/** Bodies named before the type word: "Bộ Chính trị (đã) ban hành Kế hoạch số …", "Thủ tướng đã ký Chỉ thị số …". */
-const BEFORE = /(?:[Nn]gày (\d{1,2})[-/.](\d{1,2})[-/.](\d{4}),? )?((?:Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?|(?:Ban Thường vụ )?(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)(?:(?: [-–])? [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,.;:]*){0,4}|Chính phủ|Thủ tướng Chính phủ|Thủ tướng|Ban Tổ chức Trung ương|Quốc hội))(?: [^\s,;:]+){0,3}? (?:đã |vừa |mới )*(?:ký(?: ban hành)?|ban hành) $/;
+/**
+ * Bodies named before the type word: "Bộ Chính trị (đã) ban hành Kế hoạch số …", "Thủ tướng đã ký Chỉ thị số …",
+ * "Thành ủy TP.HCM ban hành …" (a place's word may hold one period: "TP.HCM", "TP.").
+ */
+const BEFORE = /(?:[Nn]gày (\d{1,2})[-/.](\d{1,2})[-/.](\d{4}),? )?((?:Bộ Chính trị|Ban Bí thư(?: Trung ương Đảng)?|Ban Chấp hành Trung ương(?: Đảng)?|(?:Ban Thường vụ )?(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)(?:(?: [-–])? [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,.;:]*(?:\.[^\s,.;:]*)?){0,4}|Chính phủ|Thủ tướng Chính phủ|Thủ tướng|Ban Tổ chức Trung ương|Quốc hội))(?: [^\s,;:]+){0,3}? (?:đã |vừa |mới )*(?:ký(?: ban hành)?|ban hành) $/;
 
 /** The body named before "ban hành" or "ký", and the date when the sentence opens with one ("Ngày 7-7-2023, Bộ Chính trị ban hành …"). */
 export function bodyBefore(s: string): { name: string; date?: string } | undefined {
@@ -287,8 +295,8 @@ export function bodyBefore(s: string): { name: string; date?: string } | undefin
   return date ? { name: m[4]!, date } : { name: m[4]! };
 }
 
-/** The verb a body issues with, at the end: "(đã/vừa) ban hành", "ký (ban hành)", "có", "ra". */
-const VERB_AT_END = /(?:^|\s)(?:(?:đã|vừa|mới|cũng)\s+)*(?:ký ban hành|ban hành|ký|có|ra)\s+$/u;
+/** The verb a body issues with, at the end: "(đã/vừa/lại) ban hành", "ký (ban hành)", "có", "ra". */
+const VERB_AT_END = /(?:^|\s)(?:(?:đã|vừa|mới|cũng|lại|tiếp tục)\s+)*(?:ký ban hành|ban hành|ký|có|ra)\s+$/u;
 /** Where a body's name may start: the head words of state and Party bodies and of their heads. */
 const BODY_HEAD = /(?:^|[\s,(])((?:Phó\s+)?(?:Chủ tịch|Bộ trưởng|Thủ tướng|Chính phủ|UBND|HĐND|(?:Ủy|Uỷ) ban|Hội đồng|Bộ [A-ZĐ]|(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)|Tòa án|Toà án|Viện kiểm sát|Ngân hàng Nhà nước|Ban Thường vụ|Sở [A-ZĐ]|Tổng cục|Cục [A-ZĐ]))/gu;
 /** A person's name between a body and its verb ("Bộ trưởng Bộ Công Thương Trần Tuấn Anh đã ban hành"): capitalised words. */

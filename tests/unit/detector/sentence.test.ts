@@ -77,6 +77,10 @@ describe('The issuing body and term the sentence names', () => {
     ['Quyết định số 12/QĐ-TTg của Thủ tướng Chính phủ giao Bộ Tài chính chủ trì', 'Thủ tướng Chính phủ', undefined],
     ['Quyết định số 12/QĐ-UBND của UBND tỉnh Quảng Nam giao Sở Tài chính chủ trì', 'UBND tỉnh Quảng Nam', undefined],
     ['Công văn số 12/BNG-LS của Bộ Ngoại giao Việt Nam về lãnh sự', 'Bộ Ngoại giao Việt Nam', undefined],
+    // A local body's place ends its name: lower-case words after it go on with the sentence.
+    ['Công văn 1998/UBND-VP của UBND huyện Bắc Trà My phản hồi ý kiến cử tri', 'UBND huyện Bắc Trà My', undefined],
+    ['Thành ủy TP.HCM ban hành Chỉ thị số 05-CT/TU về chuyển đổi số', 'Thành ủy TP.HCM', undefined],
+    ['Ngày 9-6-2017, UBND quận Hoàng Mai lại có Công văn số 1496/UBND-QLĐT yêu cầu tạm dừng', 'UBND quận Hoàng Mai', undefined],
     // The formal order: type word, "của" and the body, then the number.
     ['Theo Quyết định của Thủ tướng Chính phủ số 1234/QĐ-TTg ngày 3/4/2020 thì', 'Thủ tướng Chính phủ', undefined],
     ['Thực hiện Chỉ thị của Bộ Chính trị số 35-CT/TW, các cấp', 'Bộ Chính trị', undefined],
